@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace Fail2Ban.Core.Matching;
+
+/// <summary>
+/// One translated failregex, prefregex or ignoreregex ready to run, with what the matcher needs
+/// to know about its groups: the Python named groups (what <c>groupdict()</c> returns), the
+/// <c>&lt;SKIPLINES&gt;</c> groups and the <c>ALT_</c>/<c>TUPLE_</c> merge rules (spec 2.8).
+/// </summary>
+public sealed class CompiledRegex
+{
+    private static readonly char[] Digits = "0123456789".ToCharArray();
+
+    public CompiledRegex(string source, Regex regex, IReadOnlyList<string> groupNames)
+    {
+        Source = source;
+        Regex = regex;
+        var names = new List<string>(groupNames.Count);
+        var numbers = new List<int>(groupNames.Count);
+        var alt = new List<(string, string)>();
+        var tuple = new List<(string, string)>();
+        var skip = 0;
+        foreach (var name in groupNames)
+        {
+            names.Add(name);
+            numbers.Add(regex.GroupNumberFromName(name));
+            if (name.StartsWith("skiplines", StringComparison.Ordinal) && name.Length > 9 && name.IndexOfAny(Digits, 9) == 9) skip++;
+            if (name.Length > 4 && TryComplexName(name, out var isAlt, out var target))
+                (isAlt ? alt : tuple).Add((name, target));
+        }
+        alt.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        tuple.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        GroupNames = names;
+        GroupNumbers = numbers.ToArray();
+        AltGroups = alt;
+        TupleGroups = tuple;
+        SkipLinesGroupCount = skip;
+    }
+
+    /// <summary>The regex as written in the filter (config stage, tags not expanded).</summary>
+    public string Source { get; }
+
+    public Regex Regex { get; }
+
+    /// <summary>Python named groups, in pattern order.</summary>
+    public IReadOnlyList<string> GroupNames { get; }
+
+    internal int[] GroupNumbers { get; }
+
+    internal IReadOnlyList<(string Group, string Target)> AltGroups { get; }
+
+    internal IReadOnlyList<(string Group, string Target)> TupleGroups { get; }
+
+    internal int SkipLinesGroupCount { get; }
+
+    /// <summary>Maps an F-tag or complex group name to the data key Fail2Ban uses.</summary>
+    public static string MapTagName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower switch { "id" => "fid", "port" => "fport", _ => lower };
+    }
+
+    /// <summary><c>^(alt_|tuple_)(.*?)(?:_\d+)?$</c> on a group name.</summary>
+    private static bool TryComplexName(string name, out bool isAlt, out string target)
+    {
+        isAlt = name.StartsWith("alt_", StringComparison.Ordinal);
+        var prefix = isAlt ? 4 : name.StartsWith("tuple_", StringComparison.Ordinal) ? 6 : 0;
+        target = "";
+        if (prefix == 0) return false;
+        var end = name.Length;
+        // strip one trailing "_<digits>" (the lazy middle group leaves it to the optional suffix)
+        var k = end;
+        while (k > prefix && char.IsDigit(name[k - 1])) k--;
+        if (k < end && k > prefix && name[k - 1] == '_') end = k - 1;
+        target = MapTagName(name.Substring(prefix, end - prefix));
+        return true;
+    }
+
+    /// <summary>The group dictionary of a match (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
+    internal FailureData GetGroups(Match m)
+    {
+        var data = new FailureData();
+        for (var i = 0; i < GroupNumbers.Length; i++)
+        {
+            var g = m.Groups[GroupNumbers[i]];
+            data[GroupNames[i]] = g.Success ? g.Value : null;
+        }
+        foreach (var (group, target) in AltGroups)
+        {
+            var v = data.TryGetValue(group, out var gv) ? gv : null;
+            if (FailureData.Truthy(v) && !data.IsTruthy(target)) data[target] = v;
+        }
+        foreach (var (group, target) in TupleGroups)
+        {
+            var v = data.TryGetValue(group, out var gv) ? gv as string : null;
+            data.TryGetValue(target, out var t);
+            if (t is List<string?> list) list.Add(v);
+            else data[target] = new List<string?> { t as string, v };
+        }
+        return data;
+    }
+
+    /// <summary>The text captured by the <c>skiplinesN</c> groups, concatenated.</summary>
+    internal string SkippedText(Match m)
+    {
+        if (SkipLinesGroupCount == 0) return "";
+        var s = "";
+        for (var n = 0; n < SkipLinesGroupCount; n++)
+        {
+            var g = m.Groups["skiplines" + n];
+            if (g.Success) s += g.Value;
+        }
+        return s;
+    }
+}

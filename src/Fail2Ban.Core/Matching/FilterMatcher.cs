@@ -1,0 +1,441 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using Fail2Ban.Core.Dates;
+
+namespace Fail2Ban.Core.Matching;
+
+/// <summary>
+/// Runs one compiled filter over a stream of log lines with Fail2Ban's exact algorithm (spec 3):
+/// date detection and cutting, the <c>maxlines</c> buffer, ignoreregex (with its position rule),
+/// prefregex and <c>F-CONTENT</c>, every failregex, group merging, multi-line ids
+/// (<c>F-MLFID</c>, <c>F-NOFAIL</c>, …) and the failure id. It keeps state across lines, as a
+/// Fail2Ban filter does, so lines must be fed in order; memory stays bounded by <c>maxlines</c>
+/// and the 100-entry id cache.
+/// </summary>
+public sealed class FilterMatcher
+{
+    private readonly CompiledFilter _filter;
+    private readonly MatcherOptions _options;
+    private readonly DateDetector _dates;
+    private readonly MlfidCache _mlfid;
+    private readonly int _maxLines;
+    private List<TupleLine> _buffer = new();
+    private string? _lastTimeText;
+    private double? _lastDate;
+
+    public FilterMatcher(CompiledFilter filter, MatcherOptions options, DateDetector dates)
+    {
+        _filter = filter;
+        _options = options;
+        _dates = dates;
+        _maxLines = Math.Max(1, filter.MaxLines);
+        _mlfid = new MlfidCache(options.WallClock);
+    }
+
+    public CompiledFilter Filter => _filter;
+
+    public DateDetector Dates => _dates;
+
+    /// <summary>The lines currently buffered for multi-line matching (oldest first).</summary>
+    public IReadOnlyList<TupleLine> Buffer => _buffer;
+
+    /// <summary>
+    /// Processes one line (without its line terminator). With <paramref name="suppliedTime"/> the
+    /// line carries no time stamp (journal mode): no date detection runs and the time is used as is.
+    /// </summary>
+    public LineResult ProcessLine(string line, double? suppliedTime = null, string? suppliedTimeText = null)
+    {
+        var result = new LineResult();
+        TupleLine tuple;
+        double? date = null;
+        var noDate = false;
+        if (suppliedTime is { } given)
+        {
+            tuple = new TupleLine("", suppliedTimeText ?? "", line);
+            _lastTimeText = tuple.DateText;
+            _lastDate = given;
+            date = given;
+        }
+        else
+        {
+            var match = _dates.Match(line);
+            if (match is { } m)
+            {
+                result.DateTemplate = m.Template.Name;
+                var dateText = line.Substring(m.Start, m.Length);
+                tuple = new TupleLine(line.Substring(0, m.Start), dateText, line.Substring(m.Start + m.Length));
+                if (dateText.Length > 0)
+                {
+                    date = m.Timestamp;
+                    if (date is not null)
+                    {
+                        _lastTimeText = dateText;
+                        _lastDate = date;
+                    }
+                }
+                else if (LastDateIsRecent())
+                {
+                    // The template matched an empty date (it is optional): reuse the last one.
+                    tuple = new TupleLine("", _lastTimeText ?? "", line);
+                    date = _lastDate;
+                }
+                else
+                {
+                    date = _options.Now;
+                }
+            }
+            else
+            {
+                tuple = new TupleLine("", "", line);
+            }
+            if (date is null)
+            {
+                noDate = true;
+                if (LastDateIsRecent())
+                {
+                    tuple = new TupleLine("", _lastTimeText ?? "", line);
+                    date = _lastDate;
+                }
+            }
+        }
+        result.Tuple = tuple;
+        result.Time = date;
+        result.NoDate = noDate;
+        FindFailures(tuple, date, result);
+        return result;
+    }
+
+    // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
+    private bool LastDateIsRecent() => _lastDate is { } d && d != 0 && d > _options.Now - 60;
+
+    private void FindFailures(TupleLine tuple, double? date, LineResult result)
+    {
+        List<TupleLine> orgBuffer;
+        if (_maxLines > 1)
+        {
+            var next = new List<TupleLine>(Math.Min(_buffer.Count + 1, _maxLines));
+            var skip = Math.Max(0, _buffer.Count + 1 - _maxLines);
+            for (var i = skip; i < _buffer.Count; i++) next.Add(_buffer[i]);
+            next.Add(tuple);
+            orgBuffer = _buffer = next;
+        }
+        else
+        {
+            orgBuffer = _buffer = new List<TupleLine>(1) { tuple };
+        }
+        string? buf = JoinBuffer(orgBuffer);
+
+        var ignore = _filter.IgnoreRegexes;
+        var fail = _filter.FailRegexes;
+        if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
+        {
+            if (IgnoreLine(buf, orgBuffer, null, result) is not null) return;
+        }
+
+        FailureData? preGroups = null;
+        if (_filter.PrefRegex is { } pref)
+        {
+            var pm = Search(pref, buf, result);
+            result.PrefRegexMatched = pm is not null;
+            if (pm is null) return;
+            preGroups = pref.GetGroups(pm);
+            var content = preGroups.Pop("content");
+            if (FailureData.Truthy(content))
+            {
+                _buffer = new List<TupleLine>(1) { new("", "", (string)content!) };
+                buf = null;
+            }
+        }
+
+        var defCidr = _options.RawHost ? IpAddress.CidrRaw : IpAddress.CidrUnspec;
+        for (var index = 0; index < fail.Count; index++)
+        {
+            var regex = fail[index];
+            buf ??= JoinBuffer(_buffer);
+            var m = Search(regex, buf, result);
+            if (m is null) continue;
+            var (matched, unmatched) = SplitMatchedLines(regex, m, buf, orgBuffer);
+            var data = regex.GetGroups(m);
+
+            if (ignore.Count > 0 && IgnoreLine(buf, orgBuffer, (matched, unmatched), result) is not null)
+            {
+                buf = null;
+                if (!_options.CheckAllRegex) break;
+                continue;
+            }
+            if (!_options.CheckAllRegex || _maxLines > 1)
+            {
+                _buffer = unmatched;
+                buf = null;
+            }
+
+            var cidr = defCidr;
+            var raw = defCidr == IpAddress.CidrRaw;
+            if (preGroups is { Count: > 0 })
+            {
+                // master: a failregex group that did not participate keeps the prefregex's value
+                var merged = preGroups.Copy();
+                foreach (var kv in data) if (kv.Value is not null || !merged.ContainsKey(kv.Key)) merged[kv.Key] = kv.Value;
+                data = merged;
+            }
+
+            var mlfid = data.TryGetValue("mlfid", out var mlfidValue) ? mlfidValue : null;
+            if (mlfid is not null)
+            {
+                data = MergeFailure(ToKey(mlfid), data, matched);
+                if (data.IsTruthy("nofail") && !_options.CheckAllRegex) return;
+            }
+            else
+            {
+                var lines = new List<TupleLine>(data.Matches);
+                lines.AddRange(matched);
+                data["matches"] = lines;
+            }
+
+            data.TryGetValue("fid", out var fid);
+            object? host = data.TryGetValue("ip4", out var ip4) ? ip4 : null;
+            if (host is not null)
+            {
+                cidr = ParseCidr(data, IpAddress.FamilyIPv4);
+                raw = true;
+            }
+            else
+            {
+                host = data.TryGetValue("ip6", out var ip6) ? ip6 : null;
+                if (host is not null)
+                {
+                    cidr = ParseCidr(data, IpAddress.FamilyIPv6);
+                    raw = true;
+                }
+                else
+                {
+                    host = data.TryGetValue("dns", out var dns) ? dns : null;
+                    if (host is null)
+                    {
+                        if (fid is null && mlfid is null)
+                        {
+                            // Fail2Ban: "No group found" - logged, this regex yields nothing.
+                            continue;
+                        }
+                        host = fid;
+                        raw = true;
+                    }
+                }
+            }
+
+            var ids = new List<IpAddress?>(1);
+            if (host is null)
+            {
+                data["mlfpending"] = 1;
+                if (!_options.CheckAllRegex && _options.IgnorePending) return;
+                ids.Add(null);
+            }
+            else if (raw)
+            {
+                var hostText = ToKey(host);
+                if (fid is null || fid is string f && f == hostText)
+                {
+                    ids.Add(IpAddress.Create(hostText, cidr));
+                }
+                else
+                {
+                    data["ip"] = IpAddress.Create(hostText, cidr);
+                    ids.Add(IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw));
+                }
+            }
+            else
+            {
+                // No DNS here: a literal address is used as is, a name yields no failure.
+                var address = IpAddress.Create(ToKey(host));
+                if (address.IsValid) ids.Add(address);
+            }
+
+            if (_options.CheckAllRegex && mlfid is not null) data = data.Copy();
+            foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
+            if (!_options.CheckAllRegex) break;
+        }
+    }
+
+    private static int ParseCidr(FailureData data, int fallback)
+    {
+        var text = data.GetString("cidr");
+        return !string.IsNullOrEmpty(text) && int.TryParse(text, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : fallback;
+    }
+
+    private int? IgnoreLine(string buf, List<TupleLine> orgBuffer,
+        (List<TupleLine> Matched, List<TupleLine> Unmatched)? failMatch, LineResult result)
+    {
+        if (failMatch is { } fm && _maxLines > 1)
+        {
+            orgBuffer = fm.Matched;
+            buf = JoinBuffer(orgBuffer);
+        }
+        int? found = null;
+        var ignore = _filter.IgnoreRegexes;
+        for (var i = 0; i < ignore.Count; i++)
+        {
+            if (Search(ignore[i], buf, result) is null) continue;
+            found = i;
+            result.IgnoreRegexHits.Add(i);
+            if (!_options.CheckAllRegex || _maxLines > 1)
+            {
+                if (failMatch is { } f) _buffer = f.Unmatched;
+            }
+            if (!_options.CheckAllRegex) break;
+        }
+        return found;
+    }
+
+    /// <summary>Fail2Ban's <c>_mergeFailure</c>: correlates the lines of one connection (spec 3.8).</summary>
+    private FailureData MergeFailure(string mlfid, FailureData fail, List<TupleLine> matchedNow)
+    {
+        var cached = _mlfid.Get(mlfid);
+        HashSet<string>? users = null;
+        var nofail = false;
+        var gained = false;
+        var prevNofail = false;
+        if (fail.IsTruthy("mlfgained"))
+        {
+            gained = true;
+            nofail = true;
+            if (!fail.IsTruthy("nofail")) fail["nofail"] = fail["mlfgained"];
+        }
+        else if (fail.IsTruthy("nofail"))
+        {
+            nofail = true;
+        }
+        var forget = FailureData.Truthy(fail.Pop("mlfforget"));
+
+        if (cached is not null)
+        {
+            users = UpdateUsers(cached, fail.GetString("user"));
+            if (FailureData.Truthy(cached.Pop("nofail"))) prevNofail = true;
+            if (FailureData.Truthy(cached.Pop("mlfgained"))) prevNofail = true;
+            if (gained) cached.Remove("mlfpending");
+            if (!prevNofail && !cached.IsTruthy("mlfpending")) cached.Remove("matches");
+            foreach (var kv in fail) if (kv.Value is not null) cached[kv.Key] = kv.Value;
+            fail = cached;
+            if (forget) _mlfid.Remove(mlfid);
+        }
+        else if (!forget)
+        {
+            users = UpdateUsers(fail, fail.GetString("user"));
+            _mlfid.Set(mlfid, fail);
+        }
+
+        if (FailureData.Truthy(fail.Pop("mlfpending")) || users is { Count: > 1 })
+        {
+            fail.Remove("nofail");
+            fail.Remove("mlfgained");
+            nofail = false;
+            gained = false;
+        }
+        if (!nofail)
+        {
+            var lines = fail.Pop("nofail-matches") is List<TupleLine> nm ? new List<TupleLine>(nm) : new List<TupleLine>();
+            lines.AddRange(fail.Matches);
+            if (!gained) lines.AddRange(matchedNow);
+            fail["matches"] = lines;
+        }
+        else if (!forget)
+        {
+            var lines = fail.TryGetValue("nofail-matches", out var prev) && prev is List<TupleLine> p
+                ? new List<TupleLine>(p) : new List<TupleLine>();
+            lines.AddRange(matchedNow);
+            fail["nofail-matches"] = lines;
+        }
+        return fail;
+    }
+
+    private static HashSet<string>? UpdateUsers(FailureData fail, string? user)
+    {
+        if (string.IsNullOrEmpty(user)) return null;
+        if (!(fail.TryGetValue("users", out var u) && u is HashSet<string> { Count: > 0 } users))
+        {
+            users = new HashSet<string>(StringComparer.Ordinal);
+            fail["users"] = users;
+        }
+        users.Add(user!);
+        return users;
+    }
+
+    /// <summary>Splits the searched buffer into the lines the match covers and the rest (spec 3.9).</summary>
+    private static (List<TupleLine> Matched, List<TupleLine> Unmatched) SplitMatchedLines(
+        CompiledRegex regex, Match m, string buf, List<TupleLine> orgLines)
+    {
+        if (orgLines.Count <= 1) return (new List<TupleLine>(orgLines), new List<TupleLine>());
+        var start = m.Index;
+        var end = m.Index + m.Length;
+        var lineStart = buf.LastIndexOf('\n', Math.Min(start, buf.Length - 1)) + 1;
+        var from = end - 1 < 0 ? buf.Length - 1 : end - 1;
+        var nl = from < buf.Length ? buf.IndexOf('\n', from) : -1;
+        var lineEnd = nl < 0 ? buf.Length : nl + 1;
+        var count1 = Math.Min(CountNewlines(buf, lineStart), orgLines.Count);
+        var count2 = Math.Min(CountNewlines(buf, lineEnd), orgLines.Count);
+        if (count2 < count1) count2 = count1;
+        var matched = orgLines.GetRange(count1, count2 - count1);
+        var unmatched = orgLines.GetRange(0, count1);
+        var n = 0;
+        foreach (var skipped in PythonText.SplitLines(regex.SkippedText(m)))
+        {
+            for (var k = n; k < matched.Count; k++)
+            {
+                if (matched[k].WithoutDate == skipped)
+                {
+                    unmatched.Add(matched[k]);
+                    matched.RemoveAt(k);
+                    n = k;
+                    break;
+                }
+            }
+        }
+        unmatched.AddRange(orgLines.GetRange(count2, orgLines.Count - count2));
+        return (matched, unmatched);
+    }
+
+    private static int CountNewlines(string s, int end)
+    {
+        var c = 0;
+        for (var i = 0; i < end; i++) if (s[i] == '\n') c++;
+        return c;
+    }
+
+    private static Match? Search(CompiledRegex regex, string buf, LineResult result)
+    {
+        try
+        {
+            var m = regex.Regex.Match(buf);
+            return m.Success ? m : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            result.TimedOut.Add(regex.Source);
+            return null;
+        }
+    }
+
+    /// <summary>Fail2Ban's buffer string: each line without its date, joined by "\n", plus a final "\n".</summary>
+    internal static string JoinBuffer(List<TupleLine> lines)
+    {
+        if (lines.Count == 1) return string.Concat(lines[0].Before, lines[0].After, "\n");
+        var sb = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0) sb.Append('\n');
+            sb.Append(lines[i].Before).Append(lines[i].After);
+        }
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary><c>str()</c> of a group value: tuples print as Python tuples.</summary>
+    private static string ToKey(object value) => value switch
+    {
+        string s => s,
+        IpAddress a => a.Text,
+        List<string?> t => "(" + string.Join(", ", t.ConvertAll(v => v is null ? "None" : "'" + v + "'")) + (t.Count == 1 ? ",)" : ")"),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+
+namespace Fail2Ban.Core.Matching;
+
+/// <summary>How <c>fail2ban-regex</c> classified a line (spec 3.11).</summary>
+public enum LineVerdict
+{
+    /// <summary>Empty or a comment: skipped without counting.</summary>
+    Skipped,
+    /// <summary>An ignoreregex matched, or a returned entry had <c>nofail</c>.</summary>
+    Ignored,
+    /// <summary>At least one failure (entries with a pending id included).</summary>
+    Matched,
+    /// <summary>Nothing matched.</summary>
+    Missed,
+}
+
+/// <summary>One processed line of a <see cref="RegexTestSession"/>.</summary>
+public sealed class TestedLine
+{
+    internal TestedLine(long number, string text, LineVerdict verdict, LineResult? result, IReadOnlyList<Failure> failures)
+    {
+        Number = number;
+        Text = text;
+        Verdict = verdict;
+        Result = result;
+        Failures = failures;
+    }
+
+    /// <summary>1-based line number in the input.</summary>
+    public long Number { get; }
+
+    public string Text { get; }
+
+    public LineVerdict Verdict { get; }
+
+    public LineResult? Result { get; }
+
+    /// <summary>The entries counted as matches (no <c>nofail</c>).</summary>
+    public IReadOnlyList<Failure> Failures { get; }
+}
+
+/// <summary>
+/// Counts lines the way <c>fail2ban-regex</c> does: per-failregex and per-ignoreregex hits,
+/// prefregex matches, and <c>Lines: N lines, I ignored, M matched, X missed</c>, including its
+/// multi-line rule that re-counts earlier missed lines as matched when a later match consumes them.
+/// </summary>
+public sealed class RegexTestSession
+{
+    private readonly FilterMatcher _matcher;
+    private readonly Func<double>? _suppliedTime;
+    private bool _lastPrefMatched;
+
+    /// <param name="matcher">The filter to test.</param>
+    /// <param name="suppliedTime">For journal logs (no time stamps): the time of every line.</param>
+    public RegexTestSession(FilterMatcher matcher, Func<double>? suppliedTime = null)
+    {
+        _matcher = matcher;
+        _suppliedTime = suppliedTime;
+        FailRegexHits = new long[matcher.Filter.FailRegexes.Count];
+        IgnoreRegexHits = new long[matcher.Filter.IgnoreRegexes.Count];
+    }
+
+    public FilterMatcher Matcher => _matcher;
+
+    public long Tested { get; private set; }
+
+    public long Ignored { get; private set; }
+
+    public long Matched { get; private set; }
+
+    public long Missed { get; private set; }
+
+    public long PrefRegexMatched { get; private set; }
+
+    /// <summary>Entries returned per failregex (including <c>nofail</c> ones, as <c>fail2ban-regex</c> counts).</summary>
+    public long[] FailRegexHits { get; }
+
+    public long[] IgnoreRegexHits { get; }
+
+    /// <summary>Lines later re-counted from missed to matched (multi-line); their numbers.</summary>
+    public List<long> Recounted { get; } = new();
+
+    /// <summary>The <c>Lines:</c> summary line exactly as <c>fail2ban-regex</c> prints it.</summary>
+    public string Summary => "Lines: " + Tested + " lines, " + Ignored + " ignored, " + Matched + " matched, " + Missed + " missed";
+
+    /// <summary>Processes one input line (its terminator may still be attached).</summary>
+    public TestedLine Process(long number, string rawLine)
+    {
+        var line = rawLine.TrimEnd('\r', '\n');
+        if (line.Length == 0 || line[0] == '#') return new TestedLine(number, line, LineVerdict.Skipped, null, Array.Empty<Failure>());
+
+        var multiLine = _matcher.Filter.MaxLines > 1;
+        TupleLine[]? before = null;
+        var fullBuffer = false;
+        if (multiLine)
+        {
+            before = new TupleLine[_matcher.Buffer.Count];
+            for (var i = 0; i < before.Length; i++) before[i] = _matcher.Buffer[i];
+            fullBuffer = before.Length >= _matcher.Filter.MaxLines;
+        }
+
+        var result = _suppliedTime is null ? _matcher.ProcessLine(line) : _matcher.ProcessLine(line, _suppliedTime(), "");
+        var ignored = result.IgnoreRegexMatched;
+        foreach (var hit in result.IgnoreRegexHits) IgnoreRegexHits[hit]++;
+        var failures = new List<Failure>(result.Entries.Count);
+        foreach (var e in result.Entries)
+        {
+            FailRegexHits[e.RegexIndex]++;
+            if (e.IsNoFail) ignored = true;
+            else failures.Add(e);
+        }
+        // fail2ban-regex asks the prefregex object, which keeps its last search result.
+        if (result.PrefRegexMatched is { } pm) _lastPrefMatched = pm;
+        if (_matcher.Filter.PrefRegex is not null && _lastPrefMatched) PrefRegexMatched++;
+
+        if (before is not null)
+        {
+            var after = _matcher.Buffer;
+            for (var i = fullBuffer ? 1 : 0; i < before.Length; i++)
+            {
+                var still = false;
+                foreach (var b in after) if (b.Equals(before[i])) { still = true; break; }
+                if (still) continue;
+                Matched++;
+                Missed--;
+                Recounted.Add(number - (before.Length - i));
+            }
+        }
+
+        LineVerdict verdict;
+        if (ignored) { Ignored++; verdict = LineVerdict.Ignored; }
+        else if (failures.Count > 0) { Matched++; verdict = LineVerdict.Matched; }
+        else { Missed++; verdict = LineVerdict.Missed; }
+        Tested++;
+        return new TestedLine(number, line, verdict, result, failures);
+    }
+}
