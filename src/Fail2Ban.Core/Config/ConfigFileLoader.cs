@@ -110,7 +110,8 @@ internal sealed class ConfigFileLoader
                     "'" + line.Text + "' is already being read (include cycle): Fail2Ban skips it", where, path);
                 continue;
             }
-            if (!Exists(path))
+            // A missing .local include is the normal case (optional local overrides such as common.local).
+            if (!Exists(path) && !path.EndsWith(".local", System.StringComparison.Ordinal))
                 Warn(DiagnosticIds.MissingInclude,
                     "included file '" + line.Text + "' (" + path + ") does not exist: Fail2Ban ignores it", where, path);
             var chain = new List<string>(seen) { resource };

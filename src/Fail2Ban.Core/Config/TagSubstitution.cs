@@ -35,6 +35,8 @@ internal static class TagSubstitution
     /// <summary>Fail2Ban's <c>TAG_CRE.search(value, from)</c>.</summary>
     public static TagMatch? FindTag(string value, int from)
     {
+        // A replacement can shorten the value below the resume position: Python's search then finds nothing.
+        if (from >= value.Length) return null;
         for (var p = value.IndexOf('<', from); p >= 0; p = value.IndexOf('<', p + 1))
         {
             var j = p + 1;
