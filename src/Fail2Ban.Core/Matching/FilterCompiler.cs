@@ -52,7 +52,7 @@ public static class FilterCompiler
         if (filter.PrefRegex is { } p)
         {
             prefTranslated = Translate(p, FilterRegexKind.Prefix, useDnsIsNo, false);
-            pref = ToCompiled(prefTranslated, options);
+            pref = ToCompiled(prefTranslated, options, p);
         }
         var fail = new List<CompiledRegex>(filter.FailRegex.Count);
         foreach (var f in filter.FailRegex)
@@ -60,11 +60,11 @@ public static class FilterCompiler
             var t = Translate(f, FilterRegexKind.Fail, useDnsIsNo, maxLines > 1);
             try { FilterRegexTranslator.CheckFailureIdRule(t, prefTranslated?.GroupNames); }
             catch (RegexTranslationException e) { throw e.ToFail2BanException(f); }
-            fail.Add(ToCompiled(t, options));
+            fail.Add(ToCompiled(t, options, f));
         }
         var ignore = new List<CompiledRegex>(filter.IgnoreRegex.Count);
         foreach (var i in filter.IgnoreRegex)
-            ignore.Add(ToCompiled(Translate(i, FilterRegexKind.Ignore, useDnsIsNo, false), options));
+            ignore.Add(ToCompiled(Translate(i, FilterRegexKind.Ignore, useDnsIsNo, false), options, i));
 
         var datePattern = options.DatePatternOverride ?? filter.DatePattern?.Text;
         return new CompiledFilter(filter.Name, pref, fail, ignore, maxLines, datePattern);
@@ -82,8 +82,11 @@ public static class FilterCompiler
         catch (RegexTranslationException e) { throw e.ToFail2BanException(source); }
         var ignore = new List<CompiledRegex>();
         if (!string.IsNullOrEmpty(ignoreRegex))
-            ignore.Add(ToCompiled(Translate(LocatedString.Unlocated(ignoreRegex!), FilterRegexKind.Ignore, useDnsIsNo, false), options));
-        return new CompiledFilter("<literal>", null, new[] { ToCompiled(t, options) }, ignore, maxLines, options.DatePatternOverride);
+        {
+            var ignoreSource = LocatedString.Unlocated(ignoreRegex!);
+            ignore.Add(ToCompiled(Translate(ignoreSource, FilterRegexKind.Ignore, useDnsIsNo, false), options, ignoreSource));
+        }
+        return new CompiledFilter("<literal>", null, new[] { ToCompiled(t, options, source) }, ignore, maxLines, options.DatePatternOverride);
     }
 
     private static FilterRegex Translate(LocatedString source, FilterRegexKind kind, bool useDnsIsNo, bool multiline)
@@ -98,13 +101,13 @@ public static class FilterCompiler
         }
     }
 
-    private static CompiledRegex ToCompiled(FilterRegex translated, FilterCompileOptions options)
+    private static CompiledRegex ToCompiled(FilterRegex translated, FilterCompileOptions options, LocatedString source)
     {
         var regexOptions = translated.Options;
 #if NET
         if (options.CompileToIL) regexOptions |= RegexOptions.Compiled;
 #endif
         var regex = new Regex(translated.DotNetPattern, regexOptions, options.MatchTimeout);
-        return new CompiledRegex(translated.Source, regex, translated.GroupNames) { Translated = translated };
+        return new CompiledRegex(translated.Source, regex, translated.GroupNames) { Translated = translated, LocatedSource = source };
     }
 }
