@@ -120,9 +120,12 @@ public sealed class IncludeTests
     [Fact]
     public void EmptyFileAndMissingDefinitionAreNotErrors()
     {
-        var empty = Read("e", ("e.conf", ""));
+        var empty = Read("e", ("e.conf", "# only a comment\n"));
         Assert.Empty(empty.FailRegex);
         Assert.Null(empty.PrefRegex);
+        var warning = Assert.Single(empty.Warnings);
+        Assert.Equal(DiagnosticIds.ConfigSyntax, warning.Id);
+        Assert.Equal(new Text.SourceLocation(PathOf("e.conf"), 1, 1), warning.Location);
         var other = Read("o", ("o.conf", "[Other]\nfailregex = x\n"));
         Assert.Empty(other.FailRegex);
     }
@@ -148,5 +151,12 @@ public sealed class IncludeTests
         var f = FilterReader.ReadFile(files, "/tmp/my.conf");
         Assert.Equal(new[] { "/tmp/my.conf", "/tmp/my.local" }, f.FilesRead);
         Assert.Equal("local", f.Fail().Single());
+    }
+
+    [Fact]
+    public void AbsoluteFilterNameIsUsedAsIs()
+    {
+        var files = Files(("/srv/f/abs.conf", "[Definition]\nfailregex = abs\n"));
+        Assert.Equal("abs", FilterReader.ReadFilter(files, ConfigDir, "/srv/f/abs").Fail().Single());
     }
 }
