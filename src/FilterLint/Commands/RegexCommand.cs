@@ -348,10 +348,12 @@ internal static class RegexCommand
 
         private void WriteJson(TestedLine line, TextWriter output)
         {
-            var f = line.Failures.Count > 0 ? line.Failures[0] : null;
+            // A failure is an entry with an id: a multi-line entry still waiting for its id is not one.
+            Failure? f = null;
+            foreach (var e in line.Failures) if (e.Id is not null) { f = e; break; }
             var sb = _json.Clear();
             sb.Append("{\"line\":").Append(line.Number.ToString(CultureInfo.InvariantCulture));
-            sb.Append(",\"match\":").Append(line.Verdict == LineVerdict.Matched ? "true" : "false");
+            sb.Append(",\"match\":").Append(f is not null ? "true" : "false");
             sb.Append(",\"ignored\":").Append(line.Verdict == LineVerdict.Ignored ? "true" : "false");
             sb.Append(",\"regex\":").Append(f is null ? "null" : f.RegexIndex.ToString(CultureInfo.InvariantCulture));
             AppendString(sb, "host", f?.Id?.Text);
