@@ -115,7 +115,9 @@ public sealed class DateTemplate
     /// <summary>Python <c>pattern.search(line, pos, end)</c>; counts a global hit on success.</summary>
     internal Match Search(string line, int pos, int end)
     {
+        // Python clamps both bounds to the string, then finds nothing when pos > end.
         if (end > line.Length) end = line.Length;
+        if (pos > line.Length) pos = line.Length;
         if (pos < 0) pos = 0;
         Match m;
         if (pos > end) return System.Text.RegularExpressions.Match.Empty;

@@ -128,6 +128,21 @@ public sealed class DatePatternTests
     }
 
     [Fact]
+    public void DateAloneGivesTheUnboundSourceDefaults()
+    {
+        // Same objects as the sources, except "{^LN-BEG}%H:%M:%S" which loses its prefix.
+        var cache = new DateTemplateCache(2026);
+        var d = Detector("{DATE}", cache);
+        var sources = cache.SourceDefaults;
+        Assert.Equal(17, d.Templates.Count);
+        for (var i = 0; i < 17; i++)
+        {
+            if (i == 8) Assert.Equal("24hour:Minute:Second", d.Templates[i].Name);
+            else Assert.Same(sources[i], d.Templates[i].Template);
+        }
+    }
+
+    [Fact]
     public void NoneMatchesAnEmptyDateEverywhere()
     {
         var t = Single("{NONE}");
