@@ -123,9 +123,11 @@ public static class DotNetRegexWriter
                 {
                     var w = ascii ? PythonCharCategories.AsciiWordMembers : PythonCharCategories.WordMembers;
                     var at = anchor.Anchor == AnchorKind.WordBoundary;
-                    // Between a word and a non-word character (or vice versa) / between two of a kind.
+                    // Between a word and a non-word character (or vice versa) / between two of a kind;
+                    // Python's \B never matches in an empty string.
                     _sb.Append("(?:(?<=[").Append(w).Append("])(?").Append(at ? '!' : '=').Append('[').Append(w)
-                        .Append("])|(?<![").Append(w).Append("])(?").Append(at ? '=' : '!').Append('[').Append(w).Append("]))");
+                        .Append("])|(?<![").Append(w).Append("])(?").Append(at ? '=' : '!').Append('[').Append(w).Append("])")
+                        .Append(at ? ")" : @"(?!\A\z))");
                     break;
                 }
             }

@@ -147,4 +147,18 @@ public class PythonRegexParserTests
         Assert.Equal("(?:a|b)", items[3].GetText(pattern));
         Assert.Equal(@"\Z", items[4].GetText(pattern));
     }
+
+    [Theory]
+    [InlineData(@"abc", 3, 3)]
+    [InlineData(@"a\d{2,4}[xy]?", 3, 6)]
+    [InlineData(@"(?:ab|c)+", 1, PythonRegexWidth.Unbounded)]
+    [InlineData(@"(a|bc)\1", 2, 4)]
+    [InlineData(@"^x(?=yy)\b$", 1, 1)]
+    [InlineData(@"(?:)*", 0, 0)]
+    [InlineData(@"(a)?(?(1)bb|c)", 1, 3)]
+    public void WidthsFollowPython(string pattern, long min, long max)
+    {
+        var tree = PythonRegexParser.Parse(pattern);
+        Assert.Equal((min, max), PythonRegexWidth.Of(tree.Root, tree));
+    }
 }

@@ -66,7 +66,7 @@ public class PythonRegexTranslationTests
     [InlineData(@"[\W]", @"[^\p{L}\p{N}_]")]
     [InlineData(@"(?a)\w\d\s", @"[a-zA-Z0-9_][0-9][\t-\r ]")]
     [InlineData(@"\b", @"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))")]
-    [InlineData(@"\B", @"(?:(?<=[\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?![\p{L}\p{N}_]))")]
+    [InlineData(@"\B", @"(?:(?<=[\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?![\p{L}\p{N}_])(?!\A\z))")]
     // unchanged constructs
     [InlineData(@"(?<=:)(?<!x)(?=a)(?!b)", @"(?<=:)(?<!x)(?=a)(?!b)")]
     [InlineData(@"a|b|", @"a|b|")]
