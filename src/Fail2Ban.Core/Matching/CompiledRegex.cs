@@ -50,6 +50,15 @@ public sealed class CompiledRegex
 
     public Regex Regex { get; }
 
+    private LiteralPrefilter? _prefilter;
+
+    /// <summary>
+    /// The literal test that rules out texts this regex cannot match, derived from
+    /// <see cref="Translated"/>'s syntax tree (lets everything through when the tree is unknown).
+    /// </summary>
+    public LiteralPrefilter Prefilter =>
+        _prefilter ??= Translated is { } t ? new LiteralPrefilter(RequiredLiterals.Analyze(t.Tree)) : LiteralPrefilter.None;
+
     /// <summary>Python named groups, in pattern order.</summary>
     public IReadOnlyList<string> GroupNames { get; }
 

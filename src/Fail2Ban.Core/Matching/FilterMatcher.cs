@@ -430,6 +430,8 @@ public sealed class FilterMatcher
 
     private static Match? Search(CompiledRegex regex, string buf, LineResult result)
     {
+        // A text without the regex's required literals cannot match: skip the search.
+        if (!regex.Prefilter.MayMatch(buf.AsSpan())) return null;
         try
         {
             var m = regex.Regex.Match(buf);
