@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Fail2Ban.Core.Diagnostics;
 
 namespace Fail2Ban.Core.Dates;
@@ -26,7 +27,10 @@ public sealed class DateDetector
     private readonly int? defaultOffsetMinutes;
     private readonly double? fixedNow;
     private readonly Func<double> wallClock;
-    private DateFieldReader.Context? fixedContext;
+    private readonly DateFieldReader.Context? fixedContext;
+
+    // The anchored template the fast path will try next, published for DateSpeculation (other threads).
+    private DateTemplate? steadyTemplate;
 
     // Last conversion (only reused when "now" is fixed).
     private DateTemplate? memoTemplate;
@@ -62,6 +66,7 @@ public sealed class DateDetector
                 throw new Fail2BanException(DiagnosticIds.OptionValue, "Unknown or unsupported time zone: '" + logZone + "'");
             defaultOffsetMinutes = minutes;
         }
+        if (fixedNow is { } now) fixedContext = new DateFieldReader.Context(now, zone, defaultOffsetMinutes);
         if (datePattern is not null)
         {
             foreach (var raw in PieceSeparator.Split(datePattern))
@@ -81,7 +86,45 @@ public sealed class DateDetector
     /// Finds the date of <paramref name="line"/> (Fail2Ban's <c>matchTime</c> + <c>getTime</c>) and
     /// updates the detector's state; null when no template matches.
     /// </summary>
-    public DateMatch? Match(string line)
+    public DateMatch? Match(string line) => Match(line, null);
+
+    /// <summary>
+    /// The anchored template the next <see cref="Match(string)"/> will try first, or null (no
+    /// template yet, or an unanchored one whose search depends on the previous line). Safe to read
+    /// from any thread.
+    /// </summary>
+    internal DateTemplate? SteadyTemplate => Volatile.Read(ref steadyTemplate);
+
+    /// <summary>
+    /// What <see cref="Match(string)"/> would compute first if <paramref name="template"/> is still
+    /// the steady template when the line's turn comes. No side effects; thread-safe.
+    /// </summary>
+    internal DateSpeculation Speculate(string line, DateTemplate template)
+    {
+        var m = template.SearchUncounted(line);
+        var speculation = new DateSpeculation(template, m);
+        if (m.Success && template.Kind == DateTemplateKind.Pattern && fixedContext is { } context)
+        {
+            var group = m.Groups[template.DateGroup];
+            if (group.Success && group.Length > 0)
+            {
+                var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
+                speculation.SetFields(outcome, seconds, zoned);
+            }
+        }
+        return speculation;
+    }
+
+    /// <summary><see cref="Match(string)"/>, using <paramref name="speculation"/> when it is what the search would give.</summary>
+    internal DateMatch? Match(string line, DateSpeculation? speculation)
+    {
+        var result = Search(line, speculation);
+        var steady = lastIndex < templates.Count && templates[lastIndex].Template.IsAnchored ? templates[lastIndex].Template : null;
+        if (!ReferenceEquals(steady, steadyTemplate)) Volatile.Write(ref steadyTemplate, steady);
+        return result;
+    }
+
+    private DateMatch? Search(string line, DateSpeculation? speculation)
     {
         if (line is null) throw new ArgumentNullException(nameof(line));
         var count = templates.Count;
@@ -98,7 +141,9 @@ public sealed class DateDetector
             Match m;
             if (template.IsAnchored)
             {
-                m = template.Search(line, 0, line.Length);
+                m = speculation is not null && ReferenceEquals(speculation.Template, template)
+                    ? template.CountHit(speculation.Match)
+                    : template.Search(line, 0, line.Length);
                 ignoreBySearch = index;
             }
             else if (SameSurroundings(line))
@@ -160,10 +205,10 @@ public sealed class DateDetector
             }
         }
         if (match is null) return null;
-        return Accept(line, match, index);
+        return Accept(line, match, index, speculation is not null && ReferenceEquals(speculation.Match, match) ? speculation : null);
     }
 
-    private DateMatch Accept(string line, Match match, int index)
+    private DateMatch Accept(string line, Match match, int index, DateSpeculation? speculation)
     {
         var entry = templates[index];
         var template = entry.Template;
@@ -195,7 +240,15 @@ public sealed class DateDetector
         if (fixedNow is not null && ReferenceEquals(template, memoTemplate) && memoText!.Length == group.Length &&
             string.CompareOrdinal(line, group.Index, memoText, 0, group.Length) == 0)
             return new DateMatch(template, group.Index, group.Length, start, end, memoOutcome, memoTimestamp);
-        var outcome = Convert(template, match, line, out var timestamp);
+        DateMatchOutcome outcome;
+        double timestamp;
+        if (speculation is { HasFields: true })
+        {
+            // The fields were read ahead; the zone step stays here, in line order (it has state).
+            outcome = speculation.Outcome;
+            timestamp = outcome != DateMatchOutcome.Converted ? 0 : speculation.Zoned ? speculation.Seconds : zone.NaiveToEpoch(speculation.Seconds);
+        }
+        else outcome = Convert(template, match, line, out timestamp);
         if (fixedNow is not null)
         {
             memoTemplate = template;
@@ -243,11 +296,8 @@ public sealed class DateDetector
         }
     }
 
-    private DateFieldReader.Context ConversionContext()
-    {
-        if (fixedNow is not { } now) return new DateFieldReader.Context(DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
-        return fixedContext ??= new DateFieldReader.Context(now, zone, defaultOffsetMinutes);
-    }
+    private DateFieldReader.Context ConversionContext() =>
+        fixedContext ?? new DateFieldReader.Context(DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
 
     // Python float() of the digits an epoch regex matched (\d may be any Unicode decimal digit).
     private static bool TryParseFloat(ReadOnlySpan<char> text, out double value)

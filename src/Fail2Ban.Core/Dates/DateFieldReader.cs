@@ -92,7 +92,22 @@ internal static class DateFieldReader
     /// <summary>Computes the timestamp of a pattern template's match.</summary>
     public static DateMatchOutcome Read(DateTemplate template, Match match, string line, in Context context, out double timestamp)
     {
-        timestamp = 0;
+        var outcome = ReadFields(template, match, line, context, out var seconds, out var zoned);
+        timestamp = outcome != DateMatchOutcome.Converted ? 0 : zoned ? seconds : context.Zone.NaiveToEpoch(seconds);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Everything of <see cref="Read"/> but the local-zone conversion, which depends on the zone's
+    /// previous conversion (glibc's <c>mktime</c> guess): <paramref name="seconds"/> is Unix time when
+    /// <paramref name="zoned"/>, else local naive seconds for <see cref="LocalTimeZone.NaiveToEpoch"/>.
+    /// Has no side effects, so it may run ahead on another thread.
+    /// </summary>
+    public static DateMatchOutcome ReadFields(DateTemplate template, Match match, string line, in Context context,
+        out long seconds, out bool zoned)
+    {
+        seconds = 0;
+        zoned = false;
         long? year = null;
         int? month = null, day = null, weekday = null, weekOfYear = null;
         long? julian = null;
@@ -259,7 +274,8 @@ internal static class DateFieldReader
             var timeOfDay = result - CivilTime.FloorDiv(result, CivilTime.SecondsPerDay) * CivilTime.SecondsPerDay;
             result = CivilTime.DaysFromCivil(previousYear, month.Value, day.Value) * CivilTime.SecondsPerDay + timeOfDay;
         }
-        timestamp = zoneMinutes is not null ? result : context.Zone.NaiveToEpoch(result);
+        seconds = result;
+        zoned = zoneMinutes is not null;
         return DateMatchOutcome.Converted;
     }
 

@@ -37,7 +37,8 @@ public sealed class DateTemplate
         }
         try
         {
-            Regex = new Regex(NetRegex, RegexCompileOptions);
+            Regex = new Regex(NetRegex, RegexOptions.CultureInvariant);
+            runner = new Matching.TieredRegex(Regex);
         }
         catch (ArgumentException e)
         {
@@ -63,11 +64,8 @@ public sealed class DateTemplate
         }
     }
 
-#if NET
-    private const RegexOptions RegexCompileOptions = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-#else
-    private const RegexOptions RegexCompileOptions = RegexOptions.CultureInvariant;
-#endif
+    // Interpreted at first (a detector has up to 31 templates, most never win); compiled once used a lot.
+    private readonly Matching.TieredRegex runner;
 
     /// <summary>Display name (as <c>fail2ban-regex</c> prints it), e.g. <c>{^LN-BEG}ExYear-Month-Day…</c>.</summary>
     public string Name { get; }
@@ -123,7 +121,18 @@ public sealed class DateTemplate
         if (pos > end) return System.Text.RegularExpressions.Match.Empty;
         // .NET's (input, beginning, length) overload would hide the text before pos from
         // look-behinds, \b and ^; only the end needs cutting, so search a prefix from pos.
-        m = end == line.Length ? Regex.Match(line, pos) : Regex.Match(line.Substring(0, end), pos);
+        var regex = runner.Current;
+        m = end == line.Length ? regex.Match(line, pos) : regex.Match(line.Substring(0, end), pos);
+        if (m.Success) Interlocked.Increment(ref globalHits);
+        return m;
+    }
+
+    /// <summary>The search of the whole line (as <see cref="Search"/> from 0) without counting a hit; thread-safe.</summary>
+    internal Match SearchUncounted(string line) => runner.Current.Match(line, 0);
+
+    /// <summary>Counts the global hit <see cref="Search"/> would have counted for <paramref name="m"/>.</summary>
+    internal Match CountHit(Match m)
+    {
         if (m.Success) Interlocked.Increment(ref globalHits);
         return m;
     }

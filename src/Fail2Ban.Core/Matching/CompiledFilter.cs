@@ -31,4 +31,9 @@ public sealed class CompiledFilter
 
     /// <summary>The datepattern (null: Fail2Ban's default templates).</summary>
     public string? DatePattern { get; }
+
+    private FailRegexGate? _gate;
+
+    /// <summary>The one-scan test whether any failregex can match a line (built on first use).</summary>
+    internal FailRegexGate Gate => _gate ??= new FailRegexGate(FailRegexes);
 }

@@ -17,6 +17,7 @@ public sealed class CompiledRegex
     {
         Source = source;
         Regex = regex;
+        _runner = new TieredRegex(regex);
         var names = new List<string>(groupNames.Count);
         var numbers = new List<int>(groupNames.Count);
         var alt = new List<(string, string)>();
@@ -49,6 +50,11 @@ public sealed class CompiledRegex
     public string Source { get; }
 
     public Regex Regex { get; }
+
+    private readonly TieredRegex _runner;
+
+    /// <summary>The engine to search with: <see cref="Regex"/>, or its IL-compiled twin once this regex runs often.</summary>
+    internal Regex Runner => _runner.Current;
 
     private LiteralPrefilter? _prefilter;
 

@@ -44,14 +44,39 @@ public sealed class FilterMatcher
 
     public DateDetector Dates => _dates;
 
-    /// <summary>The lines currently buffered for multi-line matching (oldest first).</summary>
+    /// <summary>
+    /// The lines currently buffered for multi-line matching (oldest first). With maxlines 1 it is
+    /// not carried to the next line, and may hold the line rather than its F-CONTENT.
+    /// </summary>
     public IReadOnlyList<TupleLine> Buffer => _buffer;
 
     /// <summary>
     /// Processes one line (without its line terminator). With <paramref name="suppliedTime"/> the
     /// line carries no time stamp (journal mode): no date detection runs and the time is used as is.
     /// </summary>
-    public LineResult ProcessLine(string line, double? suppliedTime = null, string? suppliedTimeText = null)
+    public LineResult ProcessLine(string line, double? suppliedTime = null, string? suppliedTimeText = null) =>
+        Process(line, suppliedTime, suppliedTimeText, null);
+
+    /// <summary>
+    /// Processes a line prepared ahead by <see cref="CreatePreparer"/>'s preparer: the same result as
+    /// <see cref="ProcessLine(string, double?, string?)"/> on its text, with the work done ahead reused.
+    /// </summary>
+    public LineResult ProcessLine(PreparedLine prepared)
+    {
+        if (prepared is null) throw new ArgumentNullException(nameof(prepared));
+        return Process(prepared.Line, null, null, prepared);
+    }
+
+    /// <summary>
+    /// A preparer for lines of this matcher's stream (see <see cref="LinePreparer"/>). Its work is
+    /// only worth it for a detector with a fixed "now" (otherwise dates are redone in order).
+    /// </summary>
+    public LinePreparer CreatePreparer() => new(this, SingleLineScans);
+
+    // Single-line filters trying every failregex: a line's regex searches depend on the line alone.
+    private bool SingleLineScans => _maxLines == 1 && _options.CheckAllRegex;
+
+    private LineResult Process(string line, double? suppliedTime, string? suppliedTimeText, PreparedLine? prepared)
     {
         var result = new LineResult();
         TupleLine tuple;
@@ -66,7 +91,7 @@ public sealed class FilterMatcher
         }
         else
         {
-            var match = _dates.Match(line);
+            var match = _dates.Match(line, prepared?.Date);
             if (match is { Outcome: DateMatchOutcome.LineFailure })
             {
                 // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
@@ -85,6 +110,12 @@ public sealed class FilterMatcher
                     dateText = "";
                     var cut = Math.Max(0, line.Length - 1);
                     tuple = new TupleLine(line.Substring(0, cut), "", line.Substring(cut));
+                }
+                else if (prepared is { Tuple: { } cut } && prepared.DateStart == m.Start && prepared.DateLength == m.Length)
+                {
+                    // Cut ahead at the same place of the same line: the same strings.
+                    dateText = cut.DateText;
+                    tuple = cut;
                 }
                 else
                 {
@@ -128,7 +159,8 @@ public sealed class FilterMatcher
         result.Tuple = tuple;
         result.Time = date;
         result.NoDate = noDate;
-        FindFailures(tuple, date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple), date, result);
+        else FindFailures(tuple, date, result);
         return result;
     }
 
@@ -174,7 +206,6 @@ public sealed class FilterMatcher
             }
         }
 
-        var defCidr = _options.RawHost ? IpAddress.CidrRaw : IpAddress.CidrUnspec;
         for (var index = 0; index < fail.Count; index++)
         {
             var regex = fail[index];
@@ -196,91 +227,134 @@ public sealed class FilterMatcher
                 buf = null;
             }
 
-            var cidr = defCidr;
-            var raw = defCidr == IpAddress.CidrRaw;
-            if (preGroups is { Count: > 0 })
-            {
-                // master: a failregex group that did not participate keeps the prefregex's value
-                var merged = preGroups.Copy();
-                foreach (var kv in data) if (kv.Value is not null || !merged.ContainsKey(kv.Key)) merged[kv.Key] = kv.Value;
-                data = merged;
-            }
+            if (!AddFailure(index, data, preGroups, matched, date, result)) return;
+        }
+    }
 
-            var mlfid = data.TryGetValue("mlfid", out var mlfidValue) ? mlfidValue : null;
-            if (mlfid is not null)
+    /// <summary>
+    /// FindFailures for a single-line filter trying every failregex, from searches made ahead
+    /// (<see cref="LineScan"/>): the same steps in the same order, without searching.
+    /// </summary>
+    private void ApplyScan(TupleLine tuple, LineScan scan, double? date, LineResult result)
+    {
+        var orgBuffer = _buffer = new List<TupleLine>(1) { tuple };
+        if (scan.TimedOut is { } timedOut) result.TimedOut.AddRange(timedOut);
+        if (scan.EarlyIgnoreHits is { } early)
+        {
+            result.IgnoreRegexHits.AddRange(early);
+            return;
+        }
+        if (_filter.PrefRegex is not null)
+        {
+            result.PrefRegexMatched = scan.PrefMatched;
+            if (scan.PrefMatched != true) return;
+            if (scan.ContentLine is { } content) _buffer = new List<TupleLine>(1) { content };
+        }
+        if (scan.FailGroups is not { } groups) return;
+        var hasIgnore = _filter.IgnoreRegexes.Count > 0;
+        for (var index = 0; index < groups.Length; index++)
+        {
+            if (groups[index] is not { } data) continue;
+            if (hasIgnore && scan.LateIgnoreHits is { } late)
             {
-                data = MergeFailure(ToKey(mlfid), data, matched);
-                if (data.IsTruthy("nofail") && !_options.CheckAllRegex) return;
+                result.IgnoreRegexHits.AddRange(late);
+                continue;
             }
-            else
-            {
-                var lines = new List<TupleLine>(data.Matches);
-                lines.AddRange(matched);
-                data["matches"] = lines;
-            }
+            if (!AddFailure(index, data, scan.PreGroups, new List<TupleLine>(orgBuffer), date, result)) return;
+        }
+    }
 
-            data.TryGetValue("fid", out var fid);
-            object? host = data.TryGetValue("ip4", out var ip4) ? ip4 : null;
+    /// <summary>
+    /// The rest of FindFailures for one matched failregex: group merging, multi-line ids, the
+    /// failure id. False when FindFailures stops here.
+    /// </summary>
+    private bool AddFailure(int index, FailureData data, FailureData? preGroups, List<TupleLine> matched, double? date, LineResult result)
+    {
+        var defCidr = _options.RawHost ? IpAddress.CidrRaw : IpAddress.CidrUnspec;
+        var cidr = defCidr;
+        var raw = defCidr == IpAddress.CidrRaw;
+        if (preGroups is { Count: > 0 })
+        {
+            // master: a failregex group that did not participate keeps the prefregex's value
+            var merged = preGroups.Copy();
+            foreach (var kv in data) if (kv.Value is not null || !merged.ContainsKey(kv.Key)) merged[kv.Key] = kv.Value;
+            data = merged;
+        }
+
+        var mlfid = data.TryGetValue("mlfid", out var mlfidValue) ? mlfidValue : null;
+        if (mlfid is not null)
+        {
+            data = MergeFailure(ToKey(mlfid), data, matched);
+            if (data.IsTruthy("nofail") && !_options.CheckAllRegex) return false;
+        }
+        else
+        {
+            var lines = new List<TupleLine>(data.Matches);
+            lines.AddRange(matched);
+            data["matches"] = lines;
+        }
+
+        data.TryGetValue("fid", out var fid);
+        object? host = data.TryGetValue("ip4", out var ip4) ? ip4 : null;
+        if (host is not null)
+        {
+            cidr = ParseCidr(data, IpAddress.FamilyIPv4);
+            raw = true;
+        }
+        else
+        {
+            host = data.TryGetValue("ip6", out var ip6) ? ip6 : null;
             if (host is not null)
             {
-                cidr = ParseCidr(data, IpAddress.FamilyIPv4);
+                cidr = ParseCidr(data, IpAddress.FamilyIPv6);
                 raw = true;
             }
             else
             {
-                host = data.TryGetValue("ip6", out var ip6) ? ip6 : null;
-                if (host is not null)
+                host = data.TryGetValue("dns", out var dns) ? dns : null;
+                if (host is null)
                 {
-                    cidr = ParseCidr(data, IpAddress.FamilyIPv6);
+                    if (fid is null && mlfid is null)
+                    {
+                        // Fail2Ban: "No group found" - logged, this regex yields nothing.
+                        return true;
+                    }
+                    host = fid;
                     raw = true;
                 }
-                else
-                {
-                    host = data.TryGetValue("dns", out var dns) ? dns : null;
-                    if (host is null)
-                    {
-                        if (fid is null && mlfid is null)
-                        {
-                            // Fail2Ban: "No group found" - logged, this regex yields nothing.
-                            continue;
-                        }
-                        host = fid;
-                        raw = true;
-                    }
-                }
             }
+        }
 
-            var ids = new List<IpAddress?>(1);
-            if (host is null)
+        var ids = new List<IpAddress?>(1);
+        if (host is null)
+        {
+            data["mlfpending"] = 1;
+            if (!_options.CheckAllRegex && _options.IgnorePending) return false;
+            ids.Add(null);
+        }
+        else if (raw)
+        {
+            var hostText = ToKey(host);
+            if (fid is null || fid is string f && f == hostText)
             {
-                data["mlfpending"] = 1;
-                if (!_options.CheckAllRegex && _options.IgnorePending) return;
-                ids.Add(null);
-            }
-            else if (raw)
-            {
-                var hostText = ToKey(host);
-                if (fid is null || fid is string f && f == hostText)
-                {
-                    ids.Add(IpAddress.Create(hostText, cidr));
-                }
-                else
-                {
-                    data["ip"] = IpAddress.Create(hostText, cidr);
-                    ids.Add(IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw));
-                }
+                ids.Add(IpAddress.Create(hostText, cidr));
             }
             else
             {
-                // No DNS here: a literal address is used as is, a name yields no failure.
-                var address = IpAddress.Create(ToKey(host));
-                if (address.IsValid) ids.Add(address);
+                data["ip"] = IpAddress.Create(hostText, cidr);
+                ids.Add(IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw));
             }
-
-            if (_options.CheckAllRegex && mlfid is not null) data = data.Copy();
-            foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
-            if (!_options.CheckAllRegex) break;
         }
+        else
+        {
+            // No DNS here: a literal address is used as is, a name yields no failure.
+            var address = IpAddress.Create(ToKey(host));
+            if (address.IsValid) ids.Add(address);
+        }
+
+        if (_options.CheckAllRegex && mlfid is not null) data = data.Copy();
+        foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
+        return _options.CheckAllRegex;
     }
 
     private static int ParseCidr(FailureData data, int fallback)
@@ -434,7 +508,7 @@ public sealed class FilterMatcher
         if (!regex.Prefilter.MayMatch(buf.AsSpan())) return null;
         try
         {
-            var m = regex.Regex.Match(buf);
+            var m = regex.Runner.Match(buf);
             return m.Success ? m : null;
         }
         catch (RegexMatchTimeoutException)

@@ -86,9 +86,20 @@ public sealed class RegexTestSession
     public string Summary => "Lines: " + Tested + " lines, " + Ignored + " ignored, " + Matched + " matched, " + Missed + " missed";
 
     /// <summary>Processes one input line (its terminator may still be attached).</summary>
-    public TestedLine Process(long number, string rawLine)
+    public TestedLine Process(long number, string rawLine) => Process(number, rawLine.TrimEnd('\r', '\n'), null);
+
+    /// <summary>
+    /// Processes a line prepared ahead by <see cref="FilterMatcher.CreatePreparer"/>'s preparer
+    /// (a line without its terminator); the same result as <see cref="Process(long, string)"/>.
+    /// </summary>
+    public TestedLine Process(long number, PreparedLine prepared)
     {
-        var line = rawLine.TrimEnd('\r', '\n');
+        if (prepared is null) throw new ArgumentNullException(nameof(prepared));
+        return Process(number, prepared.Line, prepared);
+    }
+
+    private TestedLine Process(long number, string line, PreparedLine? prepared)
+    {
         if (line.Length == 0 || line[0] == '#') return new TestedLine(number, line, LineVerdict.Skipped, null, Array.Empty<Failure>());
 
         var multiLine = _matcher.Filter.MaxLines > 1;
@@ -101,15 +112,23 @@ public sealed class RegexTestSession
             fullBuffer = before.Length >= _matcher.Filter.MaxLines;
         }
 
-        var result = _suppliedTime is null ? _matcher.ProcessLine(line) : _matcher.ProcessLine(line, _suppliedTime(), "");
+        var result = _suppliedTime is not null ? _matcher.ProcessLine(line, _suppliedTime(), "")
+            : prepared is not null ? _matcher.ProcessLine(prepared)
+            : _matcher.ProcessLine(line);
         var ignored = result.IgnoreRegexMatched;
-        foreach (var hit in result.IgnoreRegexHits) IgnoreRegexHits[hit]++;
-        var failures = new List<Failure>(result.Entries.Count);
-        foreach (var e in result.Entries)
+        if (result.IgnoreRegexHitsOrNull is { } hits)
+            foreach (var hit in hits) IgnoreRegexHits[hit]++;
+        IReadOnlyList<Failure> failures = Array.Empty<Failure>();
+        if (result.EntryCount > 0)
         {
-            FailRegexHits[e.RegexIndex]++;
-            if (e.IsNoFail) ignored = true;
-            else failures.Add(e);
+            var list = new List<Failure>(result.EntryCount);
+            foreach (var e in result.Entries)
+            {
+                FailRegexHits[e.RegexIndex]++;
+                if (e.IsNoFail) ignored = true;
+                else list.Add(e);
+            }
+            failures = list;
         }
         // fail2ban-regex asks the prefregex object, which keeps its last search result.
         if (result.PrefRegexMatched is { } pm) _lastPrefMatched = pm;

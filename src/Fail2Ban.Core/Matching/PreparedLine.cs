@@ -1,0 +1,37 @@
+using Fail2Ban.Core.Dates;
+
+namespace Fail2Ban.Core.Matching;
+
+/// <summary>
+/// A log line with the work a <see cref="LinePreparer"/> did ahead of its turn: the date search
+/// of the detector's steady template, the line cut around that date, and the line's regex searches.
+/// <see cref="FilterMatcher.ProcessLine(PreparedLine)"/> uses each part only when the matcher's
+/// state at the line's turn leads to exactly that work, so results are those of plain processing.
+/// </summary>
+public sealed class PreparedLine
+{
+    internal PreparedLine(string line) => Line = line;
+
+    /// <summary>The line (without its terminator).</summary>
+    public string Line { get; }
+
+    internal DateSpeculation? Date { get; set; }
+
+    /// <summary>Start and length of the date text <see cref="Tuple"/> was cut at (-1 when it was not cut).</summary>
+    internal int DateStart { get; set; } = -1;
+
+    internal int DateLength { get; set; }
+
+    internal TupleLine? Tuple { get; set; }
+
+    internal LineScan? Scan { get; set; }
+
+    /// <summary>The searches made for <paramref name="tuple"/>, if they were made for the same text.</summary>
+    internal LineScan? ScanFor(TupleLine tuple)
+    {
+        if (Scan is not { } scan) return null;
+        var t = scan.Tuple;
+        return string.Equals(t.Before, tuple.Before, System.StringComparison.Ordinal) &&
+               string.Equals(t.After, tuple.After, System.StringComparison.Ordinal) ? scan : null;
+    }
+}

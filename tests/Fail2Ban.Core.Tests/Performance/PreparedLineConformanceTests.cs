@@ -1,0 +1,116 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Fail2Ban.Core.Config;
+using Fail2Ban.Core.Dates;
+using Fail2Ban.Core.Matching;
+using Fail2Ban.Core.Samples;
+using Fail2Ban.Core.Tests.Config;
+using Fail2Ban.Core.Tests.Conformance;
+using Fail2Ban.Core.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Fail2Ban.Core.Tests.Performance;
+
+/// <summary>
+/// Lines prepared ahead (date search with the steady template, cut, regex searches) and then
+/// processed in order must give exactly what plain in-order processing gives: every line's result,
+/// the counters and the date template hits, for every corpus filter over its sample log.
+/// </summary>
+public class PreparedLineConformanceTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public PreparedLineConformanceTests(ITestOutputHelper output) => _output = output;
+
+    public static IEnumerable<object[]> Lags() => new[] { new object[] { 1 }, new object[] { 7 }, new object[] { 64 } };
+
+    [Theory]
+    [MemberData(nameof(Lags))]
+    public void Prepared_lines_give_the_results_of_plain_processing(int lag)
+    {
+        if (Corpus.MasterRoot is null)
+        {
+            _output.WriteLine(Corpus.SkipReason);
+            return;
+        }
+        var files = UpstreamLayout.Load(Corpus.MasterRoot);
+        var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
+        var problems = new List<string>();
+        long lines = 0, reused = 0;
+        foreach (var (dir, name) in SampleCorpus.Filters())
+        {
+            var path = Path.Combine(Corpus.MasterRoot, "logs", name);
+            if (!File.Exists(path)) continue;
+            var log = File.ReadAllText(path).Split('\n');
+            var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
+            var compiled = FilterCompiler.Compile(resolved);
+            // Each session gets its own template cache: global template hits steer the detector.
+            RegexTestSession NewSession() => new(new FilterMatcher(compiled, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
+                new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone, WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) }));
+            var plain = NewSession();
+            var ahead = NewSession();
+            var preparer = ahead.Matcher.CreatePreparer();
+            var queue = new Queue<PreparedLine>();
+            var next = 0;
+            for (var i = 0; i < log.Length; i++)
+            {
+                while (next < log.Length && next <= i + lag) queue.Enqueue(preparer.Prepare(log[next++].TrimEnd('\r', '\n')));
+                var prepared = queue.Dequeue();
+                var a = plain.Process(i + 1, log[i]);
+                var b = ahead.Process(i + 1, prepared);
+                lines++;
+                if (prepared.Scan is not null) reused++;
+                var da = Describe(a);
+                var db = Describe(b);
+                if (da != db) problems.Add(name + ":" + (i + 1) + "\n  plain:    " + da + "\n  prepared: " + db);
+            }
+            var sa = Summary(plain);
+            var sb = Summary(ahead);
+            if (sa != sb) problems.Add(name + ": counters differ\n  plain:    " + sa + "\n  prepared: " + sb);
+        }
+        _output.WriteLine(lines + " lines, " + reused + " prepared with their searches");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+        Assert.True(reused > lines / 20, "the preparer should have done the searches of many lines");
+    }
+
+    private static string Summary(RegexTestSession s) =>
+        s.Summary + " pref=" + s.PrefRegexMatched + " fail=" + string.Join(",", s.FailRegexHits) +
+        " ignore=" + string.Join(",", s.IgnoreRegexHits) + " dates=" +
+        string.Join(",", s.Matcher.Dates.Templates.Select(t => t.Name + ":" + t.Hits));
+
+    private static string Describe(TestedLine line)
+    {
+        var sb = new StringBuilder();
+        sb.Append(line.Verdict).Append(' ').Append(line.Text);
+        if (line.Result is not { } r) return sb.ToString();
+        sb.Append(" | tuple=").Append(r.Tuple.Before).Append('|').Append(r.Tuple.DateText).Append('|').Append(r.Tuple.After);
+        sb.Append(" time=").Append(r.Time?.ToString("R", CultureInfo.InvariantCulture)).Append(" nodate=").Append(r.NoDate);
+        sb.Append(" template=").Append(r.DateTemplate).Append(" error=").Append(r.Error).Append(" pref=").Append(r.PrefRegexMatched);
+        sb.Append(" ignore=").Append(string.Join(",", r.IgnoreRegexHits));
+        foreach (var e in r.Entries)
+        {
+            sb.Append(" [#").Append(e.RegexIndex).Append(' ').Append(e.Id?.Text).Append(' ')
+              .Append(e.Time?.ToString("R", CultureInfo.InvariantCulture)).Append(' ');
+            foreach (var kv in e.Data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                sb.Append(kv.Key).Append('=').Append(Value(kv.Value)).Append(';');
+            sb.Append(']');
+        }
+        return sb.ToString();
+    }
+
+    private static string Value(object? v) => v switch
+    {
+        null => "None",
+        string s => "'" + s + "'",
+        IpAddress a => a.Text,
+        List<TupleLine> lines => "[" + string.Join(" / ", lines.Select(l => l.Full)) + "]",
+        HashSet<string> set => "{" + string.Join(",", set.OrderBy(x => x, StringComparer.Ordinal)) + "}",
+        IEnumerable items => "(" + string.Join(",", items.Cast<object?>().Select(Value)) + ")",
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+    };
+}
