@@ -97,22 +97,61 @@ public sealed class DateDetector
 
     /// <summary>
     /// What <see cref="Match(string)"/> would compute first if <paramref name="template"/> is still
-    /// the steady template when the line's turn comes. No side effects; thread-safe.
+    /// the steady template when the line's turn comes, or null when the detector would need more
+    /// than a speculation holds (a fixed "now", a pattern template). No side effects; thread-safe.
     /// </summary>
-    internal DateSpeculation Speculate(string line, DateTemplate template)
+    internal DateSpeculation? Speculate(string line, DateTemplate template)
     {
+        if (fixedContext is not { } context || template.Kind != DateTemplateKind.Pattern || !template.IsAnchored) return null;
         var m = template.SearchUncounted(line);
-        var speculation = new DateSpeculation(template, m);
-        if (m.Success && template.Kind == DateTemplateKind.Pattern && fixedContext is { } context)
+        if (!m.Success) return DateSpeculation.NoMatch(template);
+        var hit = TemplateHit.Of(m, template);
+        if (hit.DateLength == 0) return new DateSpeculation(template, hit);
+        // Consecutive lines often have the same date: the same matched text gives the same fields.
+        var memo = speculationMemo ??= new SpeculationMemo();
+        if (!memo.Matches(this, template, line, hit))
         {
-            var group = m.Groups[template.DateGroup];
-            if (group.Success && group.Length > 0)
-            {
-                var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
-                speculation.SetFields(outcome, seconds, zoned);
-            }
+            var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
+            memo.Store(this, template, line, hit, outcome, seconds, zoned);
         }
-        return speculation;
+        return new DateSpeculation(template, hit, memo.Outcome, memo.Seconds, memo.Zoned);
+    }
+
+    // Per thread: preparers run on several threads at once.
+    [ThreadStatic]
+    private static SpeculationMemo? speculationMemo;
+
+    /// <summary>The fields last read on this thread, keyed by the whole matched text and where group 1 lies in it.</summary>
+    private sealed class SpeculationMemo
+    {
+        private DateDetector? owner;
+        private DateTemplate? template;
+        private string text = "";
+        private int dateOffset;
+        private int dateLength;
+
+        public DateMatchOutcome Outcome { get; private set; }
+
+        public long Seconds { get; private set; }
+
+        public bool Zoned { get; private set; }
+
+        public bool Matches(DateDetector detector, DateTemplate t, string line, TemplateHit hit) =>
+            ReferenceEquals(owner, detector) && ReferenceEquals(template, t) && text.Length == hit.Length &&
+            dateOffset == hit.DateIndex - hit.Index && dateLength == hit.DateLength &&
+            string.CompareOrdinal(line, hit.Index, text, 0, hit.Length) == 0;
+
+        public void Store(DateDetector detector, DateTemplate t, string line, TemplateHit hit, DateMatchOutcome outcome, long seconds, bool zoned)
+        {
+            owner = detector;
+            template = t;
+            text = line.Substring(hit.Index, hit.Length);
+            dateOffset = hit.DateIndex - hit.Index;
+            dateLength = hit.DateLength;
+            Outcome = outcome;
+            Seconds = seconds;
+            Zoned = zoned;
+        }
     }
 
     /// <summary><see cref="Match(string)"/>, using <paramref name="speculation"/> when it is what the search would give.</summary>
@@ -141,9 +180,17 @@ public sealed class DateDetector
             Match m;
             if (template.IsAnchored)
             {
-                m = speculation is not null && ReferenceEquals(speculation.Template, template)
-                    ? template.CountHit(speculation.Match)
-                    : template.Search(line, 0, line.Length);
+                if (speculation is not null && ReferenceEquals(speculation.Template, template))
+                {
+                    // The search made ahead is this one: an anchored template searches the whole line.
+                    if (speculation.Success)
+                    {
+                        template.CountHit();
+                        return Accept(line, null, speculation.Hit, index, speculation);
+                    }
+                    m = System.Text.RegularExpressions.Match.Empty;
+                }
+                else m = template.Search(line, 0, line.Length);
                 ignoreBySearch = index;
             }
             else if (SameSurroundings(line))
@@ -205,15 +252,16 @@ public sealed class DateDetector
             }
         }
         if (match is null) return null;
-        return Accept(line, match, index, speculation is not null && ReferenceEquals(speculation.Match, match) ? speculation : null);
+        return Accept(line, match, TemplateHit.Of(match, templates[index].Template), index, null);
     }
 
-    private DateMatch Accept(string line, Match match, int index, DateSpeculation? speculation)
+    // Either the match or a speculation (with its fields read) describes the winning search.
+    private DateMatch Accept(string line, Match? match, TemplateHit hit, int index, DateSpeculation? speculation)
     {
         var entry = templates[index];
         var template = entry.Template;
-        var start = match.Index;
-        var end = match.Index + match.Length;
+        var start = hit.Index;
+        var end = hit.Index + hit.Length;
         entry.Hits++;
         entry.LastUsed = wallClock();
         entry.Distance = start;
@@ -231,32 +279,31 @@ public sealed class DateDetector
         if (index > 0 && index != lastIndex) index = Reorder(index);
         lastIndex = index;
 
-        var group = match.Groups[template.DateGroup];
-        if (!group.Success)
+        if (!hit.DateSuccess)
             return new DateMatch(template, -1, 0, start, end, DateMatchOutcome.EmptyDate, 0);
-        if (group.Length == 0)
-            return new DateMatch(template, group.Index, 0, start, end, DateMatchOutcome.EmptyDate, 0);
+        if (hit.DateLength == 0)
+            return new DateMatch(template, hit.DateIndex, 0, start, end, DateMatchOutcome.EmptyDate, 0);
         // Consecutive lines often carry the same date text: with a fixed "now" the result is the same.
-        if (fixedNow is not null && ReferenceEquals(template, memoTemplate) && memoText!.Length == group.Length &&
-            string.CompareOrdinal(line, group.Index, memoText, 0, group.Length) == 0)
-            return new DateMatch(template, group.Index, group.Length, start, end, memoOutcome, memoTimestamp);
+        if (fixedNow is not null && ReferenceEquals(template, memoTemplate) && memoText!.Length == hit.DateLength &&
+            string.CompareOrdinal(line, hit.DateIndex, memoText, 0, hit.DateLength) == 0)
+            return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, memoOutcome, memoTimestamp);
         DateMatchOutcome outcome;
         double timestamp;
-        if (speculation is { HasFields: true })
+        if (match is null)
         {
             // The fields were read ahead; the zone step stays here, in line order (it has state).
-            outcome = speculation.Outcome;
+            outcome = speculation!.Outcome;
             timestamp = outcome != DateMatchOutcome.Converted ? 0 : speculation.Zoned ? speculation.Seconds : zone.NaiveToEpoch(speculation.Seconds);
         }
         else outcome = Convert(template, match, line, out timestamp);
         if (fixedNow is not null)
         {
             memoTemplate = template;
-            memoText = line.Substring(group.Index, group.Length);
+            memoText = line.Substring(hit.DateIndex, hit.DateLength);
             memoOutcome = outcome;
             memoTimestamp = timestamp;
         }
-        return new DateMatch(template, group.Index, group.Length, start, end, outcome, timestamp);
+        return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, outcome, timestamp);
     }
 
     private DateMatchOutcome Convert(DateTemplate template, Match match, string line, out double timestamp)

@@ -17,13 +17,17 @@ internal static class DateFieldReader
     /// <summary>A .NET group that feeds one date field.</summary>
     internal readonly struct FieldGroup
     {
-        public FieldGroup(int group, Field field)
+        public FieldGroup(int group, int slot, Field field)
         {
             Group = group;
+            Slot = slot;
             Field = field;
         }
 
         public int Group { get; }
+
+        /// <summary>Capture slot of <see cref="Group"/> (see <c>CaptureSpans</c>).</summary>
+        public int Slot { get; }
 
         public Field Field { get; }
     }
@@ -84,7 +88,7 @@ internal static class DateFieldReader
             var number = regex.GroupNumberFromName(name);
             if (number < 0) continue;
             if (name == "p") amPmGroup = number;
-            if (FieldsByName.TryGetValue(name, out var field)) result.Add(new FieldGroup(number, field));
+            if (FieldsByName.TryGetValue(name, out var field)) result.Add(new FieldGroup(number, Matching.CaptureSpans.SlotOf(regex, number), field));
         }
         return result.ToArray();
     }
@@ -114,12 +118,10 @@ internal static class DateFieldReader
         int? zoneMinutes = null;
         var weekStartsMonday = false;
         int hour = 0, minute = 0, second = 0;
-        var groups = match.Groups;
         foreach (var fg in template.Fields)
         {
-            var g = groups[fg.Group];
-            if (!g.Success) continue;
-            var value = line.AsSpan(g.Index, g.Length);
+            if (!Matching.CaptureSpans.TryGet(match, fg.Slot, fg.Group, out var gIndex, out var gLength)) continue;
+            var value = line.AsSpan(gIndex, gLength);
             long n;
             switch (fg.Field)
             {
@@ -162,9 +164,9 @@ internal static class DateFieldReader
                     var ampm = ReadOnlySpan<char>.Empty;
                     if (template.AmPmGroup >= 0)
                     {
-                        var pg = groups[template.AmPmGroup];
-                        if (!pg.Success) return DateMatchOutcome.LineFailure;
-                        ampm = line.AsSpan(pg.Index, pg.Length);
+                        if (!Matching.CaptureSpans.TryGet(match, template.AmPmSlot, template.AmPmGroup, out var pIndex, out var pLength))
+                            return DateMatchOutcome.LineFailure;
+                        ampm = line.AsSpan(pIndex, pLength);
                     }
                     if (ampm.Length == 0 || EqualsLower(ampm, "am"))
                     {

@@ -62,6 +62,8 @@ public sealed class DateTemplate
             Fields = Array.Empty<DateFieldReader.FieldGroup>();
             AmPmGroup = -1;
         }
+        DateSlot = Matching.CaptureSpans.SlotOf(Regex, DateGroup);
+        AmPmSlot = Matching.CaptureSpans.SlotOf(Regex, AmPmGroup);
     }
 
     // Interpreted at first (a detector has up to 31 templates, most never win); compiled once used a lot.
@@ -103,6 +105,11 @@ public sealed class DateTemplate
     /// <summary>.NET group number of Python's group 1 (the date text cut from the line).</summary>
     internal int DateGroup { get; }
 
+    /// <summary>Capture slot of <see cref="DateGroup"/> (see <c>CaptureSpans</c>).</summary>
+    internal int DateSlot { get; }
+
+    internal int AmPmSlot { get; }
+
     /// <summary>.NET group number holding an epoch value, or -1.</summary>
     internal int ValueGroup { get; }
 
@@ -130,12 +137,8 @@ public sealed class DateTemplate
     /// <summary>The search of the whole line (as <see cref="Search"/> from 0) without counting a hit; thread-safe.</summary>
     internal Match SearchUncounted(string line) => runner.Current.Match(line, 0);
 
-    /// <summary>Counts the global hit <see cref="Search"/> would have counted for <paramref name="m"/>.</summary>
-    internal Match CountHit(Match m)
-    {
-        if (m.Success) Interlocked.Increment(ref globalHits);
-        return m;
-    }
+    /// <summary>Counts the global hit a successful <see cref="Search"/> counts.</summary>
+    internal void CountHit() => Interlocked.Increment(ref globalHits);
 
     /// <inheritdoc />
     public override string ToString() => Name;

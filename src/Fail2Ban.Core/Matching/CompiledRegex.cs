@@ -35,6 +35,8 @@ public sealed class CompiledRegex
         tuple.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         GroupNames = names;
         GroupNumbers = numbers.ToArray();
+        GroupSlots = new int[GroupNumbers.Length];
+        for (var i = 0; i < GroupSlots.Length; i++) GroupSlots[i] = CaptureSpans.SlotOf(regex, GroupNumbers[i]);
         AltGroups = alt;
         TupleGroups = tuple;
         SkipLinesGroupCount = skip;
@@ -70,6 +72,8 @@ public sealed class CompiledRegex
 
     internal int[] GroupNumbers { get; }
 
+    private int[] GroupSlots { get; }
+
     internal IReadOnlyList<(string Group, string Target)> AltGroups { get; }
 
     internal IReadOnlyList<(string Group, string Target)> TupleGroups { get; }
@@ -99,14 +103,15 @@ public sealed class CompiledRegex
         return true;
     }
 
-    /// <summary>The group dictionary of a match (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
-    internal FailureData GetGroups(Match m)
+    /// <summary>The group dictionary of a match of <paramref name="input"/> (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
+    internal FailureData GetGroups(Match m, string input)
     {
         var data = new FailureData();
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
-            var g = m.Groups[GroupNumbers[i]];
-            data[GroupNames[i]] = g.Success ? g.Value : null;
+            data[GroupNames[i]] = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)
+                ? input.Substring(index, length)
+                : null;
         }
         foreach (var (group, target) in AltGroups)
         {

@@ -7,53 +7,106 @@ using System.Buffers;
 namespace Fail2Ban.Core.Matching;
 
 /// <summary>
-/// One scan that tells whether any failregex of a filter can match a text cut from a line: the
-/// line's buffer itself or the prefregex's <c>F-CONTENT</c> plus <c>"\n"</c>. Each failregex
-/// contributes one string it needs (from its prefixes or its most selective clause; a piece
-/// without <c>"\n"</c>, which then lies inside any part of the buffer the regex sees). When none
-/// of them occurs in the buffer, no failregex can match, and the prefregex only needs a yes/no.
+/// One scan that tells which failregexes of a filter can match a text cut from a line: the line's
+/// buffer itself or the prefregex's <c>F-CONTENT</c> plus <c>"\n"</c>. Each failregex contributes
+/// the strings one of which it needs (from its prefixes or its most selective clause; each a piece
+/// without <c>"\n"</c>, which then lies inside any part of the buffer the regex sees). A failregex
+/// none of whose strings occurs in the buffer cannot match; when that holds for all of them, the
+/// prefregex only needs a yes/no.
 /// </summary>
 internal sealed class FailRegexGate
 {
-    private readonly string[]? _needles;
+    private readonly string[] _needles = Array.Empty<string>();
+    private readonly ulong[] _owners = Array.Empty<ulong>(); // per needle: the failregexes needing it
+    private readonly ulong _always;                          // failregexes without a needle
+    private readonly ulong _all;
+    private readonly int[][] _byFirstChar = new int[128][];  // ASCII first char -> needles
+    private readonly int[] _otherFirstChar = Array.Empty<int>();
 #if NET
     private readonly SearchValues<string>? _any;
 #endif
 
     public FailRegexGate(IReadOnlyList<CompiledRegex> failRegexes)
     {
-        var needles = new List<string>();
-        foreach (var regex in failRegexes)
+        Count = failRegexes.Count;
+        if (Count > MaxRegexes)
         {
-            var best = BestNeedles(regex.Prefilter.Literals);
+            // Too many to track one by one: every failregex is a candidate.
+            _always = ulong.MaxValue;
+            return;
+        }
+        _all = Count == 64 ? ulong.MaxValue : (1UL << Count) - 1;
+        var needles = new List<string>();
+        var owners = new List<ulong>();
+        for (var i = 0; i < failRegexes.Count; i++)
+        {
+            var bit = 1UL << i;
+            var best = BestNeedles(failRegexes[i].Prefilter.Literals);
             if (best is null)
             {
-                needles = null;
-                break;
+                _always |= bit;
+                continue;
             }
-            foreach (var s in best) if (!needles.Contains(s)) needles.Add(s);
+            foreach (var s in best)
+            {
+                var k = needles.IndexOf(s);
+                if (k < 0)
+                {
+                    needles.Add(s);
+                    owners.Add(bit);
+                }
+                else owners[k] |= bit;
+            }
         }
-        if (needles is null || needles.Count == 0) return;
         _needles = needles.ToArray();
+        _owners = owners.ToArray();
+        var byFirst = new List<int>[128];
+        var other = new List<int>();
+        for (var k = 0; k < _needles.Length; k++)
+        {
+            var c = _needles[k][0];
+            if (c < 128) (byFirst[c] ??= new List<int>()).Add(k);
+            else other.Add(k);
+        }
+        for (var c = 0; c < 128; c++) _byFirstChar[c] = byFirst[c]?.ToArray() ?? Array.Empty<int>();
+        _otherFirstChar = other.ToArray();
 #if NET
-        _any = SearchValues.Create(_needles, StringComparison.Ordinal);
+        if (_needles.Length > 0) _any = SearchValues.Create(_needles, StringComparison.Ordinal);
 #endif
     }
 
-    /// <summary>True when the gate can rule lines out.</summary>
-    public bool IsSelective => _needles is not null;
+    /// <summary>The most failregexes tracked one by one (a bit each).</summary>
+    public const int MaxRegexes = 64;
 
-    /// <summary>False only when no failregex can match <paramref name="buffer"/> or a part of it followed by "\n".</summary>
-    public bool AnyMayMatch(ReadOnlySpan<char> buffer)
+    /// <summary>Number of failregexes.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// The failregexes that may match <paramref name="buffer"/> or a part of it followed by "\n",
+    /// as bits (bit i: failregex i); 0 when none can. With more than <see cref="MaxRegexes"/>
+    /// failregexes, all bits are set.
+    /// </summary>
+    public ulong Candidates(ReadOnlySpan<char> buffer)
     {
-        if (_needles is not { } needles) return true;
+        var mask = _always;
+        if (_needles.Length == 0 || mask == ulong.MaxValue) return mask;
 #if NET
-        return buffer.IndexOfAny(_any!) >= 0;
+        var offset = 0;
+        while (offset < buffer.Length)
+        {
+            var i = buffer.Slice(offset).IndexOfAny(_any!);
+            if (i < 0) break;
+            var at = buffer.Slice(offset + i);
+            foreach (var k in at[0] < 128 ? _byFirstChar[at[0]] : _otherFirstChar)
+                if (at.StartsWith(_needles[k].AsSpan(), StringComparison.Ordinal)) mask |= _owners[k];
+            if (mask == _all) break;
+            offset += i + 1;
+        }
 #else
-        foreach (var s in needles)
-            if (buffer.IndexOf(s.AsSpan(), StringComparison.Ordinal) >= 0) return true;
-        return false;
+        for (var k = 0; k < _needles.Length; k++)
+            if (buffer.IndexOf(_needles[k].AsSpan(), StringComparison.Ordinal) >= 0) mask |= _owners[k];
 #endif
+        return mask;
     }
 
     // The most selective requirement as "\n"-free strings, one of which occurs in any matched text.

@@ -197,7 +197,7 @@ public sealed class FilterMatcher
             var pm = Search(pref, buf, result);
             result.PrefRegexMatched = pm is not null;
             if (pm is null) return;
-            preGroups = pref.GetGroups(pm);
+            preGroups = pref.GetGroups(pm, buf);
             var content = preGroups.Pop("content");
             if (FailureData.Truthy(content))
             {
@@ -213,7 +213,7 @@ public sealed class FilterMatcher
             var m = Search(regex, buf, result);
             if (m is null) continue;
             var (matched, unmatched) = SplitMatchedLines(regex, m, buf, orgBuffer);
-            var data = regex.GetGroups(m);
+            var data = regex.GetGroups(m, buf);
 
             if (ignore.Count > 0 && IgnoreLine(buf, orgBuffer, (matched, unmatched), result) is not null)
             {

@@ -27,21 +27,19 @@ public sealed class LinePreparer
         var prepared = new PreparedLine(line);
         if (line.Length == 0 || line[0] == '#') return prepared;
         var dates = _matcher.Dates;
-        if (dates.SteadyTemplate is not { } template) return prepared;
-        var speculation = dates.Speculate(line, template);
+        if (dates.SteadyTemplate is not { } template || dates.Speculate(line, template) is not { } speculation) return prepared;
         prepared.Date = speculation;
         TupleLine tuple;
-        var m = speculation.Match;
-        if (m.Success)
+        if (speculation.Success)
         {
             // Only the common case is cut ahead: a converted, non-empty date inside the line.
-            var g = m.Groups[template.DateGroup];
-            if (!g.Success || g.Length == 0 || m.Index >= line.Length ||
-                speculation is not { HasFields: true, Outcome: DateMatchOutcome.Converted })
+            var hit = speculation.Hit;
+            if (hit.DateLength == 0 || hit.Index >= line.Length || speculation.Outcome != DateMatchOutcome.Converted)
                 return prepared;
-            tuple = new TupleLine(line.Substring(0, g.Index), line.Substring(g.Index, g.Length), line.Substring(g.Index + g.Length));
-            prepared.DateStart = g.Index;
-            prepared.DateLength = g.Length;
+            var start = hit.DateIndex;
+            tuple = new TupleLine(line.Substring(0, start), line.Substring(start, hit.DateLength), line.Substring(start + hit.DateLength));
+            prepared.DateStart = start;
+            prepared.DateLength = hit.DateLength;
         }
         else
         {

@@ -12,10 +12,11 @@ namespace Fail2Ban.Core.Matching;
 /// </summary>
 internal sealed class LineScan
 {
-    private LineScan(TupleLine tuple) => Tuple = tuple;
-
-    /// <summary>The line the searches were made for: they depend on its text without the date only.</summary>
-    public TupleLine Tuple { get; }
+    // Most lines end with one of these (nothing matched but maybe the prefregex): shared, so
+    // lines waiting for their turn keep nothing alive for them.
+    private static readonly LineScan NoPrefRegex = new();
+    private static readonly LineScan PrefRegexMissed = new() { PrefMatched = false };
+    private static readonly LineScan PrefRegexOnly = new() { PrefMatched = true };
 
     /// <summary>The ignoreregexes that matched before the prefregex (only when that early check applies), or null.</summary>
     public List<int>? EarlyIgnoreHits { get; private set; }
@@ -38,53 +39,74 @@ internal sealed class LineScan
     /// <summary>Regexes whose search timed out.</summary>
     public List<string>? TimedOut { get; private set; }
 
-    /// <summary>Runs the searches in Fail2Ban's order and conditions (see <c>FilterMatcher.FindFailures</c>).</summary>
+    /// <summary>
+    /// Runs the searches for a line cut into <paramref name="tuple"/> (they depend on its text
+    /// without the date only) in Fail2Ban's order and conditions (see <c>FilterMatcher.FindFailures</c>).
+    /// </summary>
     public static LineScan Run(CompiledFilter filter, TupleLine tuple)
     {
-        var scan = new LineScan(tuple);
+        var scan = new LineScan();
+        var result = scan.Search(filter, tuple);
+        return result ?? scan;
+    }
+
+    // Null when the result is in this instance; else a shared trivial result.
+    private LineScan? Search(CompiledFilter filter, TupleLine tuple)
+    {
         var buf = string.Concat(tuple.Before, tuple.After, "\n");
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
         if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
         {
-            scan.EarlyIgnoreHits = scan.IgnoreHits(ignore, buf);
-            if (scan.EarlyIgnoreHits is not null) return scan;
+            EarlyIgnoreHits = IgnoreHits(ignore, buf);
+            if (EarlyIgnoreHits is not null) return null;
         }
         var failBuf = buf;
+        var gate = filter.Gate;
+        var candidates = gate.Candidates(buf.AsSpan());
         if (filter.PrefRegex is { } pref)
         {
-            if (!filter.Gate.AnyMayMatch(buf.AsSpan()))
+            if (candidates == 0)
             {
                 // No failregex can match any part of this line: only the prefregex's yes/no counts.
-                scan.PrefMatched = scan.IsMatch(pref, buf);
-                return scan;
+                var matched = IsMatch(pref, buf);
+                return TimedOut is not null ? WithPref(matched) : matched ? PrefRegexOnly : PrefRegexMissed;
             }
-            var pm = scan.Search(pref, buf);
-            scan.PrefMatched = pm is not null;
-            if (pm is null) return scan;
-            var groups = pref.GetGroups(pm);
+            var pm = Search(pref, buf);
+            if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
+            PrefMatched = true;
+            var groups = pref.GetGroups(pm, buf);
             var content = groups.Pop("content");
-            scan.PreGroups = groups;
+            PreGroups = groups;
             if (FailureData.Truthy(content))
             {
                 var text = (string)content!;
-                scan.ContentLine = new TupleLine("", "", text);
+                ContentLine = new TupleLine("", "", text);
                 failBuf = text + "\n";
             }
         }
-        else if (!filter.Gate.AnyMayMatch(buf.AsSpan())) return scan;
+        else if (candidates == 0) return TimedOut is not null ? null : NoPrefRegex;
 
         FailureData?[]? groupsByRegex = null;
+        var tracked = fail.Count <= FailRegexGate.MaxRegexes;
         for (var i = 0; i < fail.Count; i++)
         {
-            var m = scan.Search(fail[i], failBuf);
+            if (tracked && (candidates & (1UL << i)) == 0) continue;
+            var m = Search(fail[i], failBuf);
             if (m is null) continue;
             groupsByRegex ??= new FailureData?[fail.Count];
-            groupsByRegex[i] = fail[i].GetGroups(m);
+            groupsByRegex[i] = fail[i].GetGroups(m, failBuf);
         }
-        scan.FailGroups = groupsByRegex;
-        if (groupsByRegex is not null && ignore.Count > 0) scan.LateIgnoreHits = scan.IgnoreHits(ignore, failBuf);
-        return scan;
+        FailGroups = groupsByRegex;
+        if (groupsByRegex is not null && ignore.Count > 0) LateIgnoreHits = IgnoreHits(ignore, failBuf);
+        if (groupsByRegex is null && TimedOut is null) return filter.PrefRegex is null ? NoPrefRegex : PrefRegexOnly;
+        return null;
+    }
+
+    private LineScan? WithPref(bool matched)
+    {
+        PrefMatched = matched;
+        return null;
     }
 
     private List<int>? IgnoreHits(IReadOnlyList<CompiledRegex> ignore, string buf)

@@ -26,11 +26,10 @@ public sealed class PreparedLine
 
     internal LineScan? Scan { get; set; }
 
-    /// <summary>The searches made for <paramref name="tuple"/>, if they were made for the same text.</summary>
+    /// <summary>The searches made for <see cref="Tuple"/>, if <paramref name="tuple"/> has the same text.</summary>
     internal LineScan? ScanFor(TupleLine tuple)
     {
-        if (Scan is not { } scan) return null;
-        var t = scan.Tuple;
+        if (Scan is not { } scan || Tuple is not { } t) return null;
         return string.Equals(t.Before, tuple.Before, System.StringComparison.Ordinal) &&
                string.Equals(t.After, tuple.After, System.StringComparison.Ordinal) ? scan : null;
     }

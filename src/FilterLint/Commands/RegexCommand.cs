@@ -24,6 +24,9 @@ internal static class RegexCommand
 {
     private const int DefaultPrintLimit = 20;
 
+    // Below this the worker threads cost more than they save.
+    private const long ParallelFromBytes = 1024 * 1024;
+
     public static Command Create()
     {
         var config = new Option<string>("--config", "-c")
@@ -140,7 +143,8 @@ internal static class RegexCommand
                 UseDns = s.UseDns,
                 MaxLinesOverride = s.MaxLines,
                 DatePatternOverride = s.DatePattern,
-                CompileToIL = File.Exists(s.Log) && new FileInfo(s.Log).Length > 4 * 1024 * 1024,
+                // Regexes start interpreted and are compiled in the background once they run often.
+                CompileToIL = false,
             };
             var files = new PhysicalConfigFileSource();
             var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory), s.Filter,
@@ -204,17 +208,34 @@ internal static class RegexCommand
             {
                 using var reader = new LogLineReader(File.OpenRead(s.Log));
                 long number = 0;
-                string? line;
-                while ((line = reader.ReadLine()) is not null)
+                if (!journal && new FileInfo(s.Log).Length >= ParallelFromBytes && Environment.ProcessorCount > 1)
                 {
-                    number++;
-                    if (reader.LastLineUnterminated && !s.Json)
+                    // Long log: lines are read, dated, cut and searched ahead on all cores; the
+                    // session then takes them in order, so counts and output are those of one thread.
+                    using var stream = new PreparedLineStream(reader, matcher.CreatePreparer(), Environment.ProcessorCount, !s.Json);
+                    foreach (var prepared in stream)
                     {
-                        error.WriteLine("filterlint: note: the last line has no newline and is not processed (as fail2ban-regex does)");
-                        break;
+                        number++;
+                        report.Add(session.Process(number, prepared), output);
+                        if ((number & 0xFFFF) == 0) progress.Report(number, reader);
                     }
-                    report.Add(session.Process(number, line), output);
-                    if ((number & 0xFFFF) == 0) progress.Report(number, reader);
+                    if (stream.SkippedUnterminatedLastLine)
+                        error.WriteLine("filterlint: note: the last line has no newline and is not processed (as fail2ban-regex does)");
+                }
+                else
+                {
+                    string? line;
+                    while ((line = reader.ReadLine()) is not null)
+                    {
+                        number++;
+                        if (reader.LastLineUnterminated && !s.Json)
+                        {
+                            error.WriteLine("filterlint: note: the last line has no newline and is not processed (as fail2ban-regex does)");
+                            break;
+                        }
+                        report.Add(session.Process(number, line), output);
+                        if ((number & 0xFFFF) == 0) progress.Report(number, reader);
+                    }
                 }
                 if (reader.UndecodableLines > 0)
                     error.WriteLine("filterlint: note: " + reader.UndecodableLines + " line(s) held bytes that are not UTF-8; they were replaced by U+FFFD");
