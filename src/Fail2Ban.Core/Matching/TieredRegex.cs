@@ -7,56 +7,74 @@ namespace Fail2Ban.Core.Matching;
 
 /// <summary>
 /// A regex that starts interpreted (cheap to build) and, once it has run often enough to pay for
-/// it, is compiled to IL on a background thread and swapped in. Both engines are .NET's
-/// backtracking engine with the same semantics, so results never depend on which one ran.
-/// Thread-safe: several threads may run it while the swap happens.
+/// it, is compiled to IL once, on a background thread, and swapped in. Each thread searches with
+/// its own instance (a <see cref="Regex"/> caches one runner; threads sharing an instance would
+/// build a fresh runner for most searches), and those instances share the engine code. Interpreted
+/// and compiled engines are .NET's backtracking engine with the same semantics, so results never
+/// depend on which one ran.
 /// </summary>
 internal sealed class TieredRegex
 {
-    /// <summary>Runs after which compiling pays off (interpreting costs a few times more per run).</summary>
-    internal const int CompileAfterRuns = 2000;
+    /// <summary>Runs (on one thread) after which compiling pays off; settable for benchmarks.</summary>
+    internal static int CompileAfterRuns = 2000;
 
-    private Regex _current;
-    private int _runs;
-    private int _upgrading;
+    private readonly ThreadLocal<Lane> _lanes;
+    private Regex _engine;  // the instance the lanes share the code of (interpreted, then compiled)
+    private int _compiling;
+    private int _lanesMade;
 
     public TieredRegex(Regex regex)
     {
         Interpreted = regex;
-        _current = regex;
+        _engine = regex;
 #if NET
-        if ((regex.Options & RegexOptions.Compiled) != 0) _upgrading = 1;
+        if ((regex.Options & RegexOptions.Compiled) != 0) _compiling = 1;
 #else
-        _upgrading = 1;
+        _compiling = 1;
 #endif
+        _lanes = new ThreadLocal<Lane>(() =>
+        {
+            var engine = Volatile.Read(ref _engine);
+            return new Lane(engine, Twin(engine));
+        });
     }
 
     /// <summary>The regex as built (used for group numbers and by explanations).</summary>
     public Regex Interpreted { get; }
 
-    /// <summary>The engine to run now (the compiled one once it is ready).</summary>
+    /// <summary>This thread's instance to search with now.</summary>
     public Regex Current
     {
         get
         {
-            // A racy count is fine: it only decides when to start compiling.
-            if (_upgrading == 0 && ++_runs >= CompileAfterRuns && Interlocked.CompareExchange(ref _upgrading, 1, 0) == 0)
-                StartCompiling();
-            return Volatile.Read(ref _current);
+            var lane = _lanes.Value!;
+            var engine = Volatile.Read(ref _engine);
+            if (!ReferenceEquals(lane.Engine, engine)) lane.Switch(engine, Twin(engine));
+            // Counted per thread, so threads do not share a written cache line.
+            else if (_compiling == 0 && ++lane.Runs >= CompileAfterRuns) StartCompiling();
+            return lane.Regex;
         }
+    }
+
+    // The first thread uses the engine instance itself; other threads get twins sharing its code.
+    private Regex Twin(Regex engine)
+    {
+        if (ReferenceEquals(engine, Interpreted) && Interlocked.Increment(ref _lanesMade) == 1) return engine;
+        return SharedCodeRegex.TwinOf(engine);
     }
 
     private void StartCompiling()
     {
+        if (Interlocked.CompareExchange(ref _compiling, 1, 0) != 0) return;
 #if NET
         var source = Interpreted;
         Task.Run(() =>
         {
             try
             {
-                var compiled = new Regex(source.ToString(), source.Options | RegexOptions.Compiled, source.MatchTimeout);
-                compiled.Match(""); // JIT the generated code here, not on the caller's thread
-                Volatile.Write(ref _current, compiled);
+                var compiled = SharedCodeRegex.Compile(source);
+                compiled.Match(""); // JIT the generated code here, not on a searching thread
+                Volatile.Write(ref _engine, compiled);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or RegexMatchTimeoutException)
             {
@@ -64,5 +82,27 @@ internal sealed class TieredRegex
             }
         });
 #endif
+    }
+
+    private sealed class Lane
+    {
+        public Lane(Regex engine, Regex regex)
+        {
+            Engine = engine;
+            Regex = regex;
+        }
+
+        public Regex Regex { get; private set; }
+
+        /// <summary>The shared engine <see cref="Regex"/> was made from.</summary>
+        public Regex Engine { get; private set; }
+
+        public int Runs;
+
+        public void Switch(Regex engine, Regex twin)
+        {
+            Engine = engine;
+            Regex = twin;
+        }
     }
 }
