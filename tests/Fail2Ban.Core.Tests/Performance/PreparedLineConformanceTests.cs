@@ -12,6 +12,7 @@ using Fail2Ban.Core.Samples;
 using Fail2Ban.Core.Tests.Config;
 using Fail2Ban.Core.Tests.Conformance;
 using Fail2Ban.Core.Tests.Infrastructure;
+using Fail2Ban.Core.Text;
 using Xunit.Abstractions;
 
 namespace Fail2Ban.Core.Tests.Performance;
@@ -76,6 +77,71 @@ public class PreparedLineConformanceTests
         _output.WriteLine(lines + " lines, " + reused + " prepared with their searches");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
         Assert.True(reused > lines / 20, "the preparer should have done the searches of many lines");
+    }
+
+    /// <summary>
+    /// The whole pipeline on several threads (small batches, regexes compiled almost at once so
+    /// compiled twins run on the workers) against plain processing, over each filter's sample log
+    /// repeated.
+    /// </summary>
+    [Fact]
+    public void Parallel_stream_gives_the_results_of_plain_processing()
+    {
+        if (Corpus.MasterRoot is null)
+        {
+            _output.WriteLine(Corpus.SkipReason);
+            return;
+        }
+        var files = UpstreamLayout.Load(Corpus.MasterRoot);
+        var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
+        var problems = new List<string>();
+        long lines = 0;
+        var savedThreshold = TieredRegex.CompileAfterRuns;
+        TieredRegex.CompileAfterRuns = 100;
+        try
+        {
+            foreach (var (dir, name) in SampleCorpus.Filters())
+            {
+                var path = Path.Combine(Corpus.MasterRoot, "logs", name);
+                if (!File.Exists(path)) continue;
+                var text = File.ReadAllText(path);
+                var log = string.Concat(Enumerable.Repeat(text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n", 4));
+                var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
+                var compiled = FilterCompiler.Compile(resolved);
+                RegexTestSession NewSession() => new(new FilterMatcher(compiled, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
+                    new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone, WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) }));
+                var plain = NewSession();
+                var parallel = NewSession();
+                var expected = new List<string>();
+                using (var reader = new LogLineReader(new MemoryStream(Encoding.UTF8.GetBytes(log))))
+                {
+                    string? line;
+                    long n = 0;
+                    while ((line = reader.ReadLine()) is not null) expected.Add(Describe(plain.Process(++n, line)));
+                }
+                var actual = new List<string>();
+                using (var reader = new LogLineReader(new MemoryStream(Encoding.UTF8.GetBytes(log))))
+                using (var stream = new PreparedLineStream(reader, parallel.Matcher.CreatePreparer(), workers: 2, skipUnterminatedLastLine: false, batchLines: 7))
+                {
+                    long n = 0;
+                    foreach (var prepared in stream) actual.Add(Describe(parallel.Process(++n, prepared)));
+                }
+                lines += expected.Count;
+                if (expected.Count != actual.Count) problems.Add(name + ": " + expected.Count + " lines plain, " + actual.Count + " in parallel");
+                for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++)
+                    if (expected[i] != actual[i]) problems.Add(name + ":" + (i + 1) + "\n  plain:    " + expected[i] + "\n  parallel: " + actual[i]);
+                var sa = Summary(plain);
+                var sb = Summary(parallel);
+                if (sa != sb) problems.Add(name + ": counters differ\n  plain:    " + sa + "\n  parallel: " + sb);
+            }
+        }
+        finally
+        {
+            TieredRegex.CompileAfterRuns = savedThreshold;
+        }
+        _output.WriteLine(lines + " lines");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+        Assert.True(lines > 1000, "the corpus should give many lines");
     }
 
     private static string Summary(RegexTestSession s) =>
