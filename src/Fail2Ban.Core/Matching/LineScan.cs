@@ -62,17 +62,19 @@ internal sealed class LineScan
             if (EarlyIgnoreHits is not null) return null;
         }
         var failBuf = buf;
-        var gate = filter.Gate;
-        var candidates = gate.Candidates(buf.AsSpan());
+        ulong candidates;
         if (filter.PrefRegex is { } pref)
         {
+            // A line without the prefregex's literals ends here (usually most lines, one scan).
+            if (!pref.Prefilter.MayMatch(buf.AsSpan())) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
+            candidates = filter.Gate.Candidates(buf.AsSpan());
             if (candidates == 0)
             {
                 // No failregex can match any part of this line: only the prefregex's yes/no counts.
-                var matched = IsMatch(pref, buf);
+                var matched = IsMatch(pref, buf, prefiltered: true);
                 return TimedOut is not null ? WithPref(matched) : matched ? PrefRegexOnly : PrefRegexMissed;
             }
-            var pm = Search(pref, buf);
+            var pm = Search(pref, buf, prefiltered: true);
             if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
             PrefMatched = true;
             var groups = pref.GetGroups(pm, buf);
@@ -85,7 +87,7 @@ internal sealed class LineScan
                 failBuf = text + "\n";
             }
         }
-        else if (candidates == 0) return TimedOut is not null ? null : NoPrefRegex;
+        else if ((candidates = filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
 
         FailureData?[]? groupsByRegex = null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
@@ -120,9 +122,9 @@ internal sealed class LineScan
         return hits;
     }
 
-    private Match? Search(CompiledRegex regex, string buf)
+    private Match? Search(CompiledRegex regex, string buf, bool prefiltered = false)
     {
-        if (!regex.Prefilter.MayMatch(buf.AsSpan())) return null;
+        if (!prefiltered && !regex.Prefilter.MayMatch(buf.AsSpan())) return null;
         try
         {
             var m = regex.Runner.Match(buf);
@@ -135,9 +137,9 @@ internal sealed class LineScan
         }
     }
 
-    private bool IsMatch(CompiledRegex regex, string buf)
+    private bool IsMatch(CompiledRegex regex, string buf, bool prefiltered)
     {
-        if (!regex.Prefilter.MayMatch(buf.AsSpan())) return false;
+        if (!prefiltered && !regex.Prefilter.MayMatch(buf.AsSpan())) return false;
         try
         {
             return regex.Runner.IsMatch(buf);

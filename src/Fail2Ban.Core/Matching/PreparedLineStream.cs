@@ -33,8 +33,8 @@ public sealed class PreparedLineStream : IEnumerable<PreparedLine>, IDisposable
     /// <param name="preparer">Prepares the lines (from the matcher that then processes them).</param>
     /// <param name="workers">Batches prepared at the same time (the number of cores is a good value).</param>
     /// <param name="skipUnterminatedLastLine">Leave out a last line without newline (as <c>fail2ban-regex</c> does).</param>
-    /// <param name="batchLines">Lines per batch once started.</param>
-    public PreparedLineStream(LogLineReader reader, LinePreparer preparer, int workers, bool skipUnterminatedLastLine, int batchLines = 4096)
+    /// <param name="batchLines">Lines per batch once started: small, so prepared lines die young (cheap for the GC).</param>
+    public PreparedLineStream(LogLineReader reader, LinePreparer preparer, int workers, bool skipUnterminatedLastLine, int batchLines = 256)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _preparer = preparer ?? throw new ArgumentNullException(nameof(preparer));
