@@ -53,10 +53,24 @@ internal sealed class LineScan
     // Null when the result is in this instance; else a shared trivial result.
     private LineScan? Search(CompiledFilter filter, TupleLine tuple)
     {
-        var buf = string.Concat(tuple.Before, tuple.After, "\n");
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
-        if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
+        var earlyIgnore = ignore.Count > 0 && ignore.Count < fail.Count - 2;
+        // Most lines are ruled out by literals alone: test the text without building the buffer
+        // (possible when nothing precedes the date; the buffer is then the rest plus "\n").
+        var prefChecked = false;
+        if (!earlyIgnore && tuple.Before.Length == 0)
+        {
+            var rest = tuple.After.AsSpan();
+            if (filter.PrefRegex is { } p0)
+            {
+                if (!p0.Prefilter.MayMatchLine(rest)) return PrefRegexMissed;
+                prefChecked = true;
+            }
+            else if (filter.Gate.Candidates(rest) == 0) return NoPrefRegex;
+        }
+        var buf = string.Concat(tuple.Before, tuple.After, "\n");
+        if (earlyIgnore)
         {
             EarlyIgnoreHits = IgnoreHits(ignore, buf);
             if (EarlyIgnoreHits is not null) return null;
@@ -66,7 +80,7 @@ internal sealed class LineScan
         if (filter.PrefRegex is { } pref)
         {
             // A line without the prefregex's literals ends here (usually most lines, one scan).
-            if (!pref.Prefilter.MayMatch(buf.AsSpan())) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
+            if (!prefChecked && !pref.Prefilter.MayMatch(buf.AsSpan())) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
             candidates = filter.Gate.Candidates(buf.AsSpan());
             if (candidates == 0)
             {

@@ -44,6 +44,36 @@ public sealed class LiteralPrefilter
     /// <summary>True when the prefilter checks something.</summary>
     public bool IsSelective => _prefixes is not null || _clauses.Length > 0;
 
+    /// <summary>
+    /// <see cref="MayMatch(ReadOnlySpan{char})"/> of <paramref name="line"/> followed by <c>"\n"</c>
+    /// (Fail2Ban's buffer of one line), without building that string.
+    /// </summary>
+    public bool MayMatchLine(ReadOnlySpan<char> line)
+    {
+        if (_prefixes is { } prefixes)
+        {
+            var found = false;
+            foreach (var p in prefixes)
+            {
+                if (StartsWithLine(line, p))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
+        }
+        foreach (var clause in _clauses)
+            if (!clause.OccursInLine(line)) return false;
+        return true;
+    }
+
+    // line + "\n" starts with p.
+    private static bool StartsWithLine(ReadOnlySpan<char> line, string p) =>
+        p.Length <= line.Length
+            ? line.StartsWith(p.AsSpan(), StringComparison.Ordinal)
+            : p.Length == line.Length + 1 && p[p.Length - 1] == '\n' && line.SequenceEqual(p.AsSpan(0, line.Length));
+
     /// <summary>False only when a regex with these requirements cannot match <paramref name="text"/>.</summary>
     public bool MayMatch(ReadOnlySpan<char> text)
     {
@@ -96,6 +126,15 @@ public sealed class LiteralPrefilter
 #if NET
             if (strings.Length > 1) _any = SearchValues.Create(strings, StringComparison.Ordinal);
 #endif
+        }
+
+        // Occurs in line + "\n": inside the line, or ending with that final newline.
+        public bool OccursInLine(ReadOnlySpan<char> line)
+        {
+            if (OccursIn(line)) return true;
+            foreach (var s in _strings)
+                if (s[s.Length - 1] == '\n' && line.EndsWith(s.AsSpan(0, s.Length - 1), StringComparison.Ordinal)) return true;
+            return false;
         }
 
         public bool OccursIn(ReadOnlySpan<char> text)

@@ -81,6 +81,8 @@ public class PrefilterSoundnessTests
                             checks++;
                             var may = regex.Prefilter.MayMatch(text.AsSpan());
                             if (!may) rejected++;
+                            if (text.IndexOf('\n') == text.Length - 1 && regex.Prefilter.MayMatchLine(text.AsSpan(0, text.Length - 1)) != may)
+                                problems.Add(name + ": MayMatchLine differs from MayMatch for " + regex.Source + ":\n    " + text);
                             if (!regex.Regex.IsMatch(text)) continue;
                             matched++;
                             if (!may) problems.Add(name + ": prefilter rejects a text " + regex.Source + " matches:\n    " + text);
