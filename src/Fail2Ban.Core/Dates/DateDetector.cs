@@ -40,6 +40,9 @@ public sealed class DateDetector
 
     // Position and surrounding characters of the last date (Fail2Ban's __lastPos / __lastEndPos).
     private int lastPos = 1;
+    // The line of the last date: the characters around it are read from it only when needed (an
+    // unanchored template's fast path), not on every line.
+    private string? lastLine;
     private int lastPosBefore = NoChar;
     private int lastPosAt = NoChar;
     private int lastEndPos = int.MaxValue;
@@ -106,7 +109,8 @@ public sealed class DateDetector
         var m = template.SearchUncounted(line);
         if (!m.Success) return DateSpeculation.NoMatch(template);
         var hit = TemplateHit.Of(m, template);
-        if (hit.DateLength == 0) return new DateSpeculation(template, hit);
+        var inside = hit.Index < line.Length;
+        if (hit.DateLength == 0) return new DateSpeculation(template, hit) { StartsInsideLine = inside };
         // Consecutive lines often have the same date: the same matched text gives the same fields.
         var memo = speculationMemo ??= new SpeculationMemo();
         if (!memo.Matches(this, template, line, hit))
@@ -114,7 +118,7 @@ public sealed class DateDetector
             var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
             memo.Store(this, template, line, hit, outcome, seconds, zoned);
         }
-        return new DateSpeculation(template, hit, memo.Outcome, memo.Seconds, memo.Zoned);
+        return new DateSpeculation(template, hit, memo.Outcome, memo.Seconds, memo.Zoned, memo.DateText) { StartsInsideLine = inside };
     }
 
     // Per thread: preparers run on several threads at once.
@@ -128,6 +132,9 @@ public sealed class DateDetector
         private DateTemplate? template;
         private string text = "";
         private int dateOffset;
+
+        /// <summary>Group 1's text of the stored match.</summary>
+        public string DateText { get; private set; } = "";
         private int dateLength;
 
         public DateMatchOutcome Outcome { get; private set; }
@@ -146,6 +153,7 @@ public sealed class DateDetector
             owner = detector;
             template = t;
             text = line.Substring(hit.Index, hit.Length);
+            DateText = line.Substring(hit.DateIndex, hit.DateLength);
             dateOffset = hit.DateIndex - hit.Index;
             dateLength = hit.DateLength;
             Outcome = outcome;
@@ -268,14 +276,11 @@ public sealed class DateDetector
         if (firstUnused == index) firstUnused++;
         // Fail2Ban reads line[start] and line[end-1] here: an IndexError on an empty match at the
         // end of the line (e.g. {NONE} on an empty line) aborts the line before the state is saved.
-        if (start >= line.Length)
+        if (speculation is not null ? !speculation.StartsInsideLine : start >= line.Length)
             return new DateMatch(template, -1, 0, start, end, DateMatchOutcome.LineFailure, 0);
         lastPos = start;
-        lastPosBefore = CharAt(line, start - 1);
-        lastPosAt = line[start];
         lastEndPos = end;
-        lastEndBefore = line[end == 0 ? line.Length - 1 : end - 1];
-        lastEndAt = CharAt(line, end);
+        lastLine = line;
         if (index > 0 && index != lastIndex) index = Reorder(index);
         lastIndex = index;
 
@@ -284,8 +289,10 @@ public sealed class DateDetector
         if (hit.DateLength == 0)
             return new DateMatch(template, hit.DateIndex, 0, start, end, DateMatchOutcome.EmptyDate, 0);
         // Consecutive lines often carry the same date text: with a fixed "now" the result is the same.
-        if (fixedNow is not null && ReferenceEquals(template, memoTemplate) && memoText!.Length == hit.DateLength &&
-            string.CompareOrdinal(line, hit.DateIndex, memoText, 0, hit.DateLength) == 0)
+        // (A speculation shares the text instance between such lines: no need to read the line.)
+        if (fixedNow is not null && ReferenceEquals(template, memoTemplate) &&
+            (speculation?.DateText is { } sharedText && ReferenceEquals(sharedText, memoText) ||
+             memoText!.Length == hit.DateLength && string.CompareOrdinal(line, hit.DateIndex, memoText, 0, hit.DateLength) == 0))
             return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, memoOutcome, memoTimestamp);
         DateMatchOutcome outcome;
         double timestamp;
@@ -299,7 +306,7 @@ public sealed class DateDetector
         if (fixedNow is not null)
         {
             memoTemplate = template;
-            memoText = line.Substring(hit.DateIndex, hit.DateLength);
+            memoText = speculation?.DateText ?? line.Substring(hit.DateIndex, hit.DateLength);
             memoOutcome = outcome;
             memoTimestamp = timestamp;
         }
@@ -367,6 +374,14 @@ public sealed class DateDetector
     // (or the start char itself when not alphanumeric) and the char at the end (or the one before it).
     private bool SameSurroundings(string line)
     {
+        if (lastLine is { } previous)
+        {
+            lastPosBefore = CharAt(previous, lastPos - 1);
+            lastPosAt = previous[lastPos];
+            lastEndBefore = previous[lastEndPos == 0 ? previous.Length - 1 : lastEndPos - 1];
+            lastEndAt = CharAt(previous, lastEndPos);
+            lastLine = null;
+        }
         var begins = CharAt(line, lastPos - 1) == lastPosBefore ||
                      (CharAt(line, lastPos) == lastPosAt && !IsPythonAlnum(lastPosAt));
         if (!begins) return false;

@@ -41,8 +41,10 @@ internal readonly struct TemplateHit
 /// </summary>
 internal sealed class DateSpeculation
 {
-    private DateSpeculation(DateTemplate template, bool success, TemplateHit hit, DateMatchOutcome outcome, long seconds, bool zoned)
+    private DateSpeculation(DateTemplate template, bool success, TemplateHit hit, DateMatchOutcome outcome, long seconds, bool zoned,
+        string? dateText = null)
     {
+        DateText = dateText;
         Template = template;
         Success = success;
         Hit = hit;
@@ -57,11 +59,17 @@ internal sealed class DateSpeculation
     {
     }
 
-    /// <summary>A match with a date whose fields were read.</summary>
-    public DateSpeculation(DateTemplate template, TemplateHit hit, DateMatchOutcome outcome, long seconds, bool zoned)
-        : this(template, true, hit, outcome, seconds, zoned)
+    /// <summary>A match with a date whose fields were read; <paramref name="dateText"/> is its text (shared by lines with the same date).</summary>
+    public DateSpeculation(DateTemplate template, TemplateHit hit, DateMatchOutcome outcome, long seconds, bool zoned, string dateText)
+        : this(template, true, hit, outcome, seconds, zoned, dateText)
     {
     }
+
+    /// <summary>
+    /// The date text (group 1) of a match with fields; consecutive lines with the same date share
+    /// the instance, so the detector can see a repeated date without reading the line.
+    /// </summary>
+    public string? DateText { get; }
 
     public static DateSpeculation NoMatch(DateTemplate template) => new(template, false, default, DateMatchOutcome.EmptyDate, 0, false);
 
@@ -70,6 +78,9 @@ internal sealed class DateSpeculation
 
     /// <summary>The search matched (its global hit not yet counted).</summary>
     public bool Success { get; }
+
+    /// <summary>The match starts before the end of the line (else Fail2Ban fails on the line).</summary>
+    public bool StartsInsideLine { get; init; }
 
     public TemplateHit Hit { get; }
 

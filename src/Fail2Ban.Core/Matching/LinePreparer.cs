@@ -25,7 +25,7 @@ public sealed class LinePreparer
     public PreparedLine Prepare(string line)
     {
         var prepared = new PreparedLine(line);
-        if (line.Length == 0 || line[0] == '#') return prepared;
+        if (prepared.Skipped) return prepared;
         var dates = _matcher.Dates;
         if (dates.SteadyTemplate is not { } template || dates.Speculate(line, template) is not { } speculation) return prepared;
         prepared.Date = speculation;
@@ -37,7 +37,8 @@ public sealed class LinePreparer
             if (hit.DateLength == 0 || hit.Index >= line.Length || speculation.Outcome != DateMatchOutcome.Converted)
                 return prepared;
             var start = hit.DateIndex;
-            tuple = new TupleLine(line.Substring(0, start), line.Substring(start, hit.DateLength), line.Substring(start + hit.DateLength));
+            tuple = new TupleLine(line.Substring(0, start), speculation.DateText ?? line.Substring(start, hit.DateLength),
+                line.Substring(start + hit.DateLength));
             prepared.DateStart = start;
             prepared.DateLength = hit.DateLength;
         }

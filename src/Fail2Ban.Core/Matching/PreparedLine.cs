@@ -10,7 +10,14 @@ namespace Fail2Ban.Core.Matching;
 /// </summary>
 public sealed class PreparedLine
 {
-    internal PreparedLine(string line) => Line = line;
+    internal PreparedLine(string line)
+    {
+        Line = line;
+        Skipped = line.Length == 0 || line[0] == '#';
+    }
+
+    /// <summary>Empty or a comment: <c>fail2ban-regex</c> skips it (known here so the in-order thread need not read the line).</summary>
+    internal bool Skipped { get; }
 
     /// <summary>The line (without its terminator).</summary>
     public string Line { get; }

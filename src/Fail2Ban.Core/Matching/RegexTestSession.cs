@@ -100,7 +100,8 @@ public sealed class RegexTestSession
 
     private TestedLine Process(long number, string line, PreparedLine? prepared)
     {
-        if (line.Length == 0 || line[0] == '#') return new TestedLine(number, line, LineVerdict.Skipped, null, Array.Empty<Failure>());
+        if (prepared is not null ? prepared.Skipped : line.Length == 0 || line[0] == '#')
+            return new TestedLine(number, line, LineVerdict.Skipped, null, Array.Empty<Failure>());
 
         var multiLine = _matcher.Filter.MaxLines > 1;
         TupleLine[]? before = null;

@@ -66,6 +66,11 @@ internal static class RegexCommand
             DefaultValueFactory = _ => "warn",
         };
         useDns.AcceptOnlyFromAmong("yes", "warn", "no", "raw");
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Threads for long logs (default: the number of cores; 1: one thread). Results do not depend on it.",
+            HelpName = "N",
+        };
         var log = new Argument<string>("LOG")
         {
             Description = "A log file, or a literal log line (used when no such file exists, as fail2ban-regex does).",
@@ -85,7 +90,7 @@ internal static class RegexCommand
             "'Lines: N lines, I ignored, M matched, X missed'. Missed lines are listed with where each regex " +
             "stopped matching. " + ExitCodes.Help)
         {
-            config, now, timezone, json, printAllMissed, noMissed, printAllMatched, maxLines, datePattern, useDns, log, filter, ignore,
+            config, now, timezone, json, printAllMissed, noMissed, printAllMatched, maxLines, datePattern, useDns, threads, log, filter, ignore,
         };
         command.SetAction(parse =>
         {
@@ -101,6 +106,7 @@ internal static class RegexCommand
                 MaxLines = parse.GetValue(maxLines),
                 DatePattern = parse.GetValue(datePattern),
                 UseDns = parse.GetValue(useDns)!,
+                Threads = parse.GetValue(threads),
                 Log = parse.GetValue(log)!,
                 Filter = parse.GetValue(filter)!,
                 IgnoreRegex = parse.GetValue(ignore),
@@ -122,6 +128,7 @@ internal static class RegexCommand
         public int? MaxLines;
         public string? DatePattern;
         public string UseDns = "warn";
+        public int? Threads;
         public string Log = "";
         public string Filter = "";
         public string? IgnoreRegex;
@@ -208,11 +215,12 @@ internal static class RegexCommand
             {
                 using var reader = new LogLineReader(File.OpenRead(s.Log));
                 long number = 0;
-                if (!journal && new FileInfo(s.Log).Length >= ParallelFromBytes && Environment.ProcessorCount > 1)
+                var threadCount = Math.Max(1, s.Threads ?? Environment.ProcessorCount);
+                if (!journal && new FileInfo(s.Log).Length >= ParallelFromBytes && threadCount > 1)
                 {
                     // Long log: lines are read, dated, cut and searched ahead on all cores; the
                     // session then takes them in order, so counts and output are those of one thread.
-                    using var stream = new PreparedLineStream(reader, matcher.CreatePreparer(), Environment.ProcessorCount, !s.Json);
+                    using var stream = new PreparedLineStream(reader, matcher.CreatePreparer(), threadCount, !s.Json);
                     foreach (var prepared in stream)
                     {
                         number++;

@@ -121,7 +121,7 @@ public class PreparedLineConformanceTests
                 }
                 var actual = new List<string>();
                 using (var reader = new LogLineReader(new MemoryStream(Encoding.UTF8.GetBytes(log))))
-                using (var stream = new PreparedLineStream(reader, parallel.Matcher.CreatePreparer(), workers: 2, skipUnterminatedLastLine: false, batchLines: 7))
+                using (var stream = new PreparedLineStream(reader, parallel.Matcher.CreatePreparer(), threads: 2, skipUnterminatedLastLine: false, batchLines: 7))
                 {
                     long n = 0;
                     foreach (var prepared in stream) actual.Add(Describe(parallel.Process(++n, prepared)));
