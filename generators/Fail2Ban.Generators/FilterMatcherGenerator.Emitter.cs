@@ -1,0 +1,406 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using Fail2Ban.Generators.Model;
+
+namespace Fail2Ban.Generators;
+
+public sealed partial class FilterMatcherGenerator
+{
+    /// <summary>
+    /// Writes the C# for one <see cref="FilterSpec"/>. Two files per filter: the regex declarations
+    /// (self-contained, BCL only, so the nested RegexGenerator can compile them on their own) and the
+    /// matcher API over Fail2Ban.Core.
+    /// </summary>
+    internal static class Emitter
+    {
+        private const string GeneratedCodeAttribute =
+            "[global::System.CodeDom.Compiler.GeneratedCode(\"Fail2Ban.Generators\", \"0.1.0\")]";
+
+        private const string RegexType = "global::System.Text.RegularExpressions.Regex";
+        private const string RegexOptionsType = "global::System.Text.RegularExpressions.RegexOptions";
+        private const string Core = "global::Fail2Ban.Core";
+
+        /// <summary>How long one regex may run on one line (Fail2Ban.Core's MatcherOptions default).</summary>
+        internal const int MatchTimeoutMilliseconds = 2000;
+
+        public static string HintPrefix(FilterSpec spec) =>
+            (spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName;
+
+        /// <summary>The partial class holding the patterns as constants and one accessor per regex.</summary>
+        public static string RegexDeclarations(FilterSpec spec, RegexMode mode)
+        {
+            var w = Header(spec);
+            OpenNamespace(w, spec);
+            w.Open("partial class " + spec.ClassName);
+            var first = true;
+            foreach (var regex in spec.Regexes)
+            {
+                if (!first) w.Line();
+                first = false;
+                WriteRegex(w, spec, regex, mode);
+            }
+            w.Close();
+            CloseNamespace(w, spec);
+            return w.ToString();
+        }
+
+        private static void WriteRegex(SourceWriter w, FilterSpec spec, RegexSpec regex, RegexMode mode)
+        {
+            var kind = OptionName(regex.Kind);
+            w.Line("/// <summary>");
+            w.Line("/// The " + kind + " <c>" + CSharpText.Xml(regex.Source) + "</c> translated to .NET.");
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            w.Line("/// Written at " + CSharpText.Xml(LocationText(spec, regex.Location)) + "; used by " + CSharpText.Xml(regex.UsedBy) + ".");
+            w.Line("/// Options: " + CSharpText.Xml(OptionsText(regex.Options)) + ".");
+            w.Line("/// </remarks>");
+            w.Line("public const string " + regex.MemberName + "Pattern = " + CSharpText.Literal(regex.DotNetPattern) + ";");
+            w.Line();
+            w.Line("/// <summary>The " + kind + " as written in the filter, before Fail2Ban's tags are expanded.</summary>");
+            w.Line("private const string " + regex.MemberName + "Source = " + CSharpText.Literal(regex.Source) + ";");
+            w.Line();
+            var options = OptionsExpression(regex.Options);
+            if (mode == RegexMode.Generated)
+            {
+                w.Line("[global::System.Text.RegularExpressions.GeneratedRegex(" + regex.MemberName + "Pattern, " + options + ", "
+                    + MatchTimeoutMilliseconds + ")]");
+                w.Line("private static partial " + RegexType + " " + regex.MemberName + "();");
+            }
+            else
+            {
+                var field = "s_" + char.ToLowerInvariant(regex.MemberName[0]) + regex.MemberName.Substring(1);
+                w.Line("private static " + RegexType + "? " + field + ";");
+                w.Line();
+                w.Line("private static " + RegexType + " " + regex.MemberName + "() => " + field + " ??= new " + RegexType + "(");
+                w.Line("    " + regex.MemberName + "Pattern, " + options + " | " + RegexOptionsType + ".Compiled,");
+                w.Line("    global::System.TimeSpan.FromMilliseconds(" + MatchTimeoutMilliseconds + "));");
+            }
+        }
+
+        /// <summary>The matcher API: modes, Core's compiled filter, the typed result and the line/stream methods.</summary>
+        public static string Matcher(FilterSpec spec)
+        {
+            var w = Header(spec);
+            OpenNamespace(w, spec);
+            var cls = spec.ClassName;
+            var defaultMode = spec.Modes[0];
+            w.Line("/// <summary>");
+            w.Line("/// Matcher for the Fail2Ban filter <c>" + CSharpText.Xml(spec.FilterName) + "</c> (<c>"
+                + CSharpText.Xml(FileName(spec.SourcePath)) + "</c>), translated at build time.");
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            w.Line("/// Verdicts are Fail2Ban's: lines run through <see cref=\"" + Core + ".Matching.FilterMatcher\"/> over the");
+            w.Line("/// precompiled regexes of this class. An instance keeps the state of one log stream (multi-line");
+            w.Line("/// buffer, <c>&lt;F-MLFID&gt;</c> connections, last date), so feed it lines in order.");
+            w.Line("/// </remarks>");
+            w.Line(GeneratedCodeAttribute);
+            w.Open("public sealed partial class " + cls);
+            w.Line("/// <summary>The filter's name (its file name without <c>.conf</c>).</summary>");
+            w.Line("public const string FilterName = " + CSharpText.Literal(spec.FilterName) + ";");
+            w.Line();
+
+            string modeType;
+            if (spec.HasModeEnum)
+            {
+                modeType = "Mode";
+                w.Line("/// <summary>Values of the filter's <c>mode</c> option; one class serves them all.</summary>");
+                w.Open("public enum Mode");
+                for (var i = 0; i < spec.Modes.Count; i++)
+                {
+                    var m = spec.Modes[i];
+                    w.Line("/// <summary><c>mode = " + CSharpText.Xml(m.Value) + "</c>" + (i == 0 ? " (the filter's default)" : "") + ".</summary>");
+                    w.Line(m.MemberName + ",");
+                }
+                w.Close();
+                w.Line();
+                w.Line("/// <summary>The mode the filter uses when none is given.</summary>");
+                w.Line("public const Mode DefaultMode = Mode." + defaultMode.MemberName + ";");
+                w.Line();
+            }
+            else
+            {
+                modeType = "";
+            }
+
+            // Core's view of the regexes: created once, shared by every mode and instance.
+            foreach (var regex in spec.Regexes)
+            {
+                var field = "s_" + char.ToLowerInvariant(regex.MemberName[0]) + regex.MemberName.Substring(1) + "Core";
+                w.Line("private static " + Core + ".Matching.CompiledRegex? " + field + ";");
+                w.Line("private static " + Core + ".Matching.CompiledRegex " + regex.MemberName + "Core => " + field
+                    + " ??= new " + Core + ".Matching.CompiledRegex(" + regex.MemberName + "Source, " + regex.MemberName + "(), "
+                    + StringArray(regex.GroupNames) + ");");
+                w.Line();
+            }
+
+            // One CompiledFilter per mode.
+            for (var i = 0; i < spec.Modes.Count; i++)
+                w.Line("private static " + Core + ".Matching.CompiledFilter? s_filter" + i + ";");
+            w.Line();
+            w.Line("/// <summary>Fail2Ban.Core's compiled form of the filter" + (spec.HasModeEnum ? " in <paramref name=\"mode\"/>" : "")
+                + " (immutable, shared).</summary>");
+            if (spec.HasModeEnum)
+            {
+                w.Open("public static " + Core + ".Matching.CompiledFilter GetCompiledFilter(Mode mode = DefaultMode)");
+                w.Open("switch (mode)");
+                for (var i = 0; i < spec.Modes.Count; i++)
+                    w.Line("case Mode." + spec.Modes[i].MemberName + ": return s_filter" + i + " ??= " + FilterExpression(spec, spec.Modes[i]) + ";");
+                w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(mode), mode, \"Unknown mode\");");
+                w.Close();
+                w.Close();
+            }
+            else
+            {
+                w.Line("public static " + Core + ".Matching.CompiledFilter GetCompiledFilter() => s_filter0 ??= "
+                    + FilterExpression(spec, defaultMode) + ";");
+            }
+            w.Line();
+
+            var modeParam = spec.HasModeEnum ? "Mode mode, " : "";
+            var modeArg = spec.HasModeEnum ? "mode" : "";
+            w.Line("/// <summary>Creates Fail2Ban.Core's matcher for one log stream (defaults: <c>fail2ban-regex</c>'s switches).</summary>");
+            w.Open("public static " + Core + ".Matching.FilterMatcher CreateEngine(" + modeParam + Core
+                + ".Matching.MatcherOptions? options = null, " + Core + ".Dates.DateDetectorSettings? dateSettings = null)");
+            w.Line("var filter = GetCompiledFilter(" + modeArg + ");");
+            w.Line("return new " + Core + ".Matching.FilterMatcher(filter, options ?? new " + Core + ".Matching.MatcherOptions(),");
+            w.Line("    new " + Core + ".Dates.DateDetector(filter.DatePattern, dateSettings));");
+            w.Close();
+            w.Line();
+
+            w.Line("private readonly " + Core + ".Matching.FilterMatcher _engine;");
+            w.Line();
+            w.Line("/// <summary>A matcher for one log stream" + (spec.HasModeEnum ? ", in the filter's default mode" : "") + ".</summary>");
+            w.Line("public " + cls + "() : this(" + (spec.HasModeEnum ? "DefaultMode, " : "") + "null, null) { }");
+            w.Line();
+            w.Line("/// <summary>A matcher for one log stream with the given engine options and date settings.</summary>");
+            w.Open("public " + cls + "(" + modeParam + Core + ".Matching.MatcherOptions? options, " + Core
+                + ".Dates.DateDetectorSettings? dateSettings = null)");
+            if (spec.HasModeEnum) w.Line("CurrentMode = mode;");
+            w.Line("_engine = CreateEngine(" + (spec.HasModeEnum ? "mode, " : "") + "options, dateSettings);");
+            w.Close();
+            w.Line();
+            if (spec.HasModeEnum)
+            {
+                w.Line("/// <summary>The mode this matcher runs.</summary>");
+                w.Line("public Mode CurrentMode { get; }");
+                w.Line();
+            }
+            w.Line("/// <summary>The underlying engine (buffer, date detector, compiled filter).</summary>");
+            w.Line("public " + Core + ".Matching.FilterMatcher Engine => _engine;");
+            w.Line();
+            w.Line("/// <summary>Processes the next line of the stream (without its line terminator).</summary>");
+            w.Line("public Result Match(string line) => new Result(_engine.ProcessLine(line));");
+            w.Line();
+            w.Line("/// <summary>Processes the next line with a time supplied by the caller (journal entries: no date detection).</summary>");
+            w.Line("public Result Match(string line, double epochSeconds, string? timeText = null) =>");
+            w.Line("    new Result(_engine.ProcessLine(line, epochSeconds, timeText));");
+            w.Line();
+            w.Line("/// <summary>Processes <paramref name=\"lines\"/> in order, one result per line.</summary>");
+            w.Open("public global::System.Collections.Generic.IEnumerable<Result> MatchLines(global::System.Collections.Generic.IEnumerable<string> lines)");
+            w.Line("if (lines is null) throw new global::System.ArgumentNullException(nameof(lines));");
+            w.Line("return Iterate(this, lines);");
+            w.Line();
+            w.Line("static global::System.Collections.Generic.IEnumerable<Result> Iterate(" + cls
+                + " self, global::System.Collections.Generic.IEnumerable<string> lines)");
+            w.Line("{");
+            w.Line("    foreach (var line in lines) yield return self.Match(line);");
+            w.Line("}");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads <paramref name=\"reader\"/> to its end, one result per line. Lines end at <c>\\n</c>; trailing");
+            w.Line("/// <c>\\r</c> and <c>\\n</c> are removed and an embedded <c>\\r</c> stays, as Fail2Ban reads logs.");
+            w.Line("/// </summary>");
+            w.Open("public global::System.Collections.Generic.IEnumerable<Result> MatchLines(global::System.IO.TextReader reader)");
+            w.Line("if (reader is null) throw new global::System.ArgumentNullException(nameof(reader));");
+            w.Line("return MatchLines(ReadLines(reader));");
+            w.Close();
+            w.Line();
+            WriteReadLines(w);
+            w.Line();
+            WriteResult(w, spec);
+            w.Close();
+            CloseNamespace(w, spec);
+            return w.ToString();
+        }
+
+        private static void WriteReadLines(SourceWriter w)
+        {
+            w.Open("private static global::System.Collections.Generic.IEnumerable<string> ReadLines(global::System.IO.TextReader reader)");
+            w.Line("var line = new global::System.Text.StringBuilder();");
+            w.Line("var buffer = new char[4096];");
+            w.Line("int read;");
+            w.Open("while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)");
+            w.Open("for (var i = 0; i < read; i++)");
+            w.Open("if (buffer[i] != '\\n')");
+            w.Line("line.Append(buffer[i]);");
+            w.Line("continue;");
+            w.Close();
+            w.Line("yield return TrimEnd(line);");
+            w.Line("line.Clear();");
+            w.Close();
+            w.Close();
+            w.Line("if (line.Length > 0) yield return TrimEnd(line);");
+            w.Line();
+            w.Open("static string TrimEnd(global::System.Text.StringBuilder text)");
+            w.Line("var end = text.Length;");
+            w.Line("while (end > 0 && (text[end - 1] == '\\r' || text[end - 1] == '\\n')) end--;");
+            w.Line("return text.ToString(0, end);");
+            w.Close();
+            w.Close();
+        }
+
+        private static void WriteResult(SourceWriter w, FilterSpec spec)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// What one line produced. A struct over the engine's result: the first real failure (an id and no");
+            w.Line("/// <c>nofail</c>), else the first entry returned. <see cref=\"Success\"/> and <see cref=\"IsIgnored\"/>");
+            w.Line("/// follow <c>fail2ban-regex</c>'s counting.");
+            w.Line("/// </summary>");
+            w.Open("public readonly struct Result");
+            w.Line("private readonly " + Core + ".Matching.Failure? _failure;");
+            w.Line();
+            w.Line("/// <summary>Wraps the engine's result for one line.</summary>");
+            w.Open("public Result(" + Core + ".Matching.LineResult line)");
+            w.Line("Line = line ?? throw new global::System.ArgumentNullException(nameof(line));");
+            w.Line(Core + ".Matching.Failure? first = null;");
+            w.Line(Core + ".Matching.Failure? real = null;");
+            w.Line("var noFail = false;");
+            w.Open("foreach (var entry in line.Entries)");
+            w.Line("first ??= entry;");
+            w.Line("if (entry.IsNoFail) noFail = true;");
+            w.Line("else if (real is null && entry.Id is not null) real = entry;");
+            w.Close();
+            w.Line("_failure = real ?? first;");
+            w.Line("IsIgnored = noFail || line.IgnoreRegexMatched;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The engine's full result for the line (null for <c>default</c>).</summary>");
+            w.Line("public " + Core + ".Matching.LineResult? Line { get; }");
+            w.Line();
+            w.Line("/// <summary>The entry the properties describe, or null.</summary>");
+            w.Line("public " + Core + ".Matching.Failure? Failure => _failure;");
+            w.Line();
+            w.Line("/// <summary>The line matched a failregex and was not ignored (<c>fail2ban-regex</c>: \"matched\").</summary>");
+            w.Line("public bool Success => _failure is not null && !IsIgnored;");
+            w.Line();
+            w.Line("/// <summary>An ignoreregex matched, or the match was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>");
+            w.Line("public bool IsIgnored { get; }");
+            w.Line();
+            w.Line("/// <summary>Index (0-based) of the failregex that matched, in the mode's failregex list.</summary>");
+            w.Line("public int? RegexIndex => _failure?.RegexIndex;");
+            w.Line();
+            w.Line("/// <summary>The failure id Fail2Ban bans or counts: the address, host name or <c>&lt;F-ID&gt;</c> value.</summary>");
+            w.Line("public string? Host => _failure?.Id?.Text;");
+            w.Line();
+            w.Line("/// <summary>The address Fail2Ban would ban (differs from <see cref=\"Host\"/> when the id is custom).</summary>");
+            w.Line("public string? Ip => _failure?.Ip;");
+            w.Line();
+            w.Line("/// <summary>The <c>&lt;F-USER&gt;</c> capture (or an <c>ALT_USER</c> one).</summary>");
+            w.Line("public string? User => _failure?.User;");
+            w.Line();
+            w.Line("/// <summary>The <c>&lt;F-ID&gt;</c> capture, when the filter declares one.</summary>");
+            w.Line("public string? Id => _failure?.Fid;");
+            w.Line();
+            w.Line("/// <summary>The line's time in epoch seconds (the failure's, else the line's), or null when it had no usable date.</summary>");
+            w.Line("public double? EpochSeconds => _failure is not null ? _failure.Time : Line?.Time;");
+            w.Line();
+            w.Line("/// <summary>The line's time as UTC, or null when it had no usable date.</summary>");
+            w.Line("public global::System.DateTimeOffset? Time => EpochSeconds is double t");
+            w.Line("    ? global::System.DateTimeOffset.FromUnixTimeMilliseconds((long)global::System.Math.Round(t * 1000)) : null;");
+            foreach (var capture in spec.Captures)
+            {
+                w.Line();
+                w.Line("/// <summary>The <c>" + CSharpText.Xml(capture.GroupName) + "</c> capture of the match, or null.</summary>");
+                w.Line("public string? " + capture.PropertyName + " => _failure?.Data.GetString(" + CSharpText.Literal(capture.GroupName) + ");");
+            }
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override string ToString() => Success ? \"match \" + Host : IsIgnored ? \"ignored\" : \"no match\";");
+            w.Close();
+        }
+
+        private static string FilterExpression(FilterSpec spec, ModeSpec mode)
+        {
+            var sb = new StringBuilder();
+            sb.Append("new ").Append(Core).Append(".Matching.CompiledFilter(FilterName, ");
+            sb.Append(mode.PrefRegex >= 0 ? spec.Regexes[mode.PrefRegex].MemberName + "Core" : "null");
+            sb.Append(", ").Append(RegexArray(spec, mode.FailRegexes));
+            sb.Append(", ").Append(RegexArray(spec, mode.IgnoreRegexes));
+            sb.Append(", ").Append(mode.MaxLines);
+            sb.Append(", ").Append(CSharpText.Literal(mode.DatePattern)).Append(')');
+            return sb.ToString();
+        }
+
+        private static string RegexArray(FilterSpec spec, EquatableArray<int> indexes)
+        {
+            if (indexes.Count == 0) return "global::System.Array.Empty<" + Core + ".Matching.CompiledRegex>()";
+            var parts = new List<string>();
+            foreach (var i in indexes) parts.Add(spec.Regexes[i].MemberName + "Core");
+            return "new " + Core + ".Matching.CompiledRegex[] { " + string.Join(", ", parts) + " }";
+        }
+
+        private static string StringArray(EquatableArray<string> values)
+        {
+            if (values.Count == 0) return "global::System.Array.Empty<string>()";
+            var parts = new List<string>();
+            foreach (var v in values) parts.Add(CSharpText.Literal(v));
+            return "new string[] { " + string.Join(", ", parts) + " }";
+        }
+
+        private static SourceWriter Header(FilterSpec spec)
+        {
+            var w = new SourceWriter();
+            w.Line("// <auto-generated/>");
+            w.Line("// Fail2Ban.Generators: matcher for " + FileName(spec.SourcePath) + ". Edit the .conf file, not this one.");
+            w.Line("#nullable enable");
+            w.Line();
+            return w;
+        }
+
+        private static void OpenNamespace(SourceWriter w, FilterSpec spec)
+        {
+            if (spec.Namespace.Length > 0) w.Open("namespace " + spec.Namespace);
+        }
+
+        private static void CloseNamespace(SourceWriter w, FilterSpec spec)
+        {
+            if (spec.Namespace.Length > 0) w.Close();
+        }
+
+        private static string OptionName(RegexKind kind) => kind switch
+        {
+            RegexKind.PrefRegex => "prefregex",
+            RegexKind.IgnoreRegex => "ignoreregex",
+            _ => "failregex",
+        };
+
+        private static string LocationText(FilterSpec spec, LocationInfo? location) =>
+            location is null ? FileName(spec.SourcePath) : FileName(location.FilePath) + "(" + location.Line + "," + location.Column + ")";
+
+        internal static string FileName(string path)
+        {
+            var i = path.LastIndexOfAny(new[] { '/', '\\' });
+            return i < 0 ? path : path.Substring(i + 1);
+        }
+
+        private static string OptionsExpression(int options)
+        {
+            var value = (RegexOptions)options;
+            if (value == RegexOptions.None) return RegexOptionsType + ".None";
+            var parts = new List<string>();
+            foreach (RegexOptions flag in new[]
+            {
+                RegexOptions.IgnoreCase, RegexOptions.Multiline, RegexOptions.ExplicitCapture, RegexOptions.Singleline,
+                RegexOptions.IgnorePatternWhitespace, RegexOptions.RightToLeft, RegexOptions.ECMAScript, RegexOptions.CultureInvariant,
+            })
+            {
+                if ((value & flag) != 0) parts.Add(RegexOptionsType + "." + flag);
+            }
+            return string.Join(" | ", parts);
+        }
+
+        private static string OptionsText(int options) => ((RegexOptions)options).ToString();
+    }
+}
