@@ -100,10 +100,8 @@ public sealed partial class FilterMatcherGenerator
             w.Line("public const string FilterName = " + CSharpText.Literal(spec.FilterName) + ";");
             w.Line();
 
-            string modeType;
             if (spec.HasModeEnum)
             {
-                modeType = "Mode";
                 w.Line("/// <summary>Values of the filter's <c>mode</c> option; one class serves them all.</summary>");
                 w.Open("public enum Mode");
                 for (var i = 0; i < spec.Modes.Count; i++)
@@ -117,10 +115,6 @@ public sealed partial class FilterMatcherGenerator
                 w.Line("/// <summary>The mode the filter uses when none is given.</summary>");
                 w.Line("public const Mode DefaultMode = Mode." + defaultMode.MemberName + ";");
                 w.Line();
-            }
-            else
-            {
-                modeType = "";
             }
 
             // Core's view of the regexes: created once, shared by every mode and instance.

@@ -111,7 +111,7 @@ public sealed partial class FilterMatcherGenerator
                     modes.Add(Translate(resolved, value, member, hasModeEnum, paths, regexes, uses));
                 }
                 for (var i = 0; i < regexes.Count; i++)
-                    regexes[i] = regexes[i] with { UsedBy = string.Join("; ", uses[i]) };
+                    regexes[i] = regexes[i] with { UsedBy = DescribeUses(uses[i], hasModeEnum ? modeValues.Count : 0) };
                 CollectCaptures(regexes, captures);
             }
             catch (Fail2BanException e)
@@ -148,7 +148,7 @@ public sealed partial class FilterMatcherGenerator
         {
             var maxLines = filter.MaxLines is int n && n > 1 ? n : 1;
             var multiline = maxLines > 1;
-            var modeLabel = hasModes ? " (mode " + modeValue + ")" : "";
+            var modeLabel = hasModes ? "\t" + modeValue : "";
 
             var pref = -1;
             FilterRegex? prefRegex = null;
@@ -218,6 +218,36 @@ public sealed partial class FilterMatcherGenerator
                 Locate(paths, text.LocationAt(0), text.Text.Length), ""));
             uses.Add(new List<string> { use });
             return regexes.Count - 1;
+        }
+
+        /// <summary>
+        /// "failregex #0 (modes normal, aggressive); failregex #2 (mode extra)", or "prefregex (every mode)":
+        /// each use is "role" or "role\tmode".
+        /// </summary>
+        private static string DescribeUses(List<string> uses, int modeCount)
+        {
+            var roles = new List<string>();
+            var modes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var use in uses)
+            {
+                var tab = use.IndexOf('\t');
+                var role = tab < 0 ? use : use.Substring(0, tab);
+                if (!modes.TryGetValue(role, out var list))
+                {
+                    roles.Add(role);
+                    modes[role] = list = new List<string>();
+                }
+                if (tab >= 0) list.Add(use.Substring(tab + 1));
+            }
+            var parts = new List<string>();
+            foreach (var role in roles)
+            {
+                var list = modes[role];
+                if (list.Count == 0) parts.Add(role);
+                else if (list.Count == modeCount) parts.Add(role + " (every mode)");
+                else parts.Add(role + " (mode" + (list.Count > 1 ? "s " : " ") + string.Join(", ", list) + ")");
+            }
+            return string.Join("; ", parts);
         }
 
         /// <summary>One property per named group the filter declares, in first-appearance order.</summary>

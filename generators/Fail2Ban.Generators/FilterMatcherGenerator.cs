@@ -89,7 +89,8 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
 
     private static EquatableArray<IncludeFile> Sorted(ImmutableArray<IncludeFile> files)
     {
-        var array = files.ToArray();
+        var array = new IncludeFile[files.Length];
+        files.CopyTo(array);
         Array.Sort(array);
         return new EquatableArray<IncludeFile>(array);
     }
@@ -99,7 +100,7 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
     {
         var hint = Emitter.HintPrefix(spec);
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
-        if (!spec.CanEmit) return new GeneratedUnit(hint, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        if (!spec.CanEmit) return new GeneratedUnit(hint, null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
         try
         {
             var mode = spec.RegexMode;
@@ -123,8 +124,7 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
                     diagnostics.Add(new DiagnosticInfo(GeneratorDiagnosticIds.RegexGeneratorDiagnostic, DiagnosticLevel.Warning,
                         "RegexGenerator on filter '" + spec.FilterName + "': " + problem, new LocationInfo(spec.SourcePath, 1, 1, 0)));
             }
-            var matcher = declarations + "\n" + Emitter.Matcher(spec);
-            return new GeneratedUnit(hint, matcher, regexSource, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new GeneratedUnit(hint, declarations, Emitter.Matcher(spec), regexSource, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
         catch (OperationCanceledException)
         {
@@ -135,7 +135,7 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
             diagnostics.Add(new DiagnosticInfo(GeneratorDiagnosticIds.InternalError, DiagnosticLevel.Error,
                 "Generating the matcher for '" + spec.FilterName + "' failed: " + e.GetType().Name + ": " + e.Message,
                 new LocationInfo(spec.SourcePath, 1, 1, 0)));
-            return new GeneratedUnit(hint, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new GeneratedUnit(hint, null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
     }
 
@@ -144,6 +144,8 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
         foreach (var info in unit.Diagnostics) context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
         try
         {
+            if (unit.DeclarationsSource is { } declarations)
+                context.AddSource(unit.HintName + ".Regexes.g.cs", SourceText.From(declarations, System.Text.Encoding.UTF8));
             if (unit.MatcherSource is { } matcher)
                 context.AddSource(unit.HintName + ".g.cs", SourceText.From(matcher, System.Text.Encoding.UTF8));
             if (unit.RegexSource is { } regexes)

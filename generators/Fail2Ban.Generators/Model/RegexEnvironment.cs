@@ -54,9 +54,12 @@ internal sealed class RegexEnvironment : IEquatable<RegexEnvironment>
                 builder.Add(reference);
         }
         var attribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
-        var parseOptions = compilation.SyntaxTrees.Length > 0 && compilation.SyntaxTrees[0].Options is CSharpParseOptions p
-            ? p
-            : CSharpParseOptions.Default;
+        var parseOptions = CSharpParseOptions.Default;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.Options is CSharpParseOptions p) parseOptions = p;
+            break;
+        }
         var allowUnsafe = compilation.Options is CSharpCompilationOptions o && o.AllowUnsafe;
         return new RegexEnvironment(builder.ToImmutable(), parseOptions, allowUnsafe,
             attribute?.ContainingAssembly.Identity.Version.Major ?? 0, attribute is not null);

@@ -241,8 +241,8 @@ public sealed class SampleReplay
             var want = list.Select(x => x?.ToString()).OrderBy(x => x, StringComparer.Ordinal).ToList();
             IEnumerable<string?> got = actual switch
             {
-                IEnumerable<string> set => set,
                 List<string?> tuple => tuple,
+                IEnumerable<string?> set => set,
                 _ => Array.Empty<string>(),
             };
             return want.SequenceEqual(got.OrderBy(x => x, StringComparer.Ordinal));
