@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Fail2Ban.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -72,7 +73,17 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
             .Select((input, ct) => Build(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.Units);
 
-        context.RegisterSourceOutput(units, static (spc, unit) => AddUnit(spc, unit));
+        // Two filter files that map to one class name would collide: both are reported, neither is emitted.
+        var duplicateClasses = specs
+            .Select((spec, _) => new ClassNameClaim(Emitter.HintPrefix(spec), spec.SourcePath))
+            .Collect()
+            .Select((claims, _) => DuplicateClasses(claims));
+
+        context.RegisterSourceOutput(units.Combine(duplicateClasses), static (spc, pair) => AddUnit(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(duplicateClasses, static (spc, duplicates) =>
+        {
+            foreach (var info in duplicates.Diagnostics) spc.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
+        });
         context.RegisterSourceOutput(settings, static (spc, s) =>
         {
             if (s.Error is { } error)
@@ -80,11 +91,6 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
                     new DiagnosticInfo(GeneratorDiagnosticIds.InvalidSetting, DiagnosticLevel.Error, error, null)));
         });
 
-        // Two filter files that map to one class name would collide: report it once, on both files.
-        var classNames = specs
-            .Select((spec, _) => new ClassNameClaim(spec.Namespace + "." + spec.ClassName, spec.SourcePath))
-            .Collect();
-        context.RegisterSourceOutput(classNames, static (spc, claims) => ReportDuplicateClasses(spc, claims));
     }
 
     private static EquatableArray<IncludeFile> Sorted(ImmutableArray<IncludeFile> files)
@@ -139,25 +145,20 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddUnit(SourceProductionContext context, GeneratedUnit unit)
+    private static void AddUnit(SourceProductionContext context, GeneratedUnit unit, ClassNameConflicts conflicts)
     {
         foreach (var info in unit.Diagnostics) context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
-        try
-        {
-            if (unit.DeclarationsSource is { } declarations)
-                context.AddSource(unit.HintName + ".Regexes.g.cs", SourceText.From(declarations, System.Text.Encoding.UTF8));
-            if (unit.MatcherSource is { } matcher)
-                context.AddSource(unit.HintName + ".g.cs", SourceText.From(matcher, System.Text.Encoding.UTF8));
-            if (unit.RegexSource is { } regexes)
-                context.AddSource(unit.HintName + ".RegexGenerator.g.cs", SourceText.From(regexes, System.Text.Encoding.UTF8));
-        }
-        catch (ArgumentException)
-        {
-            // Same hint name twice: two filters map to one class, reported by ReportDuplicateClasses.
-        }
+        if (conflicts.Names.Contains(unit.HintName)) return;
+        if (unit.DeclarationsSource is { } declarations)
+            context.AddSource(unit.HintName + ".Regexes.g.cs", SourceText.From(declarations, System.Text.Encoding.UTF8));
+        if (unit.MatcherSource is { } matcher)
+            context.AddSource(unit.HintName + ".g.cs", SourceText.From(matcher, System.Text.Encoding.UTF8));
+        if (unit.RegexSource is { } regexes)
+            context.AddSource(unit.HintName + ".RegexGenerator.g.cs", SourceText.From(regexes, System.Text.Encoding.UTF8));
     }
 
-    private static void ReportDuplicateClasses(SourceProductionContext context, ImmutableArray<ClassNameClaim> claims)
+    /// <summary>One error per filter whose class name another filter also generates.</summary>
+    private static ClassNameConflicts DuplicateClasses(ImmutableArray<ClassNameClaim> claims)
     {
         var byName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var claim in claims)
@@ -165,17 +166,24 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
             if (!byName.TryGetValue(claim.FullName, out var paths)) byName[claim.FullName] = paths = new List<string>();
             paths.Add(claim.Path);
         }
+        var result = new List<DiagnosticInfo>();
+        var names = new List<string>();
         foreach (var pair in byName)
         {
             if (pair.Value.Count < 2) continue;
+            names.Add(pair.Key);
+            pair.Value.Sort(StringComparer.Ordinal);
             foreach (var path in pair.Value)
-                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new DiagnosticInfo(GeneratorDiagnosticIds.DuplicateClassName,
-                    DiagnosticLevel.Error,
+                result.Add(new DiagnosticInfo(GeneratorDiagnosticIds.DuplicateClassName, DiagnosticLevel.Error,
                     "Filters " + string.Join(", ", pair.Value) + " all generate class " + pair.Key
-                    + "; set Fail2BanClassName metadata on one of them", new LocationInfo(path, 1, 1, 0))));
+                    + "; set Fail2BanClassName metadata on one of them", new LocationInfo(path, 1, 1, 0)));
         }
+        return new ClassNameConflicts(new EquatableArray<string>(names), new EquatableArray<DiagnosticInfo>(result));
     }
 
     /// <summary>A filter's claim on a generated class name (for the duplicate check).</summary>
     private sealed record ClassNameClaim(string FullName, string Path);
+
+    /// <summary>Class names generated by more than one filter, and the errors that say so.</summary>
+    private sealed record ClassNameConflicts(EquatableArray<string> Names, EquatableArray<DiagnosticInfo> Diagnostics);
 }
