@@ -153,12 +153,15 @@ public sealed partial class FilterMatcherGenerator
 
             var modeParam = spec.HasModeEnum ? "Mode mode, " : "";
             var modeArg = spec.HasModeEnum ? "mode" : "";
-            w.Line("/// <summary>Creates Fail2Ban.Core's matcher for one log stream (defaults: <c>fail2ban-regex</c>'s switches).</summary>");
+            w.Line("/// <summary>Creates Fail2Ban.Core's matcher for one log stream (default options: <c>fail2ban-regex</c>'s switches, now = the clock).</summary>");
             w.Open("public static " + Core + ".Matching.FilterMatcher CreateEngine(" + modeParam + Core
                 + ".Matching.MatcherOptions? options = null, " + Core + ".Dates.DateDetectorSettings? dateSettings = null)");
-            w.Line("var filter = GetCompiledFilter(" + modeArg + ");");
-            w.Line("return new " + Core + ".Matching.FilterMatcher(filter, options ?? new " + Core + ".Matching.MatcherOptions(),");
-            w.Line("    new " + Core + ".Dates.DateDetector(filter.DatePattern, dateSettings));");
+            w.Line("options ??= new " + Core + ".Matching.MatcherOptions");
+            w.Line("{");
+            w.Line("    Now = (global::System.DateTime.UtcNow - global::System.DateTime.UnixEpoch).TotalSeconds,");
+            w.Line("};");
+            w.Line("return new " + Core + ".Matching.FilterMatcher(GetCompiledFilter(" + modeArg + "), options, dateSettings ?? "
+                + Core + ".Dates.DateDetectorSettings.Default);");
             w.Close();
             w.Line();
 
@@ -248,9 +251,9 @@ public sealed partial class FilterMatcherGenerator
         private static void WriteResult(SourceWriter w, FilterSpec spec)
         {
             w.Line("/// <summary>");
-            w.Line("/// What one line produced. A struct over the engine's result: the first real failure (an id and no");
-            w.Line("/// <c>nofail</c>), else the first entry returned. <see cref=\"Success\"/> and <see cref=\"IsIgnored\"/>");
-            w.Line("/// follow <c>fail2ban-regex</c>'s counting.");
+            w.Line("/// What one line produced: a struct over the engine's result, describing the first entry that is");
+            w.Line("/// not a no-failure. <see cref=\"Success\"/>, <see cref=\"IsIgnored\"/> and the values follow");
+            w.Line("/// <c>fail2ban-regex</c> (and <c>filterlint regex --json</c>).");
             w.Line("/// </summary>");
             w.Open("public readonly struct Result");
             w.Line("private readonly " + Core + ".Matching.Failure? _failure;");
@@ -259,48 +262,48 @@ public sealed partial class FilterMatcherGenerator
             w.Open("public Result(" + Core + ".Matching.LineResult line)");
             w.Line("Line = line ?? throw new global::System.ArgumentNullException(nameof(line));");
             w.Line(Core + ".Matching.Failure? first = null;");
-            w.Line(Core + ".Matching.Failure? real = null;");
             w.Line("var noFail = false;");
             w.Open("foreach (var entry in line.Entries)");
-            w.Line("first ??= entry;");
             w.Line("if (entry.IsNoFail) noFail = true;");
-            w.Line("else if (real is null && entry.Id is not null) real = entry;");
+            w.Line("else first ??= entry;");
             w.Close();
-            w.Line("_failure = real ?? first;");
+            w.Line("_failure = first;");
             w.Line("IsIgnored = noFail || line.IgnoreRegexMatched;");
             w.Close();
             w.Line();
             w.Line("/// <summary>The engine's full result for the line (null for <c>default</c>).</summary>");
             w.Line("public " + Core + ".Matching.LineResult? Line { get; }");
             w.Line();
-            w.Line("/// <summary>The entry the properties describe, or null.</summary>");
+            w.Line("/// <summary>The entry the properties describe (the first that is not a no-failure), or null.</summary>");
             w.Line("public " + Core + ".Matching.Failure? Failure => _failure;");
             w.Line();
-            w.Line("/// <summary>The line matched a failregex and was not ignored (<c>fail2ban-regex</c>: \"matched\").</summary>");
+            w.Line("/// <summary>A failregex matched and nothing made the line ignored (<c>fail2ban-regex</c>: \"matched\").</summary>");
             w.Line("public bool Success => _failure is not null && !IsIgnored;");
             w.Line();
-            w.Line("/// <summary>An ignoreregex matched, or the match was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>");
+            w.Line("/// <summary>An ignoreregex matched, or an entry was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>");
             w.Line("public bool IsIgnored { get; }");
             w.Line();
             w.Line("/// <summary>Index (0-based) of the failregex that matched, in the mode's failregex list.</summary>");
             w.Line("public int? RegexIndex => _failure?.RegexIndex;");
             w.Line();
-            w.Line("/// <summary>The failure id Fail2Ban bans or counts: the address, host name or <c>&lt;F-ID&gt;</c> value.</summary>");
+            w.Line("/// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value (null while a multi-line failure is pending).</summary>");
             w.Line("public string? Host => _failure?.Id?.Text;");
             w.Line();
-            w.Line("/// <summary>The address Fail2Ban would ban (differs from <see cref=\"Host\"/> when the id is custom).</summary>");
-            w.Line("public string? Ip => _failure?.Ip;");
+            w.Line("/// <summary>The address: the one Fail2Ban bans for a custom id, else the address group as captured, else the id.</summary>");
+            w.Line("public string? Ip => _failure is null ? null");
+            w.Line("    : _failure.Data.TryGetValue(\"ip\", out var ip) && ip is " + Core + ".Matching.IpAddress address ? address.Text");
+            w.Line("    : _failure.RawHost ?? _failure.Id?.Text;");
             w.Line();
-            w.Line("/// <summary>The <c>&lt;F-USER&gt;</c> capture (or an <c>ALT_USER</c> one).</summary>");
+            w.Line("/// <summary>The <c>&lt;F-USER&gt;</c> capture (or one merged from an <c>ALT_USER</c> group).</summary>");
             w.Line("public string? User => _failure?.User;");
             w.Line();
             w.Line("/// <summary>The <c>&lt;F-ID&gt;</c> capture, when the filter declares one.</summary>");
             w.Line("public string? Id => _failure?.Fid;");
             w.Line();
-            w.Line("/// <summary>The line's time in epoch seconds (the failure's, else the line's), or null when it had no usable date.</summary>");
-            w.Line("public double? EpochSeconds => _failure is not null ? _failure.Time : Line?.Time;");
+            w.Line("/// <summary>The failure's time in epoch seconds, or null (no failure, or the line had no usable date).</summary>");
+            w.Line("public double? EpochSeconds => _failure?.Time;");
             w.Line();
-            w.Line("/// <summary>The line's time as UTC, or null when it had no usable date.</summary>");
+            w.Line("/// <summary>The failure's time as UTC, or null.</summary>");
             w.Line("public global::System.DateTimeOffset? Time => EpochSeconds is double t");
             w.Line("    ? global::System.DateTimeOffset.FromUnixTimeMilliseconds((long)global::System.Math.Round(t * 1000)) : null;");
             foreach (var capture in spec.Captures)

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Fail2Ban.Core.Config;
+using Fail2Ban.Core.Dates;
 using Fail2Ban.Core.Diagnostics;
-using Fail2Ban.Core.Patterns;
+using Fail2Ban.Core.Matching;
 using Fail2Ban.Core.Text;
 using Fail2Ban.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -119,11 +120,6 @@ public sealed partial class FilterMatcherGenerator
                 diagnostics.Add(new DiagnosticInfo(e.Id, DiagnosticLevel.Error, e.Message, Locate(paths, e.Location, 0) ?? fileStart));
                 modes.Clear();
             }
-            catch (RegexLocatedException e)
-            {
-                diagnostics.Add(new DiagnosticInfo(e.Id, DiagnosticLevel.Error, e.Message, e.Location ?? fileStart));
-                modes.Clear();
-            }
             catch (OperationCanceledException)
             {
                 throw;
@@ -142,70 +138,50 @@ public sealed partial class FilterMatcherGenerator
                 new EquatableArray<string>(filesRead), new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
-        /// <summary>Translates one mode's regexes, sharing identical ones with earlier modes.</summary>
+        /// <summary>
+        /// Compiles one mode with the engine's own <see cref="FilterCompiler"/> (same order, checks and
+        /// translation as at run time) and keeps its translated patterns, sharing identical ones across modes.
+        /// </summary>
         private static ModeSpec Translate(ResolvedFilter filter, string modeValue, string member, bool hasModes,
             Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses)
         {
-            var maxLines = filter.MaxLines is int n && n > 1 ? n : 1;
-            var multiline = maxLines > 1;
+            var compiled = FilterCompiler.Compile(filter);
             var modeLabel = hasModes ? "\t" + modeValue : "";
-
-            var pref = -1;
-            FilterRegex? prefRegex = null;
-            if (filter.PrefRegex is { } prefText)
-            {
-                prefRegex = TranslateOne(prefText, FilterRegexKind.Prefix, multiline, paths);
-                pref = Add(regexes, uses, RegexKind.PrefRegex, prefText, prefRegex, paths, "prefregex" + modeLabel);
-            }
+            var pref = compiled.PrefRegex is { } p ? Add(regexes, uses, RegexKind.PrefRegex, p, paths, "prefregex" + modeLabel) : -1;
             var fail = new List<int>();
-            for (var i = 0; i < filter.FailRegex.Count; i++)
-            {
-                var text = filter.FailRegex[i];
-                var regex = TranslateOne(text, FilterRegexKind.Fail, multiline, paths);
-                try
-                {
-                    FilterRegexTranslator.CheckFailureIdRule(regex, prefRegex?.GroupNames);
-                }
-                catch (RegexTranslationException e)
-                {
-                    throw new RegexLocatedException(e.Id, e.Message, Locate(paths, text.LocationAt(Math.Min(e.Offset, Math.Max(0, text.Text.Length - 1))), e.Length));
-                }
-                fail.Add(Add(regexes, uses, RegexKind.FailRegex, text, regex, paths, "failregex #" + i + modeLabel));
-            }
+            for (var i = 0; i < compiled.FailRegexes.Count; i++)
+                fail.Add(Add(regexes, uses, RegexKind.FailRegex, compiled.FailRegexes[i], paths, "failregex #" + i + modeLabel));
             var ignore = new List<int>();
-            for (var i = 0; i < filter.IgnoreRegex.Count; i++)
-            {
-                var text = filter.IgnoreRegex[i];
-                var regex = TranslateOne(text, FilterRegexKind.Ignore, multiline, paths);
-                ignore.Add(Add(regexes, uses, RegexKind.IgnoreRegex, text, regex, paths, "ignoreregex #" + i + modeLabel));
-            }
-            return new ModeSpec(modeValue, member, pref, new EquatableArray<int>(fail), new EquatableArray<int>(ignore), maxLines,
-                filter.DatePattern?.Text);
+            for (var i = 0; i < compiled.IgnoreRegexes.Count; i++)
+                ignore.Add(Add(regexes, uses, RegexKind.IgnoreRegex, compiled.IgnoreRegexes[i], paths, "ignoreregex #" + i + modeLabel));
+            if (compiled.DatePattern is { } datePattern) CheckDatePattern(datePattern, filter.DatePattern);
+            return new ModeSpec(modeValue, member, pref, new EquatableArray<int>(fail), new EquatableArray<int>(ignore),
+                compiled.MaxLines, compiled.DatePattern);
         }
 
-        private static FilterRegex TranslateOne(LocatedString text, FilterRegexKind kind, bool multiline, Dictionary<string, string> paths)
+        /// <summary>An invalid datepattern would only fail when the matcher is created: report it at build time.</summary>
+        private static void CheckDatePattern(string datePattern, LocatedString? located)
         {
             try
             {
-                // usedns as fail2ban-regex and the sample tests run filters (the filter's own value is ignored).
-                return FilterRegexTranslator.Translate(text.Text, kind, useDnsIsNo: false, multiline);
+                _ = new DateDetector(datePattern, new DateDetectorSettings { LocalZone = LocalTimeZone.Utc, CurrentYear = 2000, Now = 0 });
             }
-            catch (RegexTranslationException e)
+            catch (Fail2BanException e) when (e.Location is null && located is not null)
             {
-                var at = text.LocationAt(Math.Min(e.Offset, Math.Max(0, text.Text.Length - 1)));
-                throw new RegexLocatedException(e.Id, e.Message, Locate(paths, at, e.Length));
+                throw new Fail2BanException(e.Id, e.Message, located.LocationAt(0), e);
             }
         }
 
-        private static int Add(List<RegexSpec> regexes, List<List<string>> uses, RegexKind kind, LocatedString text, FilterRegex regex,
+        private static int Add(List<RegexSpec> regexes, List<List<string>> uses, RegexKind kind, CompiledRegex compiled,
             Dictionary<string, string> paths, string use)
         {
-            var groups = new EquatableArray<string>(regex.GroupNames);
+            var translated = compiled.Translated ?? throw new InvalidOperationException("FilterCompiler kept no translation");
+            var groups = new EquatableArray<string>(translated.GroupNames);
             for (var i = 0; i < regexes.Count; i++)
             {
                 var r = regexes[i];
-                if (r.Kind == kind && r.Source == text.Text && r.DotNetPattern == regex.DotNetPattern
-                    && r.Options == (int)regex.Options && r.GroupNames.Equals(groups))
+                if (r.Kind == kind && r.Source == compiled.Source && r.DotNetPattern == translated.DotNetPattern
+                    && r.Options == (int)translated.Options && r.GroupNames.Equals(groups))
                 {
                     uses[i].Add(use);
                     return i;
@@ -214,8 +190,9 @@ public sealed partial class FilterMatcherGenerator
             var number = 0;
             foreach (var r in regexes) if (r.Kind == kind) number++;
             var name = kind switch { RegexKind.PrefRegex => "PrefRegex", RegexKind.IgnoreRegex => "IgnoreRegex", _ => "FailRegex" } + number;
-            regexes.Add(new RegexSpec(name, kind, text.Text, regex.DotNetPattern, (int)regex.Options, groups,
-                Locate(paths, text.LocationAt(0), text.Text.Length), ""));
+            var location = compiled.LocatedSource?.LocationAt(0);
+            regexes.Add(new RegexSpec(name, kind, compiled.Source, translated.DotNetPattern, (int)translated.Options, groups,
+                Locate(paths, location, compiled.Source.Length), ""));
             uses.Add(new List<string> { use });
             return regexes.Count - 1;
         }
@@ -353,19 +330,5 @@ public sealed partial class FilterMatcherGenerator
 
         private static LocationInfo? Locate(Dictionary<string, string> paths, SourceLocation? location, int length) =>
             location is { } l ? new LocationInfo(Original(paths, l.File), l.Line, l.Column, length) : null;
-
-        /// <summary>A translation error already placed in the <c>.conf</c>.</summary>
-        private sealed class RegexLocatedException : Exception
-        {
-            public RegexLocatedException(string id, string message, LocationInfo? location) : base(message)
-            {
-                Id = id;
-                Location = location;
-            }
-
-            public string Id { get; }
-
-            public LocationInfo? Location { get; }
-        }
     }
 }

@@ -64,12 +64,14 @@ namespace Consumer.Filters
             }
         }
 
-        /// <summary>Creates Fail2Ban.Core's matcher for one log stream (defaults: <c>fail2ban-regex</c>'s switches).</summary>
+        /// <summary>Creates Fail2Ban.Core's matcher for one log stream (default options: <c>fail2ban-regex</c>'s switches, now = the clock).</summary>
         public static global::Fail2Ban.Core.Matching.FilterMatcher CreateEngine(Mode mode, global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
         {
-            var filter = GetCompiledFilter(mode);
-            return new global::Fail2Ban.Core.Matching.FilterMatcher(filter, options ?? new global::Fail2Ban.Core.Matching.MatcherOptions(),
-                new global::Fail2Ban.Core.Dates.DateDetector(filter.DatePattern, dateSettings));
+            options ??= new global::Fail2Ban.Core.Matching.MatcherOptions
+            {
+                Now = (global::System.DateTime.UtcNow - global::System.DateTime.UnixEpoch).TotalSeconds,
+            };
+            return new global::Fail2Ban.Core.Matching.FilterMatcher(GetCompiledFilter(mode), options, dateSettings ?? global::Fail2Ban.Core.Dates.DateDetectorSettings.Default);
         }
 
         private readonly global::Fail2Ban.Core.Matching.FilterMatcher _engine;
@@ -148,9 +150,9 @@ namespace Consumer.Filters
         }
 
         /// <summary>
-        /// What one line produced. A struct over the engine's result: the first real failure (an id and no
-        /// <c>nofail</c>), else the first entry returned. <see cref="Success"/> and <see cref="IsIgnored"/>
-        /// follow <c>fail2ban-regex</c>'s counting.
+        /// What one line produced: a struct over the engine's result, describing the first entry that is
+        /// not a no-failure. <see cref="Success"/>, <see cref="IsIgnored"/> and the values follow
+        /// <c>fail2ban-regex</c> (and <c>filterlint regex --json</c>).
         /// </summary>
         public readonly struct Result
         {
@@ -161,49 +163,49 @@ namespace Consumer.Filters
             {
                 Line = line ?? throw new global::System.ArgumentNullException(nameof(line));
                 global::Fail2Ban.Core.Matching.Failure? first = null;
-                global::Fail2Ban.Core.Matching.Failure? real = null;
                 var noFail = false;
                 foreach (var entry in line.Entries)
                 {
-                    first ??= entry;
                     if (entry.IsNoFail) noFail = true;
-                    else if (real is null && entry.Id is not null) real = entry;
+                    else first ??= entry;
                 }
-                _failure = real ?? first;
+                _failure = first;
                 IsIgnored = noFail || line.IgnoreRegexMatched;
             }
 
             /// <summary>The engine's full result for the line (null for <c>default</c>).</summary>
             public global::Fail2Ban.Core.Matching.LineResult? Line { get; }
 
-            /// <summary>The entry the properties describe, or null.</summary>
+            /// <summary>The entry the properties describe (the first that is not a no-failure), or null.</summary>
             public global::Fail2Ban.Core.Matching.Failure? Failure => _failure;
 
-            /// <summary>The line matched a failregex and was not ignored (<c>fail2ban-regex</c>: "matched").</summary>
+            /// <summary>A failregex matched and nothing made the line ignored (<c>fail2ban-regex</c>: "matched").</summary>
             public bool Success => _failure is not null && !IsIgnored;
 
-            /// <summary>An ignoreregex matched, or the match was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>
+            /// <summary>An ignoreregex matched, or an entry was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>
             public bool IsIgnored { get; }
 
             /// <summary>Index (0-based) of the failregex that matched, in the mode's failregex list.</summary>
             public int? RegexIndex => _failure?.RegexIndex;
 
-            /// <summary>The failure id Fail2Ban bans or counts: the address, host name or <c>&lt;F-ID&gt;</c> value.</summary>
+            /// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value (null while a multi-line failure is pending).</summary>
             public string? Host => _failure?.Id?.Text;
 
-            /// <summary>The address Fail2Ban would ban (differs from <see cref="Host"/> when the id is custom).</summary>
-            public string? Ip => _failure?.Ip;
+            /// <summary>The address: the one Fail2Ban bans for a custom id, else the address group as captured, else the id.</summary>
+            public string? Ip => _failure is null ? null
+                : _failure.Data.TryGetValue("ip", out var ip) && ip is global::Fail2Ban.Core.Matching.IpAddress address ? address.Text
+                : _failure.RawHost ?? _failure.Id?.Text;
 
-            /// <summary>The <c>&lt;F-USER&gt;</c> capture (or an <c>ALT_USER</c> one).</summary>
+            /// <summary>The <c>&lt;F-USER&gt;</c> capture (or one merged from an <c>ALT_USER</c> group).</summary>
             public string? User => _failure?.User;
 
             /// <summary>The <c>&lt;F-ID&gt;</c> capture, when the filter declares one.</summary>
             public string? Id => _failure?.Fid;
 
-            /// <summary>The line's time in epoch seconds (the failure's, else the line's), or null when it had no usable date.</summary>
-            public double? EpochSeconds => _failure is not null ? _failure.Time : Line?.Time;
+            /// <summary>The failure's time in epoch seconds, or null (no failure, or the line had no usable date).</summary>
+            public double? EpochSeconds => _failure?.Time;
 
-            /// <summary>The line's time as UTC, or null when it had no usable date.</summary>
+            /// <summary>The failure's time as UTC, or null.</summary>
             public global::System.DateTimeOffset? Time => EpochSeconds is double t
                 ? global::System.DateTimeOffset.FromUnixTimeMilliseconds((long)global::System.Math.Round(t * 1000)) : null;
 
