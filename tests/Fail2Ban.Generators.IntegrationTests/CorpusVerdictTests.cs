@@ -60,6 +60,27 @@ public sealed class CorpusVerdictTests
         Assert.DoesNotContain(expected, name => !GeneratedFilters.All.ContainsKey(name));
     }
 
+    [Fact]
+    public void Filters_built_in_generated_mode_run_the_sdk_generated_regex_code()
+    {
+        if (Corpus.MasterRoot is null)
+        {
+            _output.WriteLine(Corpus.SkipReason);
+            return;
+        }
+        // The project builds sshd, postfix and dovecot in Generated mode and the rest in Compiled mode.
+        foreach (var (name, generated) in new[] { ("sshd", true), ("postfix", true), ("dovecot", true), ("3proxy", false), ("exim", false) })
+        {
+            var filter = GeneratedFilters.For(GeneratedFilters.All[name], new List<KeyValuePair<string, string>>())!;
+            foreach (var regex in filter.FailRegexes)
+            {
+                var typeName = regex.Regex.GetType().FullName!;
+                if (generated) Assert.StartsWith("System.Text.RegularExpressions.Generated.", typeName);
+                else Assert.True((regex.Regex.Options & System.Text.RegularExpressions.RegexOptions.Compiled) != 0, name + ": " + typeName);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Filters))]
     public void Generated_matcher_gives_the_engines_verdicts_on_the_sample_log(string filter)
