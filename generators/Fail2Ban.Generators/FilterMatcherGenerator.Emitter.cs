@@ -78,13 +78,12 @@ public sealed partial class FilterMatcherGenerator
             }
         }
 
-        /// <summary>The matcher API: modes, Core's compiled filter, the typed result and the line/stream methods.</summary>
+        /// <summary>The matcher API: selector enums (modes), Core's compiled filter, the typed result and the line/stream methods.</summary>
         public static string Matcher(FilterSpec spec)
         {
             var w = Header(spec);
             OpenNamespace(w, spec);
             var cls = spec.ClassName;
-            var defaultMode = spec.Modes[0];
             w.Line("/// <summary>");
             w.Line("/// Matcher for the Fail2Ban filter <c>" + CSharpText.Xml(spec.FilterName) + "</c> (<c>"
                 + CSharpText.Xml(FileName(spec.SourcePath)) + "</c>), translated at build time.");
@@ -100,24 +99,26 @@ public sealed partial class FilterMatcherGenerator
             w.Line("public const string FilterName = " + CSharpText.Literal(spec.FilterName) + ";");
             w.Line();
 
-            if (spec.HasModeEnum)
+            foreach (var selector in spec.Selectors)
             {
-                w.Line("/// <summary>Values of the filter's <c>mode</c> option; one class serves them all.</summary>");
-                w.Open("public enum Mode");
-                for (var i = 0; i < spec.Modes.Count; i++)
+                var option = CSharpText.Xml(selector.Option);
+                w.Line("/// <summary>Values of the filter's <c>" + option + "</c> option; one class serves them all.</summary>");
+                w.Open("public enum " + selector.EnumName);
+                for (var i = 0; i < selector.Values.Count; i++)
                 {
-                    var m = spec.Modes[i];
-                    w.Line("/// <summary><c>mode = " + CSharpText.Xml(m.Value) + "</c>" + (i == 0 ? " (the filter's default)" : "") + ".</summary>");
-                    w.Line(m.MemberName + ",");
+                    var v = selector.Values[i];
+                    w.Line("/// <summary><c>" + option + " = " + CSharpText.Xml(v.Value) + "</c>" + (i == 0 ? " (the filter's default)" : "") + ".</summary>");
+                    w.Line(v.MemberName + ",");
                 }
                 w.Close();
                 w.Line();
-                w.Line("/// <summary>The mode the filter uses when none is given.</summary>");
-                w.Line("public const Mode DefaultMode = Mode." + defaultMode.MemberName + ";");
+                w.Line("/// <summary>The <c>" + option + "</c> the filter uses when none is given.</summary>");
+                w.Line("public const " + selector.EnumName + " Default" + selector.EnumName + " = " + selector.EnumName + "."
+                    + selector.Values[0].MemberName + ";");
                 w.Line();
             }
 
-            // Core's view of the regexes: created once, shared by every mode and instance.
+            // Core's view of the regexes: created once, shared by every variant and instance.
             foreach (var regex in spec.Regexes)
             {
                 var field = "s_" + char.ToLowerInvariant(regex.MemberName[0]) + regex.MemberName.Substring(1) + "Core";
@@ -128,59 +129,78 @@ public sealed partial class FilterMatcherGenerator
                 w.Line();
             }
 
-            // One CompiledFilter per mode.
-            for (var i = 0; i < spec.Modes.Count; i++)
-                w.Line("private static " + Core + ".Matching.CompiledFilter? s_filter" + i + ";");
+            // Selector parameters: "Mode mode = DefaultMode, LogType logType = DefaultLogType".
+            var parameters = new List<string>();
+            var arguments = new List<string>();
+            foreach (var selector in spec.Selectors)
+            {
+                var name = ParameterName(selector.EnumName);
+                parameters.Add(selector.EnumName + " " + name + " = Default" + selector.EnumName);
+                arguments.Add(name);
+            }
+            var selectorParams = string.Join(", ", parameters);
+            var selectorArgs = string.Join(", ", arguments);
+            var lead = parameters.Count > 0 ? ", " : "";
+
+            // One CompiledFilter per variant, built on first use.
+            w.Line("private static readonly " + Core + ".Matching.CompiledFilter?[] s_filters = new " + Core + ".Matching.CompiledFilter?["
+                + spec.Variants.Count + "];");
             w.Line();
-            w.Line("/// <summary>Fail2Ban.Core's compiled form of the filter" + (spec.HasModeEnum ? " in <paramref name=\"mode\"/>" : "")
+            w.Line("/// <summary>Fail2Ban.Core's compiled form of the filter" + (spec.Selectors.Count > 0 ? " for the given option values" : "")
                 + " (immutable, shared).</summary>");
-            if (spec.HasModeEnum)
+            w.Open("public static " + Core + ".Matching.CompiledFilter GetCompiledFilter(" + selectorParams + ")");
+            // Variants are numbered in mixed radix, the first selector most significant (as the parser lists them).
+            var index = "0";
+            foreach (var selector in spec.Selectors)
             {
-                w.Open("public static " + Core + ".Matching.CompiledFilter GetCompiledFilter(Mode mode = DefaultMode)");
-                w.Open("switch (mode)");
-                for (var i = 0; i < spec.Modes.Count; i++)
-                    w.Line("case Mode." + spec.Modes[i].MemberName + ": return s_filter" + i + " ??= " + FilterExpression(spec, spec.Modes[i]) + ";");
-                w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(mode), mode, \"Unknown mode\");");
-                w.Close();
-                w.Close();
+                var name = ParameterName(selector.EnumName);
+                w.Line("if ((uint)" + name + " >= " + selector.Values.Count + ") throw new global::System.ArgumentOutOfRangeException(nameof("
+                    + name + "));");
+                index = index == "0" ? "(int)" + name : "(" + index + ") * " + selector.Values.Count + " + (int)" + name;
             }
-            else
+            w.Line("var index = " + index + ";");
+            w.Line("return s_filters[index] ??= Build(index);");
+            w.Line();
+            w.Open("static " + Core + ".Matching.CompiledFilter Build(int index)");
+            w.Open("switch (index)");
+            for (var i = 0; i < spec.Variants.Count; i++)
             {
-                w.Line("public static " + Core + ".Matching.CompiledFilter GetCompiledFilter() => s_filter0 ??= "
-                    + FilterExpression(spec, defaultMode) + ";");
+                if (spec.Selectors.Count > 0) w.Line("// " + string.Join(", ", Labels(spec, spec.Variants[i])));
+                w.Line("case " + i + ": return " + FilterExpression(spec, spec.Variants[i]) + ";");
             }
+            w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+            w.Close();
+            w.Close();
+            w.Close();
             w.Line();
 
-            var modeParam = spec.HasModeEnum ? "Mode mode, " : "";
-            var modeArg = spec.HasModeEnum ? "mode" : "";
             w.Line("/// <summary>Creates Fail2Ban.Core's matcher for one log stream (default options: <c>fail2ban-regex</c>'s switches, now = the clock).</summary>");
-            w.Open("public static " + Core + ".Matching.FilterMatcher CreateEngine(" + modeParam + Core
+            w.Open("public static " + Core + ".Matching.FilterMatcher CreateEngine(" + selectorParams + lead + Core
                 + ".Matching.MatcherOptions? options = null, " + Core + ".Dates.DateDetectorSettings? dateSettings = null)");
             w.Line("options ??= new " + Core + ".Matching.MatcherOptions");
             w.Line("{");
             w.Line("    Now = (global::System.DateTime.UtcNow - global::System.DateTime.UnixEpoch).TotalSeconds,");
             w.Line("};");
-            w.Line("return new " + Core + ".Matching.FilterMatcher(GetCompiledFilter(" + modeArg + "), options, dateSettings ?? "
+            w.Line("return new " + Core + ".Matching.FilterMatcher(GetCompiledFilter(" + selectorArgs + "), options, dateSettings ?? "
                 + Core + ".Dates.DateDetectorSettings.Default);");
             w.Close();
             w.Line();
 
             w.Line("private readonly " + Core + ".Matching.FilterMatcher _engine;");
             w.Line();
-            w.Line("/// <summary>A matcher for one log stream" + (spec.HasModeEnum ? ", in the filter's default mode" : "") + ".</summary>");
-            w.Line("public " + cls + "() : this(" + (spec.HasModeEnum ? "DefaultMode, " : "") + "null, null) { }");
-            w.Line();
-            w.Line("/// <summary>A matcher for one log stream with the given engine options and date settings.</summary>");
-            w.Open("public " + cls + "(" + modeParam + Core + ".Matching.MatcherOptions? options, " + Core
+            w.Line("/// <summary>A matcher for one log stream" + (spec.Selectors.Count > 0 ? " with the given option values" : "")
+                + ", engine options and date settings.</summary>");
+            w.Open("public " + cls + "(" + selectorParams + lead + Core + ".Matching.MatcherOptions? options = null, " + Core
                 + ".Dates.DateDetectorSettings? dateSettings = null)");
-            if (spec.HasModeEnum) w.Line("CurrentMode = mode;");
-            w.Line("_engine = CreateEngine(" + (spec.HasModeEnum ? "mode, " : "") + "options, dateSettings);");
+            foreach (var selector in spec.Selectors)
+                w.Line("Current" + selector.EnumName + " = " + ParameterName(selector.EnumName) + ";");
+            w.Line("_engine = CreateEngine(" + selectorArgs + lead + "options, dateSettings);");
             w.Close();
             w.Line();
-            if (spec.HasModeEnum)
+            foreach (var selector in spec.Selectors)
             {
-                w.Line("/// <summary>The mode this matcher runs.</summary>");
-                w.Line("public Mode CurrentMode { get; }");
+                w.Line("/// <summary>The <c>" + CSharpText.Xml(selector.Option) + "</c> this matcher runs.</summary>");
+                w.Line("public " + selector.EnumName + " Current" + selector.EnumName + " { get; }");
                 w.Line();
             }
             w.Line("/// <summary>The underlying engine (buffer, date detector, compiled filter).</summary>");
@@ -318,7 +338,18 @@ public sealed partial class FilterMatcherGenerator
             w.Close();
         }
 
-        private static string FilterExpression(FilterSpec spec, ModeSpec mode)
+        private static string ParameterName(string enumName)
+        {
+            var name = char.ToLowerInvariant(enumName[0]) + enumName.Substring(1);
+            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+        }
+
+        private static IEnumerable<string> Labels(FilterSpec spec, VariantSpec variant)
+        {
+            for (var i = 0; i < spec.Selectors.Count; i++) yield return spec.Selectors[i].Option + "=" + variant.Values[i];
+        }
+
+        private static string FilterExpression(FilterSpec spec, VariantSpec mode)
         {
             var sb = new StringBuilder();
             sb.Append("new ").Append(Core).Append(".Matching.CompiledFilter(FilterName, ");

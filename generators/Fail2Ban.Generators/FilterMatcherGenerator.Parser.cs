@@ -78,10 +78,10 @@ public sealed partial class FilterMatcherGenerator
             var paths = new Dictionary<string, string>(StringComparer.Ordinal);
             var regexes = new List<RegexSpec>();
             var uses = new List<List<string>>();
-            var modes = new List<ModeSpec>();
+            var variants = new List<VariantSpec>();
+            var selectors = new List<SelectorSpec>();
             var captures = new List<CaptureSpec>();
             var filesRead = new List<string>();
-            var hasModeEnum = false;
             try
             {
                 var source = new InMemoryConfigFileSource();
@@ -96,29 +96,25 @@ public sealed partial class FilterMatcherGenerator
                 foreach (var file in first.FilesRead)
                     if (!filesRead.Contains(Original(paths, file))) filesRead.Add(Original(paths, file));
 
-                var modeValues = new List<string>();
-                if (reference.Options.TryGetValue("mode", out var fixedMode)) modeValues.Add(fixedMode);
-                else modeValues.AddRange(first.Modes);
-                hasModeEnum = modeValues.Count > 1;
-                if (modeValues.Count == 0) modeValues.Add("");
-
-                var modeMembers = new HashSet<string>(StringComparer.Ordinal);
-                for (var i = 0; i < modeValues.Count; i++)
+                selectors.AddRange(FindSelectors(first, reference));
+                var count = 1;
+                foreach (var selector in selectors) count *= selector.Values.Count;
+                for (var index = 0; index < count; index++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var value = modeValues[i];
-                    var resolved = i == 0 ? first : FilterReader.ReadFile(source, path, WithMode(filterName, reference, value));
-                    var member = Unique(modeMembers, value.Length == 0 ? "Default" : CSharpText.Pascal(value));
-                    modes.Add(Translate(resolved, value, member, hasModeEnum, paths, regexes, uses));
+                    var values = VariantValues(selectors, index);
+                    var resolved = index == 0 ? first : FilterReader.ReadFile(source, path, WithSelectors(filterName, reference, selectors, values));
+                    var label = selectors.Count == 0 ? "" : "\t" + string.Join("/", values);
+                    variants.Add(Translate(resolved, new EquatableArray<string>(values), label, paths, regexes, uses));
                 }
+                var heading = selectors.Count == 1 ? selectors[0].Option + "s" : "variants";
                 for (var i = 0; i < regexes.Count; i++)
-                    regexes[i] = regexes[i] with { UsedBy = DescribeUses(uses[i], hasModeEnum ? modeValues.Count : 0) };
+                    regexes[i] = regexes[i] with { UsedBy = DescribeUses(uses[i], selectors.Count == 0 ? 0 : count, heading) };
                 CollectCaptures(regexes, captures);
             }
             catch (Fail2BanException e)
             {
                 diagnostics.Add(new DiagnosticInfo(e.Id, DiagnosticLevel.Error, e.Message, Locate(paths, e.Location, 0) ?? fileStart));
-                modes.Clear();
             }
             catch (OperationCanceledException)
             {
@@ -128,25 +124,117 @@ public sealed partial class FilterMatcherGenerator
             {
                 diagnostics.Add(new DiagnosticInfo(GeneratorDiagnosticIds.InternalError, DiagnosticLevel.Error,
                     "Reading filter '" + filterName + "' failed unexpectedly: " + e.GetType().Name + ": " + e.Message, fileStart));
-                modes.Clear();
             }
-            if (diagnostics.Exists(d => d.Level == DiagnosticLevel.Error)) modes.Clear();
+            if (diagnostics.Exists(d => d.Level == DiagnosticLevel.Error))
+            {
+                variants.Clear();
+                regexes.Clear();
+                captures.Clear();
+            }
 
-            return new FilterSpec(settings.Namespace, className, filterName, filter.Path, regexMode, hasModeEnum,
-                new EquatableArray<RegexSpec>(modes.Count == 0 ? new List<RegexSpec>() : regexes),
-                new EquatableArray<ModeSpec>(modes), new EquatableArray<CaptureSpec>(captures),
+            return new FilterSpec(settings.Namespace, className, filterName, filter.Path, regexMode,
+                new EquatableArray<SelectorSpec>(selectors), new EquatableArray<RegexSpec>(regexes),
+                new EquatableArray<VariantSpec>(variants), new EquatableArray<CaptureSpec>(captures),
                 new EquatableArray<string>(filesRead), new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        /// <summary>Most variants one class compiles; further selectors stay at their default.</summary>
+        private const int MaxVariants = 64;
+
+        /// <summary>Names the generated class already uses: a selector enum with such a name gets a suffix.</summary>
+        private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal)
+        {
+            "Result", "FilterName", "Engine", "Match", "MatchLines", "GetCompiledFilter", "CreateEngine", "ReadLines", "Type",
+        };
+
+        /// <summary>
+        /// The selector options of a filter: every option <c>X</c> used as <c>&lt;…&lt;X&gt;…&gt;</c> that has a
+        /// default and at least two values (<see cref="FilterModeCatalog"/>), unless fixed by the filter options.
+        /// <c>mode</c> comes first.
+        /// </summary>
+        private static List<SelectorSpec> FindSelectors(ResolvedFilter filter, FilterReference reference)
+        {
+            var names = new List<string>();
+            foreach (var section in AllSections(filter.Config))
+            {
+                foreach (var option in section.Options)
+                {
+                    var text = option.RawValue.Text;
+                    for (var at = text.IndexOf('<'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('<', at + 1))
+                    {
+                        var close = text.IndexOf('>', at + 1);
+                        if (close < 0) break;
+                        var name = text.Substring(at + 1, close - at - 1);
+                        if (name.Length == 0 || !IsWord(name) || at == 0 || close + 1 >= text.Length) continue;
+                        // must sit inside an outer <…> reference
+                        var outerOpen = text.LastIndexOf('<', at - 1);
+                        var outerClose = text.IndexOf('>', close + 1);
+                        if (outerOpen < 0 || outerClose < 0 || text.IndexOfAny(new[] { ' ', '\t' }, outerOpen, outerClose - outerOpen) >= 0) continue;
+                        if (!names.Contains(name)) names.Add(name);
+                    }
+                }
+            }
+            names.Sort((a, b) => (a == "mode" ? 0 : 1).CompareTo(b == "mode" ? 0 : 1));
+            var selectors = new List<SelectorSpec>();
+            var enumNames = new HashSet<string>(StringComparer.Ordinal);
+            var product = 1;
+            foreach (var name in names)
+            {
+                if (reference.Options.ContainsKey(name)) continue;
+                var values = FilterModeCatalog.FindValues(filter.Config, name);
+                if (values.Count < 2 || product * values.Count > MaxVariants) continue;
+                product *= values.Count;
+                var members = new HashSet<string>(StringComparer.Ordinal);
+                var list = new List<SelectorValue>();
+                foreach (var value in values) list.Add(new SelectorValue(value, Unique(members, TypeName(value))));
+                var enumName = name == "logtype" ? "LogType" : TypeName(name);
+                if (ReservedTypeNames.Contains(enumName)) enumName += "Option";
+                selectors.Add(new SelectorSpec(name, Unique(enumNames, enumName), new EquatableArray<SelectorValue>(list)));
+            }
+            return selectors;
+        }
+
+        private static IEnumerable<ConfigSection> AllSections(MergedConfig config)
+        {
+            yield return config.Defaults;
+            foreach (var section in config.Sections)
+                if (!section.Name.StartsWith("known/", StringComparison.Ordinal)) yield return section;
+        }
+
+        private static bool IsWord(string name)
+        {
+            foreach (var c in name)
+                if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
+            return true;
+        }
+
+        private static string TypeName(string value)
+        {
+            var pascal = CSharpText.Pascal(value);
+            return pascal.StartsWith("@", StringComparison.Ordinal) ? pascal.Substring(1) : pascal;
+        }
+
+        /// <summary>The selector values of variant <paramref name="index"/> (mixed radix, first selector most significant).</summary>
+        private static List<string> VariantValues(List<SelectorSpec> selectors, int index)
+        {
+            var values = new string[selectors.Count];
+            for (var i = selectors.Count - 1; i >= 0; i--)
+            {
+                var n = selectors[i].Values.Count;
+                values[i] = selectors[i].Values[index % n].Value;
+                index /= n;
+            }
+            return new List<string>(values);
         }
 
         /// <summary>
         /// Compiles one mode with the engine's own <see cref="FilterCompiler"/> (same order, checks and
         /// translation as at run time) and keeps its translated patterns, sharing identical ones across modes.
         /// </summary>
-        private static ModeSpec Translate(ResolvedFilter filter, string modeValue, string member, bool hasModes,
+        private static VariantSpec Translate(ResolvedFilter filter, EquatableArray<string> values, string modeLabel,
             Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses)
         {
             var compiled = FilterCompiler.Compile(filter);
-            var modeLabel = hasModes ? "\t" + modeValue : "";
             var pref = compiled.PrefRegex is { } p ? Add(regexes, uses, RegexKind.PrefRegex, p, paths, "prefregex" + modeLabel) : -1;
             var fail = new List<int>();
             for (var i = 0; i < compiled.FailRegexes.Count; i++)
@@ -155,7 +243,7 @@ public sealed partial class FilterMatcherGenerator
             for (var i = 0; i < compiled.IgnoreRegexes.Count; i++)
                 ignore.Add(Add(regexes, uses, RegexKind.IgnoreRegex, compiled.IgnoreRegexes[i], paths, "ignoreregex #" + i + modeLabel));
             if (compiled.DatePattern is { } datePattern) CheckDatePattern(datePattern, filter.DatePattern);
-            return new ModeSpec(modeValue, member, pref, new EquatableArray<int>(fail), new EquatableArray<int>(ignore),
+            return new VariantSpec(values, pref, new EquatableArray<int>(fail), new EquatableArray<int>(ignore),
                 compiled.MaxLines, compiled.DatePattern);
         }
 
@@ -199,9 +287,9 @@ public sealed partial class FilterMatcherGenerator
 
         /// <summary>
         /// "failregex #0 (modes normal, aggressive); failregex #2 (mode extra)", or "prefregex (every mode)":
-        /// each use is "role" or "role\tmode".
+        /// each use is "role" or "role\tvariant".
         /// </summary>
-        private static string DescribeUses(List<string> uses, int modeCount)
+        private static string DescribeUses(List<string> uses, int variantCount, string heading)
         {
             var roles = new List<string>();
             var modes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -221,8 +309,8 @@ public sealed partial class FilterMatcherGenerator
             {
                 var list = modes[role];
                 if (list.Count == 0) parts.Add(role);
-                else if (list.Count == modeCount) parts.Add(role + " (every mode)");
-                else parts.Add(role + " (mode" + (list.Count > 1 ? "s " : " ") + string.Join(", ", list) + ")");
+                else if (list.Count == variantCount) parts.Add(role + " (every " + heading.TrimEnd('s') + ")");
+                else parts.Add(role + " (" + (list.Count > 1 ? heading : heading.TrimEnd('s')) + " " + string.Join(", ", list) + ")");
             }
             return string.Join("; ", parts);
         }
@@ -268,11 +356,13 @@ public sealed partial class FilterMatcherGenerator
             return FilterReference.Parse(filterName + "[" + text + "]");
         }
 
-        private static FilterReference WithMode(string filterName, FilterReference reference, string mode)
+        /// <summary>The filter options of a variant: the fixed ones plus each selector that is not at its default.</summary>
+        private static FilterReference WithSelectors(string filterName, FilterReference reference, List<SelectorSpec> selectors, List<string> values)
         {
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var kv in reference.Options) options[kv.Key] = kv.Value;
-            options["mode"] = mode;
+            for (var i = 0; i < selectors.Count; i++)
+                if (values[i] != selectors[i].Values[0].Value) options[selectors[i].Option] = values[i];
             return FilterReference.FromOptions(filterName, options);
         }
 

@@ -17,30 +17,26 @@ internal static class GeneratedFilters
     public static IReadOnlyDictionary<string, Type> All => ByName.Value;
 
     /// <summary>
-    /// The generated compiled filter for a variant, or null when the variant sets options the class does
-    /// not cover (only <c>mode</c> is a run-time choice; other options are fixed when the class is generated).
+    /// The generated compiled filter for a variant, or null when the variant sets an option the class does
+    /// not offer as a selector (selector options such as <c>mode</c> and <c>logtype</c> are enum parameters of
+    /// <c>GetCompiledFilter</c>; other options are fixed when the class is generated) or a value it does not know.
     /// </summary>
     public static CompiledFilter? For(Type type, IReadOnlyList<KeyValuePair<string, string>> options)
     {
-        string? mode = null;
-        foreach (var kv in options)
-        {
-            if (kv.Key == "mode") mode = kv.Value;
-            else return null;
-        }
         var method = type.GetMethod("GetCompiledFilter", BindingFlags.Public | BindingFlags.Static)!;
         var parameters = method.GetParameters();
-        if (parameters.Length == 0) return mode is null ? (CompiledFilter)method.Invoke(null, null)! : null;
-        var modeType = parameters[0].ParameterType;
-        object value;
-        if (mode is null) value = parameters[0].DefaultValue!;
-        else
+        var args = parameters.Select(p => p.DefaultValue).ToArray();
+        foreach (var kv in options)
         {
-            var name = Enum.GetNames(modeType).FirstOrDefault(n => string.Equals(n, Pascal(mode), StringComparison.Ordinal));
+            var index = Array.FindIndex(parameters, p =>
+                string.Equals(p.Name, kv.Key, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(p.Name, kv.Key + "Option", StringComparison.OrdinalIgnoreCase));
+            if (index < 0) return null;
+            var name = Enum.GetNames(parameters[index].ParameterType).FirstOrDefault(n => n == Pascal(kv.Value));
             if (name is null) return null;
-            value = Enum.Parse(modeType, name);
+            args[index] = Enum.Parse(parameters[index].ParameterType, name);
         }
-        return (CompiledFilter)method.Invoke(null, new[] { value })!;
+        return (CompiledFilter)method.Invoke(null, args)!;
     }
 
     private static string Pascal(string value)
@@ -53,6 +49,7 @@ internal static class GeneratedFilters
             chars.Add(upper ? char.ToUpperInvariant(c) : c);
             upper = false;
         }
+        if (chars.Count == 0 || char.IsDigit(chars[0])) chars.Insert(0, '_');
         return new string(chars.ToArray());
     }
 }

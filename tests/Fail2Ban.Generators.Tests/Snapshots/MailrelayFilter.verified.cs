@@ -31,7 +31,7 @@ namespace Consumer.Filters
             Aggressive,
         }
 
-        /// <summary>The mode the filter uses when none is given.</summary>
+        /// <summary>The <c>mode</c> the filter uses when none is given.</summary>
         public const Mode DefaultMode = Mode.Normal;
 
         private static global::Fail2Ban.Core.Matching.CompiledRegex? s_prefRegex0Core;
@@ -46,26 +46,34 @@ namespace Consumer.Filters
         private static global::Fail2Ban.Core.Matching.CompiledRegex? s_failRegex2Core;
         private static global::Fail2Ban.Core.Matching.CompiledRegex FailRegex2Core => s_failRegex2Core ??= new global::Fail2Ban.Core.Matching.CompiledRegex(FailRegex2Source, FailRegex2(), new string[] { @"command", @"ip4", @"ip6", @"dns" });
 
-        private static global::Fail2Ban.Core.Matching.CompiledFilter? s_filter0;
-        private static global::Fail2Ban.Core.Matching.CompiledFilter? s_filter1;
-        private static global::Fail2Ban.Core.Matching.CompiledFilter? s_filter2;
-        private static global::Fail2Ban.Core.Matching.CompiledFilter? s_filter3;
+        private static readonly global::Fail2Ban.Core.Matching.CompiledFilter?[] s_filters = new global::Fail2Ban.Core.Matching.CompiledFilter?[4];
 
-        /// <summary>Fail2Ban.Core's compiled form of the filter in <paramref name="mode"/> (immutable, shared).</summary>
+        /// <summary>Fail2Ban.Core's compiled form of the filter for the given option values (immutable, shared).</summary>
         public static global::Fail2Ban.Core.Matching.CompiledFilter GetCompiledFilter(Mode mode = DefaultMode)
         {
-            switch (mode)
+            if ((uint)mode >= 4) throw new global::System.ArgumentOutOfRangeException(nameof(mode));
+            var index = (int)mode;
+            return s_filters[index] ??= Build(index);
+
+            static global::Fail2Ban.Core.Matching.CompiledFilter Build(int index)
             {
-                case Mode.Normal: return s_filter0 ??= new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
-                case Mode.Auth: return s_filter1 ??= new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex1Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
-                case Mode.Ddos: return s_filter2 ??= new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex2Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
-                case Mode.Aggressive: return s_filter3 ??= new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core, FailRegex1Core, FailRegex2Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(mode), mode, "Unknown mode");
+                switch (index)
+                {
+                    // mode=normal
+                    case 0: return new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
+                    // mode=auth
+                    case 1: return new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex1Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
+                    // mode=ddos
+                    case 2: return new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex2Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
+                    // mode=aggressive
+                    case 3: return new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core, FailRegex1Core, FailRegex2Core }, global::System.Array.Empty<global::Fail2Ban.Core.Matching.CompiledRegex>(), 1, @"{^LN-BEG}");
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                }
             }
         }
 
         /// <summary>Creates Fail2Ban.Core's matcher for one log stream (default options: <c>fail2ban-regex</c>'s switches, now = the clock).</summary>
-        public static global::Fail2Ban.Core.Matching.FilterMatcher CreateEngine(Mode mode, global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
+        public static global::Fail2Ban.Core.Matching.FilterMatcher CreateEngine(Mode mode = DefaultMode, global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
         {
             options ??= new global::Fail2Ban.Core.Matching.MatcherOptions
             {
@@ -76,17 +84,14 @@ namespace Consumer.Filters
 
         private readonly global::Fail2Ban.Core.Matching.FilterMatcher _engine;
 
-        /// <summary>A matcher for one log stream, in the filter's default mode.</summary>
-        public MailrelayFilter() : this(DefaultMode, null, null) { }
-
-        /// <summary>A matcher for one log stream with the given engine options and date settings.</summary>
-        public MailrelayFilter(Mode mode, global::Fail2Ban.Core.Matching.MatcherOptions? options, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
+        /// <summary>A matcher for one log stream with the given option values, engine options and date settings.</summary>
+        public MailrelayFilter(Mode mode = DefaultMode, global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
         {
             CurrentMode = mode;
             _engine = CreateEngine(mode, options, dateSettings);
         }
 
-        /// <summary>The mode this matcher runs.</summary>
+        /// <summary>The <c>mode</c> this matcher runs.</summary>
         public Mode CurrentMode { get; }
 
         /// <summary>The underlying engine (buffer, date detector, compiled filter).</summary>

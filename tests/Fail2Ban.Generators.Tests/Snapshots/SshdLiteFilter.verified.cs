@@ -39,10 +39,23 @@ namespace Consumer.Filters
         private static global::Fail2Ban.Core.Matching.CompiledRegex? s_ignoreRegex0Core;
         private static global::Fail2Ban.Core.Matching.CompiledRegex IgnoreRegex0Core => s_ignoreRegex0Core ??= new global::Fail2Ban.Core.Matching.CompiledRegex(IgnoreRegex0Source, IgnoreRegex0(), global::System.Array.Empty<string>());
 
-        private static global::Fail2Ban.Core.Matching.CompiledFilter? s_filter0;
+        private static readonly global::Fail2Ban.Core.Matching.CompiledFilter?[] s_filters = new global::Fail2Ban.Core.Matching.CompiledFilter?[1];
 
         /// <summary>Fail2Ban.Core's compiled form of the filter (immutable, shared).</summary>
-        public static global::Fail2Ban.Core.Matching.CompiledFilter GetCompiledFilter() => s_filter0 ??= new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core, FailRegex1Core, FailRegex2Core, FailRegex3Core, FailRegex4Core }, new global::Fail2Ban.Core.Matching.CompiledRegex[] { IgnoreRegex0Core }, 1, @"{^LN-BEG}");
+        public static global::Fail2Ban.Core.Matching.CompiledFilter GetCompiledFilter()
+        {
+            var index = 0;
+            return s_filters[index] ??= Build(index);
+
+            static global::Fail2Ban.Core.Matching.CompiledFilter Build(int index)
+            {
+                switch (index)
+                {
+                    case 0: return new global::Fail2Ban.Core.Matching.CompiledFilter(FilterName, PrefRegex0Core, new global::Fail2Ban.Core.Matching.CompiledRegex[] { FailRegex0Core, FailRegex1Core, FailRegex2Core, FailRegex3Core, FailRegex4Core }, new global::Fail2Ban.Core.Matching.CompiledRegex[] { IgnoreRegex0Core }, 1, @"{^LN-BEG}");
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                }
+            }
+        }
 
         /// <summary>Creates Fail2Ban.Core's matcher for one log stream (default options: <c>fail2ban-regex</c>'s switches, now = the clock).</summary>
         public static global::Fail2Ban.Core.Matching.FilterMatcher CreateEngine(global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
@@ -56,11 +69,8 @@ namespace Consumer.Filters
 
         private readonly global::Fail2Ban.Core.Matching.FilterMatcher _engine;
 
-        /// <summary>A matcher for one log stream.</summary>
-        public SshdLiteFilter() : this(null, null) { }
-
-        /// <summary>A matcher for one log stream with the given engine options and date settings.</summary>
-        public SshdLiteFilter(global::Fail2Ban.Core.Matching.MatcherOptions? options, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
+        /// <summary>A matcher for one log stream, engine options and date settings.</summary>
+        public SshdLiteFilter(global::Fail2Ban.Core.Matching.MatcherOptions? options = null, global::Fail2Ban.Core.Dates.DateDetectorSettings? dateSettings = null)
         {
             _engine = CreateEngine(options, dateSettings);
         }
