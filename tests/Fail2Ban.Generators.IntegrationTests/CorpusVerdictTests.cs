@@ -114,7 +114,7 @@ public sealed class CorpusVerdictTests
             Assert.Equal(Render(expected[i]), Render(actual[i]));
             compared++;
         }
-        _output.WriteLine(filter + ": " + compared + " evaluations identical" +
+        _output.WriteLine(filter + ": " + compared + " evaluations identical of " + expected.Count +
             (uncovered.Count > 0 ? "; variants with options fixed at generation time not compared: " + string.Join("; ", uncovered) : ""));
         Assert.True(compared > 0 || uncovered.Count > 0, "nothing was compared for " + filter);
     }
