@@ -114,7 +114,9 @@ public sealed partial class FilterMatcherGenerator
             }
             catch (Fail2BanException e)
             {
-                diagnostics.Add(new DiagnosticInfo(e.Id, DiagnosticLevel.Error, e.Message, Locate(paths, e.Location, 0) ?? fileStart));
+                // Errors in Fail2BanOptions metadata are located in a pseudo file: report them on the filter.
+                var at = e.Location is { } l && paths.ContainsKey(l.File) ? Locate(paths, l, 0) : null;
+                diagnostics.Add(new DiagnosticInfo(e.Id, DiagnosticLevel.Error, e.Message, at ?? fileStart));
             }
             catch (OperationCanceledException)
             {

@@ -53,18 +53,21 @@ internal static class Benchmark
             setup.Stop();
             var best = 0.0;
             var matches = 0;
+            long allocated = 0;
             for (var round = 0; round < 3; round++)
             {
                 var run = create();
                 matches = 0;
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 var clock = Stopwatch.StartNew();
                 foreach (var line in lines) if (run(line)) matches++;
                 clock.Stop();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 best = Math.Max(best, count / clock.Elapsed.TotalSeconds);
             }
             matchCounts.Add(matches);
-            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-62} {1,12:N0} lines/s  first line {2,8:F1} ms  {3} matches",
-                name, best, setup.Elapsed.TotalMilliseconds, matches));
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-62} {1,12:N0} lines/s  {2,6:N0} B/line  first line {3,8:F1} ms  {4} matches",
+                name, best, allocated / (double)count, setup.Elapsed.TotalMilliseconds, matches));
         }
         // The regexes alone (prefregex, then every failregex as IsMatch): where generated code differs most.
         var regexSets = new List<(string Name, CompiledFilter Filter)>

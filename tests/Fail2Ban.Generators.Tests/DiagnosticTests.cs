@@ -79,6 +79,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Malformed_filter_options_metadata_is_reported_on_the_filter()
+    {
+        var outcome = new GeneratorHarness()
+            .Filter("a.conf", "[Definition]\nfailregex = ^x <HOST>$\n", options: "mode=[")
+            .Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/a.conf(1,1): error F2B1006: ", line);
+    }
+
+    [Fact]
     public void Untagged_additional_files_are_ignored()
     {
         var outcome = new GeneratorHarness().Untagged("notes.conf", "not even ini").Run();
