@@ -237,6 +237,9 @@ internal static class RegexCommand
         }
         progress.Done();
         stopwatch.Stop();
+        if (report.TimedOutLines > 0)
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
+                            "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
         if (!s.Json) report.WriteSummary(output, session, filterDescription, isFile ? s.Log : null, stopwatch.Elapsed);
         return ExitCodes.Success;
     }
@@ -325,8 +328,17 @@ internal static class RegexCommand
             _journal = journal;
         }
 
+        public long TimedOutLines { get; private set; }
+
+        public (long Line, string Regex)? FirstTimedOut { get; private set; }
+
         public void Add(TestedLine line, TextWriter output)
         {
+            if (line.Result is { TimedOut.Count: > 0 } timed)
+            {
+                TimedOutLines++;
+                FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
+            }
             if (_s.Json)
             {
                 WriteJson(line, output);
