@@ -143,8 +143,11 @@ internal static class RegexCommand
                 CompileToIL = File.Exists(s.Log) && new FileInfo(s.Log).Length > 4 * 1024 * 1024,
             };
             var files = new PhysicalConfigFileSource();
-            var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory), s.Filter,
-                PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory()), new SourceLocation("<command line>", 1, 1));
+            var cwd = PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory());
+            var origin = new SourceLocation("<command line>", 1, 1);
+            var configDir = PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory);
+            if (FilterArgumentCheck.MalformedOptions(files, configDir, s.Filter, cwd, origin) is { } bad) throw bad;
+            var argument = FilterArgument.Resolve(files, configDir, s.Filter, cwd, origin);
             if (argument.Kind == FilterArgumentKind.LiteralRegex)
             {
                 compiled = FilterCompiler.CompileLiteral(s.Filter, s.IgnoreRegex, compileOptions);
@@ -237,6 +240,9 @@ internal static class RegexCommand
         }
         progress.Done();
         stopwatch.Stop();
+        if (report.TimedOutLines > 0)
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
+                            "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
         if (!s.Json) report.WriteSummary(output, session, filterDescription, isFile ? s.Log : null, stopwatch.Elapsed);
         return ExitCodes.Success;
     }
@@ -325,8 +331,17 @@ internal static class RegexCommand
             _journal = journal;
         }
 
+        public long TimedOutLines { get; private set; }
+
+        public (long Line, string Regex)? FirstTimedOut { get; private set; }
+
         public void Add(TestedLine line, TextWriter output)
         {
+            if (line.Result is { TimedOut.Count: > 0 } timed)
+            {
+                TimedOutLines++;
+                FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
+            }
             if (_s.Json)
             {
                 WriteJson(line, output);
@@ -348,10 +363,12 @@ internal static class RegexCommand
 
         private void WriteJson(TestedLine line, TextWriter output)
         {
-            var f = line.Failures.Count > 0 ? line.Failures[0] : null;
+            // A failure is an entry with an id: a multi-line entry still waiting for its id is not one.
+            Failure? f = null;
+            foreach (var e in line.Failures) if (e.Id is not null) { f = e; break; }
             var sb = _json.Clear();
             sb.Append("{\"line\":").Append(line.Number.ToString(CultureInfo.InvariantCulture));
-            sb.Append(",\"match\":").Append(line.Verdict == LineVerdict.Matched ? "true" : "false");
+            sb.Append(",\"match\":").Append(f is not null ? "true" : "false");
             sb.Append(",\"ignored\":").Append(line.Verdict == LineVerdict.Ignored ? "true" : "false");
             sb.Append(",\"regex\":").Append(f is null ? "null" : f.RegexIndex.ToString(CultureInfo.InvariantCulture));
             AppendString(sb, "host", f?.Id?.Text);
