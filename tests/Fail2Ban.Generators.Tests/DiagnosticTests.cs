@@ -82,7 +82,7 @@ public sealed class DiagnosticTests
     public void Malformed_filter_options_metadata_is_reported_on_the_filter()
     {
         var outcome = new GeneratorHarness()
-            .Filter("a.conf", "[Definition]\nfailregex = ^x <HOST>$\n", options: "mode=[")
+            .Filter("a.conf", "[Definition]\nfailregex = ^x <HOST>$\n", options: "mode=\"normal\"extra")
             .Run();
         var line = Assert.Single(outcome.DiagnosticLines);
         Assert.StartsWith("/consumer/filters/a.conf(1,1): error F2B1006: ", line);

@@ -31,7 +31,7 @@ namespace Consumer.Filters
         /// Written at mailrelay.conf(26,15); used by failregex #0 (modes normal, aggressive).
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex0Pattern = @"^NOQUEUE: reject: RCPT from [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: 5\d\d \d\.\d\.\d+(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))";
+        public const string FailRegex0Pattern = @"^NOQUEUE: reject: RCPT from [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: 5\d\d \d\.\d\.\d+(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex0Source = @"^NOQUEUE: reject: RCPT from \S+\[<HOST>\]: 5\d\d \d\.\d\.\d+\b";
@@ -49,7 +49,7 @@ namespace Consumer.Filters
         /// Written at mailrelay.conf(28,13); used by failregex #0 (mode auth); failregex #1 (mode aggressive).
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex1Pattern = @"^warning: [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: SASL [^\s\x1C-\x1F]+ authentication failed:[^,]*(?:, sasl_username=(?<user>[^\s\x1C-\x1F]+))?[\s\x1C-\x1F]*$";
+        public const string FailRegex1Pattern = @"^warning: [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: SASL [^\s\x1C-\x1F]+ authentication failed:[^,]*(?:, sasl_username=(?<user>[^\s\x1C-\x1F]+))?[\s\x1C-\x1F]*$";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex1Source = @"^warning: \S+\[<HOST>\]: SASL \S+ authentication failed:[^,]*(?:, sasl_username=<F-USER>\S+</F-USER>)?\s*$";
@@ -67,7 +67,7 @@ namespace Consumer.Filters
         /// Written at mailrelay.conf(30,13); used by failregex #0 (mode ddos); failregex #2 (mode aggressive).
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex2Pattern = @"^lost connection after (?<command>[A-Z]{4,}) from [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]$";
+        public const string FailRegex2Pattern = @"^lost connection after (?<command>[A-Z]{4,}) from [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]$";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex2Source = @"^lost connection after <F-COMMAND>[A-Z]{4,}</F-COMMAND> from \S+\[<HOST>\]$";

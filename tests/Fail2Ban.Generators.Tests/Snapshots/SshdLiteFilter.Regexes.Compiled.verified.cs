@@ -31,7 +31,7 @@ namespace Consumer.Filters
         /// Written at sshd-lite.conf(22,13); used by failregex #0.
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex0Pattern = @"^Invalid user (?<user>[^\s\x1C-\x1F]*) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?[\s\x1C-\x1F]*$";
+        public const string FailRegex0Pattern = @"^Invalid user (?<user>[^\s\x1C-\x1F]*) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?[\s\x1C-\x1F]*$";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex0Source = @"^Invalid user <F-USER>\S*</F-USER> from <HOST>(?: port \d+)?\s*$";
@@ -49,7 +49,7 @@ namespace Consumer.Filters
         /// Written at sshd-lite.conf(23,13); used by failregex #1.
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex1Pattern = @"^Failed (?:password|publickey) for (?:invalid user )?(?<alt_user1>[^\s\x1C-\x1F]+) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?(?: ssh2)?[\s\x1C-\x1F]*$";
+        public const string FailRegex1Pattern = @"^Failed (?:password|publickey) for (?:invalid user )?(?<alt_user1>[^\s\x1C-\x1F]+) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?(?: ssh2)?[\s\x1C-\x1F]*$";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex1Source = @"^Failed (?:password|publickey) for (?:invalid user )?<F-ALT_USER1>\S+</F-ALT_USER1> from <HOST>(?: port \d+)?(?: ssh2)?\s*$";
@@ -67,7 +67,7 @@ namespace Consumer.Filters
         /// Written at sshd-lite.conf(24,13); used by failregex #2.
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex2Pattern = @"^(?<nofail>Connection from) (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?";
+        public const string FailRegex2Pattern = @"^(?<nofail>Connection from) (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))(?: port \d+)?";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex2Source = @"^<F-NOFAIL>Connection from</F-NOFAIL> <HOST>(?: port \d+)?";
@@ -85,7 +85,7 @@ namespace Consumer.Filters
         /// Written at sshd-lite.conf(25,13); used by failregex #3.
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex3Pattern = @"^(?<mlfforget>(?<mlfgained>Accepted [\p{L}\p{N}_]+)) for (?<user>[^\s\x1C-\x1F]+) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|:){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))";
+        public const string FailRegex3Pattern = @"^(?<mlfforget>(?<mlfgained>Accepted [\p{L}\p{N}_]+)) for (?<user>[^\s\x1C-\x1F]+) from (?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
         private const string FailRegex3Source = @"^<F-MLFFORGET><F-MLFGAINED>Accepted \w+</F-MLFGAINED></F-MLFFORGET> for <F-USER>\S+</F-USER> from <HOST>";
