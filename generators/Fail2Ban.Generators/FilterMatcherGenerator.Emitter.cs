@@ -271,9 +271,8 @@ public sealed partial class FilterMatcherGenerator
         private static void WriteResult(SourceWriter w, FilterSpec spec)
         {
             w.Line("/// <summary>");
-            w.Line("/// What one line produced: a struct over the engine's result, describing the first entry that is");
-            w.Line("/// not a no-failure. <see cref=\"Success\"/>, <see cref=\"IsIgnored\"/> and the values follow");
-            w.Line("/// <c>fail2ban-regex</c> (and <c>filterlint regex --json</c>).");
+            w.Line("/// What one line produced: a struct over the engine's result, describing the first failure (an entry");
+            w.Line("/// with an id that is not a no-failure). The values are those <c>filterlint regex --json</c> prints.");
             w.Line("/// </summary>");
             w.Open("public readonly struct Result");
             w.Line("private readonly " + Core + ".Matching.Failure? _failure;");
@@ -285,7 +284,7 @@ public sealed partial class FilterMatcherGenerator
             w.Line("var noFail = false;");
             w.Open("foreach (var entry in line.Entries)");
             w.Line("if (entry.IsNoFail) noFail = true;");
-            w.Line("else first ??= entry;");
+            w.Line("else if (entry.Id is not null) first ??= entry;");
             w.Close();
             w.Line("_failure = first;");
             w.Line("IsIgnored = noFail || line.IgnoreRegexMatched;");
@@ -294,19 +293,20 @@ public sealed partial class FilterMatcherGenerator
             w.Line("/// <summary>The engine's full result for the line (null for <c>default</c>).</summary>");
             w.Line("public " + Core + ".Matching.LineResult? Line { get; }");
             w.Line();
-            w.Line("/// <summary>The entry the properties describe (the first that is not a no-failure), or null.</summary>");
+            w.Line("/// <summary>The failure the properties describe, or null.</summary>");
             w.Line("public " + Core + ".Matching.Failure? Failure => _failure;");
             w.Line();
-            w.Line("/// <summary>A failregex matched and nothing made the line ignored (<c>fail2ban-regex</c>: \"matched\").</summary>");
-            w.Line("public bool Success => _failure is not null && !IsIgnored;");
+            w.Line("/// <summary>The line produced a failure: an entry with an id (address, host or <c>&lt;F-ID&gt;</c>) that is not a no-failure.</summary>");
+            w.Line("public bool Success => _failure is not null;");
             w.Line();
-            w.Line("/// <summary>An ignoreregex matched, or an entry was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>");
+            w.Line("/// <summary><c>fail2ban-regex</c> counts the line as ignored: an ignoreregex matched, or an entry was a no-failure");
+            w.Line("/// (<c>&lt;F-NOFAIL&gt;</c>, a successful login). A line can have a failure and be ignored.</summary>");
             w.Line("public bool IsIgnored { get; }");
             w.Line();
             w.Line("/// <summary>Index (0-based) of the failregex that matched, in the mode's failregex list.</summary>");
             w.Line("public int? RegexIndex => _failure?.RegexIndex;");
             w.Line();
-            w.Line("/// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value (null while a multi-line failure is pending).</summary>");
+            w.Line("/// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value.</summary>");
             w.Line("public string? Host => _failure?.Id?.Text;");
             w.Line();
             w.Line("/// <summary>The address: the one Fail2Ban bans for a custom id, else the address group as captured, else the id.</summary>");
@@ -334,7 +334,7 @@ public sealed partial class FilterMatcherGenerator
             }
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public override string ToString() => Success ? \"match \" + Host : IsIgnored ? \"ignored\" : \"no match\";");
+            w.Line("public override string ToString() => Success ? \"match \" + Host + (IsIgnored ? \" (ignored)\" : \"\") : IsIgnored ? \"ignored\" : \"no match\";");
             w.Close();
         }
 

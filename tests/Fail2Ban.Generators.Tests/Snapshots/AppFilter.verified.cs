@@ -174,9 +174,8 @@ namespace Consumer.Filters
         }
 
         /// <summary>
-        /// What one line produced: a struct over the engine's result, describing the first entry that is
-        /// not a no-failure. <see cref="Success"/>, <see cref="IsIgnored"/> and the values follow
-        /// <c>fail2ban-regex</c> (and <c>filterlint regex --json</c>).
+        /// What one line produced: a struct over the engine's result, describing the first failure (an entry
+        /// with an id that is not a no-failure). The values are those <c>filterlint regex --json</c> prints.
         /// </summary>
         public readonly struct Result
         {
@@ -191,7 +190,7 @@ namespace Consumer.Filters
                 foreach (var entry in line.Entries)
                 {
                     if (entry.IsNoFail) noFail = true;
-                    else first ??= entry;
+                    else if (entry.Id is not null) first ??= entry;
                 }
                 _failure = first;
                 IsIgnored = noFail || line.IgnoreRegexMatched;
@@ -200,19 +199,20 @@ namespace Consumer.Filters
             /// <summary>The engine's full result for the line (null for <c>default</c>).</summary>
             public global::Fail2Ban.Core.Matching.LineResult? Line { get; }
 
-            /// <summary>The entry the properties describe (the first that is not a no-failure), or null.</summary>
+            /// <summary>The failure the properties describe, or null.</summary>
             public global::Fail2Ban.Core.Matching.Failure? Failure => _failure;
 
-            /// <summary>A failregex matched and nothing made the line ignored (<c>fail2ban-regex</c>: "matched").</summary>
-            public bool Success => _failure is not null && !IsIgnored;
+            /// <summary>The line produced a failure: an entry with an id (address, host or <c>&lt;F-ID&gt;</c>) that is not a no-failure.</summary>
+            public bool Success => _failure is not null;
 
-            /// <summary>An ignoreregex matched, or an entry was a no-failure (<c>&lt;F-NOFAIL&gt;</c>, a successful login).</summary>
+            /// <summary><c>fail2ban-regex</c> counts the line as ignored: an ignoreregex matched, or an entry was a no-failure
+            /// (<c>&lt;F-NOFAIL&gt;</c>, a successful login). A line can have a failure and be ignored.</summary>
             public bool IsIgnored { get; }
 
             /// <summary>Index (0-based) of the failregex that matched, in the mode's failregex list.</summary>
             public int? RegexIndex => _failure?.RegexIndex;
 
-            /// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value (null while a multi-line failure is pending).</summary>
+            /// <summary>The failure id Fail2Ban counts: the address, host name or <c>&lt;F-ID&gt;</c> value.</summary>
             public string? Host => _failure?.Id?.Text;
 
             /// <summary>The address: the one Fail2Ban bans for a custom id, else the address group as captured, else the id.</summary>
@@ -234,7 +234,7 @@ namespace Consumer.Filters
                 ? global::System.DateTimeOffset.FromUnixTimeMilliseconds((long)global::System.Math.Round(t * 1000)) : null;
 
             /// <inheritdoc/>
-            public override string ToString() => Success ? "match " + Host : IsIgnored ? "ignored" : "no match";
+            public override string ToString() => Success ? "match " + Host + (IsIgnored ? " (ignored)" : "") : IsIgnored ? "ignored" : "no match";
         }
     }
 }
