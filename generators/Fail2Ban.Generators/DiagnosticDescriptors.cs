@@ -42,8 +42,6 @@ internal static class DiagnosticDescriptors
         "Invalid generator setting", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InternalError = Create(GeneratorDiagnosticIds.InternalError,
         "Filter matcher generator failed", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor FilterWarning = Create(GeneratorDiagnosticIds.FilterWarning,
-        "Filter read with a warning", DiagnosticSeverity.Warning);
 
     /// <summary>Builds the Roslyn diagnostic for <paramref name="info"/> (unknown ids become internal errors).</summary>
     public static Diagnostic ToDiagnostic(DiagnosticInfo info)

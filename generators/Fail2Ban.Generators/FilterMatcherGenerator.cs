@@ -107,6 +107,14 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
         var hint = Emitter.HintPrefix(spec);
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         if (!spec.CanEmit) return new GeneratedUnit(hint, null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        if (environment.ParseOptions.LanguageVersion < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9)
+        {
+            diagnostics.Add(new DiagnosticInfo(GeneratorDiagnosticIds.InvalidSetting, DiagnosticLevel.Error,
+                "The matcher for '" + spec.FilterName + "' needs C# 9 or later (LangVersion is "
+                + Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(environment.ParseOptions.LanguageVersion) + ")",
+                new LocationInfo(spec.SourcePath, 1, 1, 0)));
+            return new GeneratedUnit(hint, null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
         try
         {
             var mode = spec.RegexMode;

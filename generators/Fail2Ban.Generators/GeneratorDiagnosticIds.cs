@@ -16,6 +16,4 @@ internal static class GeneratorDiagnosticIds
     public const string InvalidSetting = "F2B1904";
     /// <summary>The generator failed unexpectedly on a filter (a bug): the message says where.</summary>
     public const string InternalError = "F2B1905";
-    /// <summary>A filter or option the engine tolerates but warns about (missing include, bad maxlines, …).</summary>
-    public const string FilterWarning = "F2B1906";
 }

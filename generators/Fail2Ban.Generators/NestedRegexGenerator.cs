@@ -42,6 +42,8 @@ internal static class NestedRegexGenerator
     {
         if (!env.HasGeneratedRegexAttribute)
             return Fail("the target framework has no GeneratedRegexAttribute (it needs .NET 7 or later)");
+        if (env.ParseOptions.LanguageVersion < LanguageVersion.CSharp11)
+            return Fail("the SDK's regex code needs C# 11 or later (LangVersion is " + env.ParseOptions.LanguageVersion.ToDisplayString() + ")");
         var generator = FindGenerator(env.RegexMajorVersion);
         if (generator is null)
             return Fail("the SDK's RegexGenerator " + env.RegexMajorVersion + ".x is not loaded in the compiler");

@@ -89,6 +89,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Old_language_versions_are_reported_or_fall_back_to_compiled_regexes()
+    {
+        var harness = new GeneratorHarness().Property("Fail2BanRegexMode", "Generated").Filter("a.conf", "[Definition]\nfailregex = ^x <HOST>$\n");
+        var csharp10 = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10);
+        var outcome = harness.Run(GeneratorHarness.Compilation().RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class P { }", csharp10)), csharp10);
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/a.conf(1,1): info F2B1901: ", line);
+        Assert.Contains("C# 11", line);
+        Assert.DoesNotContain(outcome.HintNames, h => h.EndsWith(".RegexGenerator.g.cs"));
+        Assert.Empty(outcome.CompileErrors.Select(GeneratorOutcome.Format));   // the fallback code is C# 10-clean
+
+        var csharp8 = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8);
+        outcome = harness.Run(GeneratorHarness.Compilation().RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class P { }", csharp8)), csharp8);
+        Assert.Contains(outcome.DiagnosticLines, l => l.StartsWith("/consumer/filters/a.conf(1,1): error F2B1904: ") && l.Contains("C# 9"));
+        Assert.Empty(outcome.HintNames);
+    }
+
+    [Fact]
     public void Untagged_additional_files_are_ignored()
     {
         var outcome = new GeneratorHarness().Untagged("notes.conf", "not even ini").Run();

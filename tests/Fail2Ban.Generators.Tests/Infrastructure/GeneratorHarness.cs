@@ -81,19 +81,19 @@ internal sealed class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(Fail2Ban.Core.Matching.FilterMatcher).Assembly.Location))
             .ToImmutableArray();
 
-    public GeneratorDriver Driver() =>
+    public GeneratorDriver Driver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new FilterMatcherGenerator().AsSourceGenerator() },
             _texts,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             Options(),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once on a fresh compilation.</summary>
-    public GeneratorOutcome Run(CSharpCompilation? compilation = null)
+    public GeneratorOutcome Run(CSharpCompilation? compilation = null, CSharpParseOptions? parseOptions = null)
     {
         compilation ??= Compilation();
-        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = Driver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorOutcome(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
 
