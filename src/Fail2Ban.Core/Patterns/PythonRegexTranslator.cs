@@ -1,77 +1,59 @@
-using System.Text;
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Fail2Ban.Core.Diagnostics;
 
 namespace Fail2Ban.Core.Patterns;
 
 /// <summary>
-/// Translates a Python <c>re</c> pattern (Fail2Ban tags already expanded) into a .NET pattern with
-/// the same meaning.
-/// TEMPORARY STUB (text scan, handles only what date templates use); the tree-based translator
-/// replaces this file and keeps its public surface.
+/// Translates a plain Python <c>re</c> pattern (no Fail2Ban tags) into a .NET pattern with the same
+/// meaning under <c>RegexOptions.CultureInvariant</c>: parsed by <see cref="PythonRegexParser"/>,
+/// written by <see cref="DotNetRegexWriter"/>.
 /// </summary>
 public static class PythonRegexTranslator
 {
     /// <summary>
-    /// The .NET name given to Python's unnamed capturing group number <paramref name="pythonGroupNumber"/>
-    /// (Python numbers named and unnamed groups together, .NET does not, so unnamed groups are named).
+    /// The .NET name of Python's unnamed capturing group number <paramref name="pythonGroupNumber"/>: the
+    /// number itself, so <c>match.Groups[UnnamedGroupName(n)]</c> and <c>match.Groups[n]</c> are Python's
+    /// group n (.NET numbers unnamed groups before named ones; the writer numbers them explicitly when needed).
     /// </summary>
-    public static string UnnamedGroupName(int pythonGroupNumber) => "__g" + pythonGroupNumber;
+    public static string UnnamedGroupName(int pythonGroupNumber) => pythonGroupNumber.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Translates <paramref name="pythonPattern"/>; throws Fail2BanException when it cannot.</summary>
-    public static string Translate(string pythonPattern)
+    /// <summary>
+    /// Translates <paramref name="pythonPattern"/>. Throws <see cref="Fail2BanException"/> (id RegexSyntax,
+    /// RegexUnsupported, DuplicateGroupName or GlobalFlagNotAtStart) whose inner
+    /// <see cref="RegexTranslationException"/> carries the offset and length in <paramref name="pythonPattern"/>.
+    /// </summary>
+    public static string Translate(string pythonPattern) => Translate(pythonPattern, null);
+
+    /// <summary>As <see cref="Translate(string)"/>, also collecting the rewrites made into <paramref name="notes"/>.</summary>
+    public static string Translate(string pythonPattern, ICollection<TranslationNote>? notes)
     {
-        var sb = new StringBuilder(pythonPattern.Length + 16);
-        var inClass = false;
-        var groupNumber = 0;
-        for (var i = 0; i < pythonPattern.Length; i++)
+        try
         {
-            var c = pythonPattern[i];
-            if (c == '\\' && i + 1 < pythonPattern.Length)
-            {
-                sb.Append(c).Append(pythonPattern[++i]);
-                continue;
-            }
-            if (inClass)
-            {
-                if (c == ']') inClass = false;
-                sb.Append(c);
-                continue;
-            }
-            if (c == '[')
-            {
-                inClass = true;
-                sb.Append(c);
-                if (i + 1 < pythonPattern.Length && pythonPattern[i + 1] == '^') sb.Append(pythonPattern[++i]);
-                if (i + 1 < pythonPattern.Length && pythonPattern[i + 1] == ']') sb.Append(pythonPattern[++i]);
-                continue;
-            }
-            if (c == '(' && i + 1 < pythonPattern.Length && pythonPattern[i + 1] != '?')
-            {
-                groupNumber++;
-                sb.Append("(?<").Append(UnnamedGroupName(groupNumber)).Append('>');
-                continue;
-            }
-            if (c == '(' && string.CompareOrdinal(pythonPattern, i, "(?P<", 0, 4) == 0)
-            {
-                groupNumber++;
-                sb.Append("(?<");
-                i += 3;
-                continue;
-            }
-            if (c == '(' && string.CompareOrdinal(pythonPattern, i, "(?P=", 0, 4) == 0)
-            {
-                var end = pythonPattern.IndexOf(')', i);
-                sb.Append("\\k<").Append(pythonPattern, i + 4, end - i - 4).Append('>');
-                i = end;
-                continue;
-            }
-            if (c == '(' && string.CompareOrdinal(pythonPattern, i, "(?iu)", 0, 5) == 0)
-            {
-                sb.Append("(?i)");
-                i += 4;
-                continue;
-            }
-            sb.Append(c);
+            var tree = PythonRegexParser.Parse(pythonPattern);
+            var pattern = DotNetRegexWriter.Write(tree, notes);
+            EnsureCompiles(pattern, RegexOptions.CultureInvariant, pythonPattern.Length);
+            return pattern;
         }
-        return sb.ToString();
+        catch (RegexTranslationException e)
+        {
+            throw new Fail2BanException(e.Id, e.Message + " at position " + e.Offset, null, e);
+        }
+    }
+
+    /// <summary>Compiles <paramref name="pattern"/> once; a .NET rejection becomes RegexUnsupported over the whole input.</summary>
+    internal static Regex EnsureCompiles(string pattern, RegexOptions options, int inputLength)
+    {
+        try
+        {
+            return new Regex(pattern, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RegexTranslationException(DiagnosticIds.RegexUnsupported,
+                "the .NET translation does not compile: " + e.Message, 0, inputLength, e);
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System;
+using System.Text;
+
+namespace Fail2Ban.Core.Config;
+
+/// <summary>
+/// The contents of a config file as Fail2Ban sees them: text decoded as strict UTF-8 (a BOM is kept as
+/// U+FEFF, as Python's <c>utf-8</c> codec does), or the place where decoding failed.
+/// </summary>
+public sealed class ConfigFileText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private ConfigFileText(string? text, string? decodeError, int errorLine, int errorColumn)
+    {
+        Text = text;
+        DecodeError = decodeError;
+        ErrorLine = errorLine;
+        ErrorColumn = errorColumn;
+    }
+
+    /// <summary>The decoded text, or null if the file is not valid UTF-8.</summary>
+    public string? Text { get; }
+
+    /// <summary>Why decoding failed, or null when <see cref="Text"/> is set.</summary>
+    public string? DecodeError { get; }
+
+    /// <summary>1-based line of the first undecodable byte (0 when decoding succeeded).</summary>
+    public int ErrorLine { get; }
+
+    /// <summary>1-based column (in decoded characters) of the first undecodable byte (0 when decoding succeeded).</summary>
+    public int ErrorColumn { get; }
+
+    /// <summary>Already decoded text.</summary>
+    public static ConfigFileText FromText(string text) =>
+        new(text ?? throw new ArgumentNullException(nameof(text)), null, 0, 0);
+
+    /// <summary>A file that could not be decoded, failing at <paramref name="line"/>/<paramref name="column"/>.</summary>
+    public static ConfigFileText Undecodable(string message, int line, int column) => new(null, message, line, column);
+
+    /// <summary>Decodes raw file bytes as strict UTF-8, locating the first invalid byte on failure.</summary>
+    public static ConfigFileText FromBytes(byte[] bytes)
+    {
+        if (bytes is null) throw new ArgumentNullException(nameof(bytes));
+        try
+        {
+            return FromText(StrictUtf8.GetString(bytes));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var index = e.Index;
+            if (index < 0 || index > bytes.Length) index = FindInvalidByte(bytes);
+            var prefix = Encoding.UTF8.GetString(bytes, 0, index);
+            var line = 1;
+            var lineStart = 0;
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                var c = prefix[i];
+                if (c == '\n' || (c == '\r' && (i + 1 >= prefix.Length || prefix[i + 1] != '\n')))
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            var b = index < bytes.Length ? bytes[index] : (byte)0;
+            return Undecodable("'utf-8' codec can't decode byte 0x" + b.ToString("x2") + " at position " + index + ": file is not valid UTF-8",
+                line, prefix.Length - lineStart + 1);
+        }
+    }
+
+    private static int FindInvalidByte(byte[] bytes)
+    {
+        var lo = 0;
+        var hi = bytes.Length;
+        // Largest prefix that decodes: binary search is enough because validity is prefix-closed up to a character.
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            try
+            {
+                StrictUtf8.GetString(bytes, 0, mid);
+                lo = mid;
+            }
+            catch (DecoderFallbackException)
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Fail2Ban.Core.Config;
+
+/// <summary>
+/// Python's notion of whitespace and word characters, which the INI reader and the option syntax rely on.
+/// Python's <c>str.isspace</c> also counts the separators U+001C..U+001F, which .NET does not.
+/// </summary>
+internal static class PythonText
+{
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || (c >= '\x1c' && c <= '\x1f');
+
+    /// <summary>Python's <c>\w</c> in a str pattern: alphanumeric (any numeric category) or underscore.</summary>
+    public static bool IsWordChar(char c)
+    {
+        if (c == '_' || char.IsLetterOrDigit(c)) return true;
+        var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+        return cat is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+    }
+
+    /// <summary>Python's <c>str.strip()</c>: the bounds of <paramref name="s"/> without surrounding whitespace.</summary>
+    public static (int Start, int End) StripBounds(string s, int start, int end)
+    {
+        while (start < end && IsSpace(s[start])) start++;
+        while (end > start && IsSpace(s[end - 1])) end--;
+        return (start, end);
+    }
+
+    public static string Strip(string s)
+    {
+        var (a, b) = StripBounds(s, 0, s.Length);
+        return s.Substring(a, b - a);
+    }
+
+    /// <summary>Python's <c>str.lower()</c> for option names (simple case mapping; Python's special
+    /// multi-character lower-casings, e.g. of U+0130, are not reproduced).</summary>
+    public static string Lower(string s) => s.ToLowerInvariant();
+}

@@ -1,0 +1,15 @@
+using Fail2Ban.Core.Diagnostics;
+
+namespace FilterLint;
+
+/// <summary>Formats engine diagnostics as compiler-style lines: <c>file(line,col): error F2Bxxxx: message</c>.</summary>
+internal static class DiagnosticText
+{
+    public static string Error(Fail2BanException e) => Format(e, "error");
+
+    /// <summary>A problem Fail2Ban tolerates (e.g. a missing include).</summary>
+    public static string Warning(Fail2BanException e) => Format(e, "warning");
+
+    private static string Format(Fail2BanException e, string severity) =>
+        (e.Location is { } l ? l + ": " : "filterlint: ") + severity + " " + e.Id + ": " + e.Message;
+}
