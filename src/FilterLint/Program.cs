@@ -16,6 +16,7 @@ public static class Program
         var root = new RootCommand("filterlint: read, test and lint Fail2Ban filter files. " + ExitCodes.Help)
         {
             ShowCommand.Create(),
+            LintCommand.Create(),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

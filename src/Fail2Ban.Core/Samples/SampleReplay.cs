@@ -242,7 +242,6 @@ public sealed class SampleReplay
             IEnumerable<string?> got = actual switch
             {
                 IEnumerable<string> set => set,
-                List<string?> tuple => tuple,
                 _ => Array.Empty<string>(),
             };
             return want.SequenceEqual(got.OrderBy(x => x, StringComparer.Ordinal));

@@ -97,7 +97,7 @@ internal sealed class ProbeCharSet
     }
 
     /// <summary>Whether some member satisfies <paramref name="predicate"/>.</summary>
-    public bool Any(Func<char, bool> predicate)
+    public bool Exists(Func<char, bool> predicate)
     {
         for (var i = 0; i < _members.Length; i++) if (_members[i] && predicate(Alphabet[i])) return true;
         return false;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Fail2Ban.Core.Patterns;
 
@@ -18,9 +19,9 @@ internal sealed class RegexTextGenerator
     private readonly RegexTreeIndex _index;
     public RegexTextGenerator(RegexTreeIndex index) => _index = index;
 
-    public GeneratedText? Generate(int attempt, TextOverrides? overrides = null)
+    public GeneratedText? Generate(int attempt, TextOverrides? overrides = null, QuantifierNode? include = null)
     {
-        var run = new Run(this, attempt, overrides ?? TextOverrides.None);
+        var run = new Run(this, attempt, overrides ?? TextOverrides.None, include);
         return run.Node(_index.Root) && run.Output.Length <= MaxLength
             ? new GeneratedText(run.Output.ToString(), run.NodeRanges, run.TagRanges)
             : null;
@@ -37,14 +38,16 @@ internal sealed class RegexTextGenerator
     {
         private readonly RegexTextGenerator _owner;
         private readonly TextOverrides _overrides;
-        private readonly Random? _random;
+        private readonly ChoiceSequence? _random;
         private readonly Dictionary<int, string> _captures = new();
+        private readonly QuantifierNode? _include;
 
-        public Run(RegexTextGenerator owner, int attempt, TextOverrides overrides)
+        public Run(RegexTextGenerator owner, int attempt, TextOverrides overrides, QuantifierNode? include)
         {
             _owner = owner;
             _overrides = overrides;
-            _random = attempt == 0 ? null : new Random(attempt * 7919);
+            _include = include;
+            _random = attempt == 0 ? null : new ChoiceSequence(attempt);
         }
 
         public StringBuilder Output { get; } = new();
@@ -119,8 +122,9 @@ internal sealed class RegexTextGenerator
         private bool Char(RegexNode node)
         {
             var set = _owner._index.AtomSet(node)!;
-            var c = set.Pick(_random is null ? 0 : Choose(4));
-            if (c is null) c = set.Pick();
+            // Random attempts still use plain ASCII characters, so the lines stay readable.
+            var plain = set.Members().Where(ch => ch > ' ' && ch < 127).Take(4).ToList();
+            char? c = plain.Count > 0 ? plain[_random is null ? 0 : Choose(plain.Count)] : set.Pick();
             if (c is null) return false;
             Output.Append(c.Value);
             return true;
@@ -131,7 +135,8 @@ internal sealed class RegexTextGenerator
             var min = q.Min;
             var max = q.Max ?? int.MaxValue;
             var count = min;
-            if (_random != null && max > min) count = min + Choose(Math.Min(3, max - min + 1));
+            if (ReferenceEquals(q, _include) && max > min) count = min + 1;
+            else if (_random != null && max > min) count = min + (Choose(3) == 0 ? Choose(Math.Min(3, max - min + 1)) : 0);
             for (var i = 0; i < count; i++)
             {
                 if (Output.Length > MaxLength) return false;
