@@ -16,6 +16,7 @@ public static class Program
         var root = new RootCommand("filterlint: read, test and lint Fail2Ban filter files. " + ExitCodes.Help)
         {
             ShowCommand.Create(),
+            RegexCommand.Create(),
             LintCommand.Create(),
         };
         var parse = root.Parse(args);

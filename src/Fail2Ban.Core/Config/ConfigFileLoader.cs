@@ -149,6 +149,10 @@ internal sealed class ConfigFileLoader
             else
             {
                 doc = IniParser.Parse(path, text.Text);
+                // Not an error for Fail2Ban (it simply reads no options), but almost certainly a mistake.
+                if (doc.Sections.Count == 0 && doc.Defaults.Count == 0)
+                    Warn(DiagnosticIds.ConfigSyntax, "the file has no sections: Fail2Ban reads no options from it",
+                        new SourceLocation(path, 1, 1), path);
             }
         }
         _documents[path] = doc;

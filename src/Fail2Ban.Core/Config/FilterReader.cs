@@ -45,7 +45,10 @@ public static class FilterReader
     {
         if (files is null) throw new ArgumentNullException(nameof(files));
         var baseDir = TrimDirectory(configDirectory);
-        var basePath = ConfigPath.Combine(baseDir, FilterDirectoryName + "/" + reference.Name);
+        // As os.path.join: an absolute filter name replaces the directory.
+        var basePath = ConfigPath.IsAbsolute(reference.Name)
+            ? ConfigPath.Normalize(reference.Name)
+            : ConfigPath.Combine(baseDir, FilterDirectoryName + "/" + reference.Name);
         var loader = new ConfigFileLoader(files);
         var candidates = new List<string> { basePath + ".conf" };
         candidates.AddRange(Glob(files, basePath + ".d", ".conf"));

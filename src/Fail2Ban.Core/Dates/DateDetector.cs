@@ -26,6 +26,13 @@ public sealed class DateDetector
     private readonly int? defaultOffsetMinutes;
     private readonly double? fixedNow;
     private readonly Func<double> wallClock;
+    private DateFieldReader.Context? fixedContext;
+
+    // Last conversion (only reused when "now" is fixed).
+    private DateTemplate? memoTemplate;
+    private string? memoText;
+    private DateMatchOutcome memoOutcome;
+    private double memoTimestamp;
 
     // Position and surrounding characters of the last date (Fail2Ban's __lastPos / __lastEndPos).
     private int lastPos = 1;
@@ -184,7 +191,18 @@ public sealed class DateDetector
             return new DateMatch(template, -1, 0, start, end, DateMatchOutcome.EmptyDate, 0);
         if (group.Length == 0)
             return new DateMatch(template, group.Index, 0, start, end, DateMatchOutcome.EmptyDate, 0);
+        // Consecutive lines often carry the same date text: with a fixed "now" the result is the same.
+        if (fixedNow is not null && ReferenceEquals(template, memoTemplate) && memoText!.Length == group.Length &&
+            string.CompareOrdinal(line, group.Index, memoText, 0, group.Length) == 0)
+            return new DateMatch(template, group.Index, group.Length, start, end, memoOutcome, memoTimestamp);
         var outcome = Convert(template, match, line, out var timestamp);
+        if (fixedNow is not null)
+        {
+            memoTemplate = template;
+            memoText = line.Substring(group.Index, group.Length);
+            memoOutcome = outcome;
+            memoTimestamp = timestamp;
+        }
         return new DateMatch(template, group.Index, group.Length, start, end, outcome, timestamp);
     }
 
@@ -194,8 +212,7 @@ public sealed class DateDetector
         switch (template.Kind)
         {
             case DateTemplateKind.Pattern:
-                var context = new DateFieldReader.Context(fixedNow ?? DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
-                return DateFieldReader.Read(template, match, line, context, out timestamp);
+                return DateFieldReader.Read(template, match, line, ConversionContext(), out timestamp);
             case DateTemplateKind.Epoch:
             case DateTemplateKind.LongEpoch:
             {
@@ -224,6 +241,12 @@ public sealed class DateDetector
                 return DateMatchOutcome.Converted;
             }
         }
+    }
+
+    private DateFieldReader.Context ConversionContext()
+    {
+        if (fixedNow is not { } now) return new DateFieldReader.Context(DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
+        return fixedContext ??= new DateFieldReader.Context(now, zone, defaultOffsetMinutes);
     }
 
     // Python float() of the digits an epoch regex matched (\d may be any Unicode decimal digit).

@@ -36,9 +36,23 @@ internal static class DateFieldReader
             NowEpoch = nowEpoch;
             Zone = zone;
             DefaultOffsetMinutes = defaultOffsetMinutes;
+            NowNaive = zone.EpochToNaive(nowEpoch);
+            CivilTime.Split((long)Math.Floor(NowNaive), out var y, out var m, out var d, out _);
+            NowYear = y;
+            NowMonth = m;
+            NowDay = d;
         }
 
         public double NowEpoch { get; }
+
+        /// <summary>"Now" as local naive seconds (Fail2Ban's <c>MyTime.now()</c>).</summary>
+        public double NowNaive { get; }
+
+        public long NowYear { get; }
+
+        public int NowMonth { get; }
+
+        public int NowDay { get; }
 
         public LocalTimeZone Zone { get; }
 
@@ -187,12 +201,11 @@ internal static class DateFieldReader
             }
         }
 
-        var nowNaive = context.Zone.EpochToNaive(context.NowEpoch);
-        CivilTime.Split((long)Math.Floor(nowNaive), out var nowYear, out var nowMonth, out var nowDay, out _);
+        var nowNaive = context.NowNaive;
         var assumeYear = false;
         if (year is null)
         {
-            year = nowYear;
+            year = context.NowYear;
             assumeYear = true;
         }
         if (month is null || day is null)
@@ -217,8 +230,8 @@ internal static class DateFieldReader
         var assumeToday = false;
         if (month is null && day is null)
         {
-            month = nowMonth;
-            day = nowDay;
+            month = context.NowMonth;
+            day = context.NowDay;
             assumeToday = true;
         }
         if (month is null || day is null) return DateMatchOutcome.LineFailure; // Python: TypeError

@@ -45,6 +45,12 @@ public sealed class DateTemplate
                 "Invalid date pattern " + Describe() + ": the regex does not compile: " + e.Message, null, e);
         }
         var layout = PythonGroupLayout.Scan(pythonRegex);
+        // Python rejects a group name defined twice (e.g. %Y with %ExY); .NET would accept it.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var groupName in layout)
+            if (groupName is not null && !seen.Add(groupName))
+                throw new Fail2BanException(DiagnosticIds.DatePattern,
+                    "Invalid date pattern " + Describe() + ": redefinition of group name '" + groupName + "'");
         DateGroup = NetGroupNumber(layout, 1);
         if (DateGroup < 0)
             throw new Fail2BanException(DiagnosticIds.DatePattern, "Invalid date pattern " + Describe() + ": it has no capturing group 1");
@@ -109,7 +115,9 @@ public sealed class DateTemplate
     /// <summary>Python <c>pattern.search(line, pos, end)</c>; counts a global hit on success.</summary>
     internal Match Search(string line, int pos, int end)
     {
+        // Python clamps both bounds to the string, then finds nothing when pos > end.
         if (end > line.Length) end = line.Length;
+        if (pos > line.Length) pos = line.Length;
         if (pos < 0) pos = 0;
         Match m;
         if (pos > end) return System.Text.RegularExpressions.Match.Empty;

@@ -15,6 +15,7 @@ internal sealed class PosixTimeZone : LocalTimeZone
     private readonly bool hasDaylight;
     private readonly TransitionRule start;
     private readonly TransitionRule end;
+    private YearTransitions lastYear = new(0, 0, 0, 0); // replaced atomically (immutable)
 
     private PosixTimeZone(string name, int standardOffset, bool hasDaylight, int daylightOffset, TransitionRule start, TransitionRule end)
     {
@@ -61,9 +62,20 @@ internal sealed class PosixTimeZone : LocalTimeZone
     public override int GetUtcOffset(long epochSeconds)
     {
         if (!hasDaylight) return standardOffset;
-        CivilTime.Split(epochSeconds + standardOffset, out var year, out _, out _, out _);
-        var dstStart = start.LocalSeconds(year) - standardOffset;
-        var dstEnd = end.LocalSeconds(year) - daylightOffset;
+        // Log lines mostly share a year: keep that year's change instants.
+        var span = lastYear;
+        if (epochSeconds < span.YearStart || epochSeconds >= span.YearEnd)
+        {
+            CivilTime.Split(epochSeconds + standardOffset, out var year, out _, out _, out _);
+            span = new YearTransitions(
+                CivilTime.DaysFromCivil(year, 1, 1) * CivilTime.SecondsPerDay - standardOffset,
+                CivilTime.DaysFromCivil(year + 1, 1, 1) * CivilTime.SecondsPerDay - standardOffset,
+                start.LocalSeconds(year) - standardOffset,
+                end.LocalSeconds(year) - daylightOffset);
+            lastYear = span;
+        }
+        var dstStart = span.DaylightStart;
+        var dstEnd = span.DaylightEnd;
         bool daylight = dstStart < dstEnd
             ? epochSeconds >= dstStart && epochSeconds < dstEnd
             : !(epochSeconds >= dstEnd && epochSeconds < dstStart); // southern hemisphere
@@ -153,6 +165,26 @@ internal sealed class PosixTimeZone : LocalTimeZone
     private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
     private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>The UTC bounds of a (standard-time) year and its daylight-saving change instants.</summary>
+    private sealed class YearTransitions
+    {
+        public YearTransitions(long yearStart, long yearEnd, long daylightStart, long daylightEnd)
+        {
+            YearStart = yearStart;
+            YearEnd = yearEnd;
+            DaylightStart = daylightStart;
+            DaylightEnd = daylightEnd;
+        }
+
+        public long YearStart { get; }
+
+        public long YearEnd { get; }
+
+        public long DaylightStart { get; }
+
+        public long DaylightEnd { get; }
+    }
 
     /// <summary>One of the two yearly change rules, with its local time of day.</summary>
     private readonly struct TransitionRule

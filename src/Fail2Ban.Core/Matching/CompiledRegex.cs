@@ -39,6 +39,12 @@ public sealed class CompiledRegex
         SkipLinesGroupCount = skip;
     }
 
+    /// <summary>The translation this regex came from (its syntax tree, expanded Python text, notes), when known.</summary>
+    public Fail2Ban.Core.Patterns.FilterRegex? Translated { get; init; }
+
+    /// <summary>The source with its <c>.conf</c> locations, when known.</summary>
+    public Fail2Ban.Core.Text.LocatedString? LocatedSource { get; init; }
+
     /// <summary>The regex as written in the filter (config stage, tags not expanded).</summary>
     public string Source { get; }
 

@@ -25,6 +25,12 @@ public sealed class FilterMatcher
     private string? _lastTimeText;
     private double? _lastDate;
 
+    /// <summary>A matcher with its own date detector built from the filter's datepattern.</summary>
+    public FilterMatcher(CompiledFilter filter, MatcherOptions options, DateDetectorSettings dateSettings)
+        : this(filter, options, new DateDetector(filter.DatePattern, dateSettings))
+    {
+    }
+
     public FilterMatcher(CompiledFilter filter, MatcherOptions options, DateDetector dates)
     {
         _filter = filter;
@@ -61,11 +67,30 @@ public sealed class FilterMatcher
         else
         {
             var match = _dates.Match(line);
+            if (match is { Outcome: DateMatchOutcome.LineFailure })
+            {
+                // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
+                result.DateTemplate = match.Value.Template.Name;
+                result.Error = "the date of this line cannot be processed (Fail2Ban fails on it)";
+                result.Tuple = new TupleLine("", "", line);
+                return result;
+            }
             if (match is { } m)
             {
                 result.DateTemplate = m.Template.Name;
-                var dateText = line.Substring(m.Start, m.Length);
-                tuple = new TupleLine(line.Substring(0, m.Start), dateText, line.Substring(m.Start + m.Length));
+                string dateText;
+                if (m.Start < 0)
+                {
+                    // group 1 did not take part: Python slices with -1 (around the last character)
+                    dateText = "";
+                    var cut = Math.Max(0, line.Length - 1);
+                    tuple = new TupleLine(line.Substring(0, cut), "", line.Substring(cut));
+                }
+                else
+                {
+                    dateText = line.Substring(m.Start, m.Length);
+                    tuple = new TupleLine(line.Substring(0, m.Start), dateText, line.Substring(m.Start + m.Length));
+                }
                 if (dateText.Length > 0)
                 {
                     date = m.Timestamp;

@@ -29,6 +29,9 @@ public sealed class LineResult
     /// <summary>Regexes whose match timed out on this line (their result counts as "no match").</summary>
     public List<string> TimedOut { get; } = new();
 
+    /// <summary>Set when the line could not be processed (Fail2Ban fails on it); no failures then.</summary>
+    public string? Error { get; internal set; }
+
     /// <summary>True when an ignoreregex matched.</summary>
     public bool IgnoreRegexMatched => IgnoreRegexHits.Count > 0;
 

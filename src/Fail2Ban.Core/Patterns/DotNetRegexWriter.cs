@@ -35,6 +35,7 @@ public static class DotNetRegexWriter
         private readonly ICollection<TranslationNote>? _notes;
         private int _plainGroups;
         private bool _namedGroupSeen;
+        private bool _numberedReferences;
 
         public Writer(ICollection<TranslationNote>? notes) => _notes = notes;
 
@@ -42,6 +43,10 @@ public static class DotNetRegexWriter
 
         public void WriteGlobalFlags(RegexNode root, PythonRegexFlags flags)
         {
+            // Explicit group numbers are only worth a note when the pattern itself refers to groups by number.
+            foreach (var node in root.DescendantsAndSelf())
+                if (node is BackreferenceNode { WrittenByName: false } or ConditionalNode { WrittenByName: false })
+                    _numberedReferences = true;
             var net = NetFlags(flags);
             if (net.Length > 0) _sb.Append("(?").Append(net).Append(')');
             if (_notes is null) return;
@@ -118,9 +123,11 @@ public static class DotNetRegexWriter
                 {
                     var w = ascii ? PythonCharCategories.AsciiWordMembers : PythonCharCategories.WordMembers;
                     var at = anchor.Anchor == AnchorKind.WordBoundary;
-                    // Between a word and a non-word character (or vice versa) / between two of a kind.
+                    // Between a word and a non-word character (or vice versa) / between two of a kind;
+                    // Python's \B never matches in an empty string.
                     _sb.Append("(?:(?<=[").Append(w).Append("])(?").Append(at ? '!' : '=').Append('[').Append(w)
-                        .Append("])|(?<![").Append(w).Append("])(?").Append(at ? '=' : '!').Append('[').Append(w).Append("]))");
+                        .Append("])|(?<![").Append(w).Append("])(?").Append(at ? '=' : '!').Append('[').Append(w).Append("])")
+                        .Append(at ? ")" : @"(?!\A\z))");
                     break;
                 }
             }
@@ -144,8 +151,9 @@ public static class DotNetRegexWriter
                     }
                     else
                     {
-                        Note(TranslationNoteKind.GroupNumber, new PatternSpan(group.Span.Start, 1),
-                            "unnamed group " + group.Number + " numbered explicitly (.NET numbers unnamed groups before named ones)");
+                        if (_numberedReferences)
+                            Note(TranslationNoteKind.GroupNumber, new PatternSpan(group.Span.Start, 1),
+                                "unnamed group " + group.Number + " numbered explicitly (.NET numbers unnamed groups before named ones)");
                         _sb.Append("(?<").Append(PythonRegexTranslator.UnnamedGroupName(group.Number)).Append('>');
                     }
                     break;
@@ -218,7 +226,7 @@ public static class DotNetRegexWriter
                 switch (item.Kind)
                 {
                     case CharClassItemKind.Char:
-                        if (item.First == '[')
+                        if (item.First == '[' && item.Span.Length == 1) // written unescaped
                             Note(TranslationNoteKind.ClassBracket, item.Span, "[ inside a class escaped (.NET could read -[ as class subtraction)");
                         AppendClassCodePoint(sb, item.First, item.Span);
                         break;

@@ -5,13 +5,18 @@ namespace Fail2Ban.Core.Patterns;
 
 /// <summary>
 /// Python's <c>SubPattern.getwidth()</c>: the minimum and maximum number of code points a node can
-/// match (saturating at <see cref="Unbounded"/>). Python requires look-behinds to have lo == hi.
+/// match (saturating at <see cref="Unbounded"/>). Python requires look-behinds to have lo == hi;
+/// lint rules use it to tell fixed-width tokens from variable ones.
 /// </summary>
-internal static class PythonRegexWidth
+public static class PythonRegexWidth
 {
+    /// <summary>The width of an unbounded repetition.</summary>
     public const long Unbounded = long.MaxValue;
 
-    public static (long Min, long Max) Of(RegexNode node, IReadOnlyList<GroupNode?> groups)
+    /// <summary>The width of <paramref name="node"/>, a node of <paramref name="tree"/> (back-references take their group's width).</summary>
+    public static (long Min, long Max) Of(RegexNode node, RegexTree tree) => Of(node, tree.Groups);
+
+    internal static (long Min, long Max) Of(RegexNode node, IReadOnlyList<GroupNode?> groups)
     {
         switch (node)
         {

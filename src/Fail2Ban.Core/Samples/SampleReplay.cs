@@ -221,12 +221,22 @@ public sealed class SampleReplay
         MarkUsed(matcher, used, failure.RegexIndex);
     }
 
+    /// <summary>Python's <c>strptime(t, "%Y-%m-%dT%H:%M:%S[.%f]")</c> (single-digit fields allowed) then <c>mktime</c>.</summary>
     private double ParseLocalTime(string t)
     {
-        var formats = new[] { "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFF" };
-        var local = DateTime.ParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None);
-        var whole = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, DateTimeKind.Unspecified);
-        return _localToEpoch(whole) + (local - whole).Ticks / 1e7;
+        var main = t;
+        var fraction = 0.0;
+        var dot = t.IndexOf('.');
+        if (dot >= 0)
+        {
+            main = t.Substring(0, dot);
+            fraction = double.Parse("0" + t.Substring(dot), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        var parts = main.Split('-', 'T', ':');
+        if (parts.Length != 6) throw new FormatException("time data '" + t + "' does not match format '%Y-%m-%dT%H:%M:%S'");
+        var n = Array.ConvertAll(parts, x => int.Parse(x, NumberStyles.None, CultureInfo.InvariantCulture));
+        var local = new DateTime(n[0], n[1], n[2], n[3], n[4], n[5], DateTimeKind.Unspecified);
+        return _localToEpoch(local) + fraction;
     }
 
     private static bool ValuesEqual(string key, object? actual, object? expected)

@@ -66,7 +66,7 @@ public class PythonRegexTranslationTests
     [InlineData(@"[\W]", @"[^\p{L}\p{N}_]")]
     [InlineData(@"(?a)\w\d\s", @"[a-zA-Z0-9_][0-9][\t-\r ]")]
     [InlineData(@"\b", @"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))")]
-    [InlineData(@"\B", @"(?:(?<=[\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?![\p{L}\p{N}_]))")]
+    [InlineData(@"\B", @"(?:(?<=[\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?![\p{L}\p{N}_])(?!\A\z))")]
     // unchanged constructs
     [InlineData(@"(?<=:)(?<!x)(?=a)(?!b)", @"(?<=:)(?<!x)(?=a)(?!b)")]
     [InlineData(@"a|b|", @"a|b|")]
@@ -150,7 +150,7 @@ public class PythonRegexTranslationTests
     public void NotesSayWhatWasTranslatedWhere()
     {
         var notes = new List<TranslationNote>();
-        PythonRegexTranslator.Translate(@"(?iu)(?P<a>x{,2})(?P=a)\Z[^[]y*+(b)", notes);
+        PythonRegexTranslator.Translate(@"(?iu)(?P<a>x{,2})(?P=a)\Z[^[]y*+(b)\2", notes);
         var kinds = notes.Select(n => (n.Kind, n.Span.Start, n.Span.Length)).ToList();
         Assert.Equal(new[]
         {
@@ -169,7 +169,7 @@ public class PythonRegexTranslationTests
     public void PlainPatternsProduceNoNotes()
     {
         var notes = new List<TranslationNote>();
-        PythonRegexTranslator.Translate(@"^(\d+)\s+(?:foo|bar)[a-z]*$", notes);
+        PythonRegexTranslator.Translate(@"^(\d+)\s+(?:foo|bar)[a-z\[]*$", notes);
         Assert.Empty(notes);
     }
 }
