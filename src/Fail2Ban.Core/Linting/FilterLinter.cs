@@ -100,7 +100,8 @@ public sealed class FilterLinter
 
         if (_options.Samples is { } samples && variants.All(v => v.Compiles))
         {
-            var sampleContext = SampleLintContext.Create(sampleName, samples, read, _settings, collector);
+            var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
+            var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
             if (sampleContext != null)
                 foreach (var rule in Rules)
                     if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));

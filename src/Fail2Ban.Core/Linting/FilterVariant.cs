@@ -15,6 +15,9 @@ namespace Fail2Ban.Core.Linting;
 /// </summary>
 internal sealed class FilterVariant
 {
+    /// <summary>How long one regex may search one generated line before it counts as "no match".</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(100);
+
     private CompiledFilter? _compiled;
 
     private FilterVariant(ResolvedFilter filter, string? mode)
@@ -88,21 +91,24 @@ internal sealed class FilterVariant
     public FilterRegex Prepare(string source, FilterRegexKind kind) =>
         FilterRegexTranslator.Translate(source, kind, Filter.UseDns == "no", IsMultiLine);
 
-    /// <summary>The filter the real matcher runs (only when <see cref="Compiles"/>).</summary>
-    public CompiledFilter Compile() => _compiled ??= Build(null, null);
+    /// <summary>The filter the real matcher runs on generated lines (only when <see cref="Compiles"/>).</summary>
+    public CompiledFilter Compile() => _compiled ??= Build(null, null, ProbeTimeout);
+
+    /// <summary>The filter with each regex limited to <paramref name="timeout"/> per line (sample replays use Fail2Ban's patience).</summary>
+    public CompiledFilter Compile(TimeSpan timeout) => Build(null, null, timeout);
 
     /// <summary>The filter with <paramref name="target"/> replaced by <paramref name="replacement"/> (a fix under test).</summary>
-    public CompiledFilter CompileWith(LintRegex target, FilterRegex replacement) => Build(target, replacement);
+    public CompiledFilter CompileWith(LintRegex target, FilterRegex replacement) => Build(target, replacement, ProbeTimeout);
 
-    private CompiledFilter Build(LintRegex? target, FilterRegex? replacement)
+    private CompiledFilter Build(LintRegex? target, FilterRegex? replacement, TimeSpan timeout)
     {
         FilterRegex Pick(LintRegex r) => ReferenceEquals(r, target) ? replacement! : r.Regex;
+        CompiledRegex ToCompiled(FilterRegex r) =>
+            new(r.Source, new System.Text.RegularExpressions.Regex(r.DotNetPattern, r.Options, timeout), r.GroupNames) { Translated = r };
         var fails = FailRegexes.Select(r => ToCompiled(Pick(r))).ToList();
         return new CompiledFilter(Filter.Name, PrefRegex is null ? null : ToCompiled(Pick(PrefRegex)), fails,
             IgnoreRegexes.Select(r => ToCompiled(Pick(r))).ToList(), Filter.MaxLines ?? 1, Filter.DatePattern?.Text);
     }
-
-    private static CompiledRegex ToCompiled(FilterRegex r) => new(r.Source, r.Regex, r.GroupNames);
 
     private LintRegex? TryPrepare(LocatedString source, FilterRegexKind kind, int index, bool useDnsIsNo, bool multiline)
     {

@@ -47,7 +47,7 @@ public static class RuleCatalog
         Rule(RuleIds.HostWithoutRightBoundary, "host-without-right-boundary", RuleFamily.Unsafe, LintSeverity.Warning,
             "Nothing after the host ends it, so part of a longer name is banned"),
         Rule(RuleIds.HostWhereAddrMeant, "host-where-addr-meant", RuleFamily.Unsafe, LintSeverity.Info,
-            "<HOST> is used where every logged value is an address: <ADDR> is meant", needsSamples: true),
+            "<HOST> follows a label that says the value is an IP address: <ADDR> is meant"),
         Rule(RuleIds.SuperLinearBacktracking, "super-linear-backtracking", RuleFamily.Performance, LintSeverity.Warning,
             "Overlapping quantifiers make a crafted line take super-linear time"),
         Rule(RuleIds.FailRegexWithoutSample, "failregex-without-sample", RuleFamily.Samples, LintSeverity.Warning,

@@ -22,15 +22,19 @@ internal sealed class SampleLintContext
     private readonly FindingCollector _sink;
     private readonly Dictionary<string, FilterVariant> _variants = new(StringComparer.Ordinal);
 
-    private SampleLintContext(string filterName, SampleLogSource samples, LintSettings settings, FindingCollector sink)
+    private SampleLintContext(string filterName, string filterFile, SampleLogSource samples, LintSettings settings, FindingCollector sink)
     {
         FilterName = filterName;
+        FilterFile = filterFile;
         Samples = samples;
         _settings = settings;
         _sink = sink;
     }
 
     public string FilterName { get; }
+
+    /// <summary>The filter's own <c>.conf</c> (where findings about the filter as a whole go).</summary>
+    public string FilterFile { get; }
 
     public SampleLogSource Samples { get; }
 
@@ -52,10 +56,10 @@ internal sealed class SampleLintContext
     public FilterVariant? VariantOf(SampleEvaluation evaluation) =>
         _variants.TryGetValue(OptionsKey(evaluation.Options.Where(kv => !kv.Key.StartsWith("test.", StringComparison.Ordinal)).ToList()), out var v) ? v : null;
 
-    public static SampleLintContext? Create(string filterName, SampleLogSource samples,
+    public static SampleLintContext? Create(string filterName, string filterFile, SampleLogSource samples,
         Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read, LintSettings settings, FindingCollector sink)
     {
-        var context = new SampleLintContext(filterName, samples, settings, sink);
+        var context = new SampleLintContext(filterName, filterFile, samples, settings, sink);
         string? log;
         try
         {
@@ -75,7 +79,7 @@ internal sealed class SampleLintContext
             context._variants[OptionsKey(options)] = variant;
             if (!variant.Compiles) throw new InvalidOperationException("the filter does not compile with options " + OptionsKey(options));
             var dates = new DateDetector(variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone });
-            return new FilterMatcher(variant.Compile(), new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 }, dates);
+            return new FilterMatcher(variant.Compile(TimeSpan.FromSeconds(2)), new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 }, dates);
         }, zone.ToEpoch);
         try
         {

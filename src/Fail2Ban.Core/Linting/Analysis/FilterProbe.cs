@@ -167,8 +167,8 @@ internal sealed class FilterProbe
         RawHost = true,
         Now = ProbeTime,
         WallClock = () => 0,
-        // Generated lines can hit a slow regex of the filter; that regex then just does not match.
-        MatchTimeout = TimeSpan.FromMilliseconds(50),
+        // Generated lines can hit a slow regex of the filter; it then just does not match (limit set on the regexes).
+        MatchTimeout = FilterVariant.ProbeTimeout,
     };
 
     private DateDetector Dates() => _dates ??= new DateDetector(_variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = ProbeTime });

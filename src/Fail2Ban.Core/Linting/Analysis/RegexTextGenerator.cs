@@ -19,12 +19,23 @@ internal sealed class RegexTextGenerator
     private readonly RegexTreeIndex _index;
     public RegexTextGenerator(RegexTreeIndex index) => _index = index;
 
-    public GeneratedText? Generate(int attempt, TextOverrides? overrides = null, QuantifierNode? include = null)
+    /// <param name="attempt">0: the plainest text; other values: seeded variations.</param>
+    /// <param name="overrides">Texts to emit in place of given nodes or tags.</param>
+    /// <param name="include">An optional part to include once (instead of leaving it out).</param>
+    /// <param name="steer">A node to pass through: alternations take the branch that holds it.</param>
+    public GeneratedText? Generate(int attempt, TextOverrides? overrides = null, QuantifierNode? include = null, RegexNode? steer = null)
     {
-        var run = new Run(this, attempt, overrides ?? TextOverrides.None, include);
+        var run = new Run(this, attempt, overrides ?? TextOverrides.None, include, steer);
         return run.Node(_index.Root) && run.Output.Length <= MaxLength
             ? new GeneratedText(run.Output.ToString(), run.NodeRanges, run.TagRanges)
             : null;
+    }
+
+    /// <summary>Text for one node of the regex alone (e.g. one iteration of a repeated group).</summary>
+    public string? GenerateNode(RegexNode node, QuantifierNode? include = null, RegexNode? steer = null)
+    {
+        var run = new Run(this, 0, TextOverrides.None, include, steer);
+        return run.Node(node) && run.Output.Length <= MaxLength ? run.Output.ToString() : null;
     }
 
     /// <summary>The tag expansion that <paramref name="node"/> starts, if the node is the first item written by an address or custom tag.</summary>
@@ -41,12 +52,14 @@ internal sealed class RegexTextGenerator
         private readonly ChoiceSequence? _random;
         private readonly Dictionary<int, string> _captures = new();
         private readonly QuantifierNode? _include;
+        private readonly RegexNode? _steer;
 
-        public Run(RegexTextGenerator owner, int attempt, TextOverrides overrides, QuantifierNode? include)
+        public Run(RegexTextGenerator owner, int attempt, TextOverrides overrides, QuantifierNode? include, RegexNode? steer)
         {
             _owner = owner;
             _overrides = overrides;
             _include = include;
+            _steer = steer;
             _random = attempt == 0 ? null : new ChoiceSequence(attempt);
         }
 
@@ -75,7 +88,7 @@ internal sealed class RegexTextGenerator
             var ok = node switch
             {
                 SequenceNode s => Sequence(s),
-                AlternationNode a => Node(a.Alternatives[Choose(a.Alternatives.Count)]),
+                AlternationNode a => Node(a.Alternatives[Branch(a)]),
                 LiteralNode l => Append(l.Value),
                 CharClassNode or AnyCharNode => Char(node),
                 QuantifierNode q => Quantifier(q),
@@ -86,6 +99,14 @@ internal sealed class RegexTextGenerator
             };
             NodeRanges[node] = new TextRange(start, Output.Length);
             return ok;
+        }
+
+        private int Branch(AlternationNode a)
+        {
+            if (_steer != null)
+                for (var i = 0; i < a.Alternatives.Count; i++)
+                    if (_owner._index.IsWithin(_steer, a.Alternatives[i])) return i;
+            return Choose(a.Alternatives.Count);
         }
 
         private bool Sequence(SequenceNode s)

@@ -5,8 +5,8 @@ using Fail2Ban.Core.Patterns;
 namespace Fail2Ban.Core.Linting.Rules;
 
 /// <summary>
-/// F2B3001: a greedy catch-all (<c>.*</c>, <c>.+</c>) before the host, with nothing that holds the match
-/// at the end of the line (no final <c>$</c>, or another catch-all after the host). Greedy matching takes
+/// F2B3001: a greedy catch-all (<c>.*</c>, <c>.+</c>) before the host, and after the host either another
+/// catch-all or more pattern with no final <c>$</c>. Greedy matching takes
 /// the <em>last</em> host-like text on the line, so anything the client gets logged after the real
 /// address chooses the ban. Upstream's sample test rejects this shape (spec 5.4); this is the same check
 /// on the syntax tree, for every address tag. Evidence: the line with a forged address appended.
@@ -28,6 +28,8 @@ internal sealed class GreedyCatchAllBeforeHostRule : LintRule
                 if (catchAll is null) continue;
                 var catchAllAfter = regex.Regex.Root.DescendantsAndSelf().OfType<QuantifierNode>()
                     .Any(q => q.Body is AnyCharNode && q.Max is null && q.Span.Start >= host.ExpandedSpan.End);
+                // As upstream: something must follow the host (a regex ending at the host is F2B3004's case).
+                if (host.ExpandedSpan.End >= regex.Regex.Expanded.Length) continue;
                 if (regex.EndsWithEndAnchor() && !catchAllAfter) continue;
                 var why = catchAllAfter ? "another catch-all follows it" : "the regex does not end with $";
                 var message = "greedy " + catchAll.GetText(regex.Regex.Expanded) + " before " + host.Tag

@@ -41,8 +41,8 @@ internal sealed class HostWhereAddrMeantRule : LintRule
             }
         }
         if (firstRegex is null || firstHost is null) return;
-        var more = places > 1 ? " (" + places + " places in this filter)" : "";
-        context.Report(Id, "the log labels this value an IP address ('" + firstLabel + "'), but <HOST> also accepts host names and resolves them: use <ADDR>" + more,
+        context.Report(Id, "the log labels this value an IP address ('" + firstLabel + "'), but <HOST> also accepts host names and resolves them: use <ADDR>"
+            + (places > 1 ? " (the fix changes every such place in the filter)" : ""),
             firstRegex.Locate(firstHost.ExpandedSpan), null,
             edits.Count == 0 ? null : new LintFix("Replace <HOST> with <ADDR> where the log labels an IP address", edits));
     }

@@ -19,7 +19,7 @@ internal sealed class PythonConstructTranslatedRule : LintRule
             foreach (var note in regex.Regex.Notes)
             {
                 if (note.Tag != null || !IsMeaningful(note.Kind)) continue;
-                context.Report(Id, regex.Label + ": " + note.Message,
+                context.Report(Id, note.Message,
                     LintRegex.LocateSource(regex.Source, note.SourceOffset, note.SourceLength));
             }
         }

@@ -25,9 +25,9 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
 
     public override string Id => RuleIds.SuperLinearBacktracking;
 
-    private enum Shape { Nested, Adjacent, UnanchoredScan }
+    internal enum Shape { Nested, Adjacent, UnanchoredScan }
 
-    private sealed record Candidate(Shape Shape, RegexNode Node, RegexNode? Other, string Unit);
+    internal sealed record Candidate(Shape Shape, RegexNode Node, RegexNode? Other, string Unit);
 
     private sealed record Measurement(string Prefix, string Unit, int Count, string Suffix, double Milliseconds, bool TimedOut, int Length)
     {
@@ -77,12 +77,12 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         var time = (m.TimedOut ? "more than " : "") + Math.Round(m.Milliseconds) + " ms (.NET)";
         return c.Shape switch
         {
-            Shape.Nested => regex.Label + ": " + text + " repeats a part that can itself split the same text in many ways: a crafted line of "
+            Shape.Nested => text + " repeats a part that can itself split the same text in many ways: a crafted line of "
                 + m.Length + " characters took " + time + " to search",
-            Shape.Adjacent => regex.Label + ": " + text + " and " + c.Other!.GetText(regex.Regex.Expanded) + " can both match '"
+            Shape.Adjacent => text + " and " + c.Other!.GetText(regex.Regex.Expanded) + " can both match '"
                 + Printable(c.Unit) + "', so a long run of it is split every possible way before the match fails: a crafted line of "
                 + m.Length + " characters took " + time + " to search",
-            _ => regex.Label + ": the regex is not anchored and " + text + " scans to the end of the line from every start position: a crafted line of "
+            _ => "the regex is not anchored and " + text + " scans to the end of the line from every start position: a crafted line of "
                 + m.Length + " characters took " + time + " to search. Start it with ^",
         };
     }
@@ -156,7 +156,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         return sb.ToString();
     }
 
-    private static IEnumerable<Candidate> Candidates(LintRegex regex)
+    internal static IEnumerable<Candidate> Candidates(LintRegex regex)
     {
         var tree = regex.Tree;
         var repeats = regex.Regex.Root.DescendantsAndSelf().OfType<QuantifierNode>()
@@ -167,9 +167,8 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
             {
                 if (!IsUnbounded(inner) || inner.Origin != null || SetOf(tree, inner.Body) is not { } set) continue;
                 if (!OtherPartsAbsorbed(tree, outer.Body, inner, set)) continue;
-                var unit = new RegexTextGenerator(tree).Generate(0, null) is { } g && g.Nodes.TryGetValue(outer.Body, out var r) && r.Length > 0
-                    ? g.Text.Substring(r.Start, r.Length)
-                    : set.Pick()?.ToString();
+                var body = new RegexTextGenerator(tree).GenerateNode(outer.Body, include: inner.Min == 0 ? inner : null, steer: inner);
+                var unit = string.IsNullOrEmpty(body) ? set.Pick()?.ToString() : body;
                 if (unit != null) yield return new Candidate(Shape.Nested, outer, inner, unit);
             }
         }
@@ -212,6 +211,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     /// <summary>Every mandatory part of the outer body besides the inner repeat can be matched by the inner repeat too.</summary>
     private static bool OtherPartsAbsorbed(RegexTreeIndex tree, RegexNode body, QuantifierNode inner, ProbeCharSet set)
     {
+        while (body is GroupNode { IsLookaround: false } wrapper) body = wrapper.Body;
         var items = body is SequenceNode s ? s.Items : new[] { body };
         var containsInner = false;
         foreach (var item in items)
@@ -233,6 +233,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     /// <summary>The group's body is the inner repeat, or an alternation with the repeat alone as one alternative.</summary>
     private static bool IsAlternativeRepeat(RegexNode body, QuantifierNode inner) =>
         ReferenceEquals(body, inner)
-        || (body is SequenceNode { Items.Count: 1 } s && ReferenceEquals(s.Items[0], inner))
+        || (body is SequenceNode { Items.Count: 1 } s && IsAlternativeRepeat(s.Items[0], inner))
+        || (body is GroupNode { IsLookaround: false } g && IsAlternativeRepeat(g.Body, inner))
         || (body is AlternationNode a && a.Alternatives.Any(alt => IsAlternativeRepeat(alt, inner)));
 }

@@ -30,8 +30,8 @@ internal sealed class UnexpandedTagRule : LintRule
                 if (!LooksLikeTag(tag)) continue;
                 var name = tag.Trim('<', '>', '/');
                 var message = name.StartsWith("F-") && tag.StartsWith("</")
-                    ? regex.Label + ": closing tag " + tag + " has no opening <" + name + "> before it, so it matches the text '" + tag + "' literally"
-                    : regex.Label + ": " + tag + " is not a Fail2Ban tag, so it matches the text '" + tag + "' literally";
+                    ? "closing tag " + tag + " has no opening <" + name + "> before it, so it matches the text '" + tag + "' literally"
+                    : tag + " is not a Fail2Ban tag, so it matches the text '" + tag + "' literally";
                 context.Report(Id, message, LintRegex.LocateSource(regex.Source, i, end - i));
                 i = end - 1;
             }
