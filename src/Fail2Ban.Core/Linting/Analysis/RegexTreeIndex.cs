@@ -49,6 +49,16 @@ internal sealed class RegexTreeIndex
     /// <summary>The character set of a single-character atom (literal of one char, class, dot), else null.</summary>
     public ProbeCharSet? AtomSet(RegexNode node)
     {
+        if (_atoms.TryGetValue(node, out var cached)) return cached;
+        var set = ComputeAtomSet(node);
+        _atoms[node] = set;
+        return set;
+    }
+
+    private readonly Dictionary<RegexNode, ProbeCharSet?> _atoms = new();
+
+    private ProbeCharSet? ComputeAtomSet(RegexNode node)
+    {
         var flags = FlagsAt(node);
         var ignoreCase = (flags & PythonRegexFlags.IgnoreCase) != 0;
         return node switch

@@ -35,7 +35,7 @@ internal sealed class HostWhereAddrMeantRule : LintRule
                 {
                     firstRegex = regex;
                     firstHost = host;
-                    firstLabel = before.Trim();
+                    firstLabel = LastWord(before);
                 }
                 if (regex.EditSource(host.SourceSpan.Start, host.SourceSpan.Length, "<ADDR>") is { } edit && !edits.Contains(edit)) edits.Add(edit);
             }
@@ -45,6 +45,22 @@ internal sealed class HostWhereAddrMeantRule : LintRule
             + (places > 1 ? " (the fix changes every such place in the filter)" : ""),
             firstRegex.Locate(firstHost.ExpandedSpan), null,
             edits.Count == 0 ? null : new LintFix("Replace <HOST> with <ADDR> where the log labels an IP address", edits));
+    }
+
+    /// <summary>The label's last word and what follows it (<c>ip=</c>, <c>IP: </c>).</summary>
+    private static string LastWord(string label)
+    {
+        var trimmed = label.TrimEnd(' ', '=', ':');
+        var start = trimmed.Length;
+        while (start > 0 && (char.IsLetterOrDigit(trimmed[start - 1]) || trimmed[start - 1] == '_')) start--;
+        if (trimmed.Substring(start).Equals("address", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = trimmed.Substring(0, start).TrimEnd();
+            var ip = before.Length;
+            while (ip > 0 && char.IsLetter(before[ip - 1])) ip--;
+            start = ip;
+        }
+        return label.Substring(start).Trim();
     }
 
     /// <summary>The literal characters written right before <paramref name="at"/> (up to 12, stopping at regex syntax).</summary>

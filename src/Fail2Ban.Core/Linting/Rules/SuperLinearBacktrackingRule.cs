@@ -25,13 +25,14 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
 
     public override string Id => RuleIds.SuperLinearBacktracking;
 
+
     internal enum Shape { Nested, Adjacent, UnanchoredScan }
 
     internal sealed record Candidate(Shape Shape, RegexNode Node, RegexNode? Other, string Unit);
 
     private sealed record Measurement(string Prefix, string Unit, int Count, string Suffix, double Milliseconds, bool TimedOut, int Length)
     {
-        /// <summary>The time measured on a quarter-length line, for the growth shown in the evidence.</summary>
+        /// <summary>The time measured on a shorter line, for the growth shown in the evidence.</summary>
         public (int Length, double Milliseconds, bool Stopped)? Smaller { get; init; }
     }
 
@@ -44,10 +45,13 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
             var candidates = Candidates(regex).Where(c => IsWrittenInRegexFile(regex, c.Node)).ToList();
             if (candidates.Count == 0) continue;
             var generated = new RegexTextGenerator(regex.Tree).Generate(0);
+            var timers = new Timers(regex, context.Options);
+            var seen = new HashSet<(string, string)>();
             foreach (var candidate in candidates)
             {
                 var prefix = Prefix(generated, candidate.Node);
-                var measured = Measure(context.Options, regex, candidate, prefix);
+                if (!seen.Add((candidate.Unit, prefix))) continue;
+                var measured = Measure(context.Options, regex, candidate, prefix, timers);
                 if (measured is null) continue;
                 context.Report(Id, Message(regex, candidate, measured), regex.Locate(candidate.Node),
                     new LintEvidence(LintEvidenceKind.SlowInput, Display(measured), Growth(measured))
@@ -104,44 +108,63 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     private static string Prefix(GeneratedText? generated, RegexNode node) =>
         generated != null && generated.Nodes.TryGetValue(node, out var r) ? generated.Text.Substring(0, r.Start) : "";
 
-    private static Measurement? Measure(LintOptions options, LintRegex regex, Candidate candidate, string prefix)
+    /// <summary>The regex with the two time limits, built once per regex (building a regex is not free).</summary>
+    private sealed class Timers
     {
-        var key = regex.Regex.DotNetPattern + "\u0000" + regex.Regex.Options + "\u0000" + candidate.Unit + "\u0000" + prefix;
-        return Cache.GetOrAdd(key, _ => MeasureUncached(options, regex, candidate.Unit, prefix));
+        private readonly LintRegex _regex;
+        private readonly LintOptions _options;
+        private MatchTimer? _small;
+        private MatchTimer? _full;
+
+        public Timers(LintRegex regex, LintOptions options)
+        {
+            _regex = regex;
+            _options = options;
+        }
+
+        public MatchTimer Small => _small ??= new MatchTimer(_regex.Regex.Regex, TimeSpan.FromMilliseconds(Math.Min(25, _options.SlowMatchThreshold.TotalMilliseconds)));
+
+        // The long line is measured only until the verdict is known: at the threshold it is stopped.
+        public MatchTimer Full => _full ??= new MatchTimer(_regex.Regex.Regex, _options.SlowMatchThreshold);
     }
 
-    private static Measurement? MeasureUncached(LintOptions options, LintRegex regex, string unit, string prefix)
+    private static Measurement? Measure(LintOptions options, LintRegex regex, Candidate candidate, string prefix, Timers timers)
+    {
+        var key = regex.Regex.DotNetPattern + "\u0000" + regex.Regex.Options + "\u0000" + candidate.Unit + "\u0000" + prefix;
+        return Cache.GetOrAdd(key, _ => MeasureUncached(options, candidate.Unit, prefix, timers));
+    }
+
+    private static Measurement? MeasureUncached(LintOptions options, string unit, string prefix, Timers timers)
     {
         var length = options.SlowInputLength;
         var threshold = options.SlowMatchThreshold;
-        var small = new MatchTimer(regex.Regex.Regex, TimeSpan.FromMilliseconds(Math.Min(50, threshold.TotalMilliseconds)));
-        // The long line is measured only until the verdict is known: at the threshold it is stopped.
-        var full = new MatchTimer(regex.Regex.Regex, threshold);
         foreach (var suffix in Suffixes)
         {
             // The crafted line must fail (a match ends the search early, there is nothing to backtrack).
+            var small = timers.Small;
             small.Measure(prefix + Repeat(unit, 64) + suffix, out var stopped, out var matched);
             if (matched && !stopped) continue;
+            // Two short lines give the growth; an exponential regex is already stopped at 64 repetitions.
+            var sixteenth = Count(unit, length / 16);
             var eighth = Count(unit, length / 8);
-            var quarter = Count(unit, length / 4);
-            var tA = small.Measure(prefix + Repeat(unit, eighth) + suffix, out var outA, out _, repeats: 2);
+            var outA = stopped;
+            var tA = stopped ? small.Timeout.TotalMilliseconds : small.Measure(prefix + Repeat(unit, sixteenth) + suffix, out outA, out _);
             var outB = outA;
-            var tB = outA ? tA : small.Measure(prefix + Repeat(unit, quarter) + suffix, out outB, out _, repeats: 2);
-            var slowAlready = outA || outB;
-            if (!slowAlready)
+            var tB = outA ? tA : small.Measure(prefix + Repeat(unit, eighth) + suffix, out outB, out _);
+            if (!outA && !outB)
             {
-                if (tB < 1 || tB / Math.Max(tA, 0.01) < 2.8) continue;
+                if (tB < 0.5 || tB / Math.Max(tA, 0.01) < 2.8) continue;
                 // The growth exponent between the two sizes predicts the full-length time; skip hopeless measurements.
                 var exponent = Math.Log(tB / Math.Max(tA, 0.01), 2);
-                if (tB * Math.Pow(4, exponent) < threshold.TotalMilliseconds / 2) continue;
+                if (tB * Math.Pow(8, exponent) < threshold.TotalMilliseconds / 2) continue;
             }
             var count = Count(unit, length - prefix.Length - suffix.Length);
             var line = prefix + Repeat(unit, count) + suffix;
-            var t = full.Measure(line, out var timedOut, out _);
+            var t = timers.Full.Measure(line, out var timedOut, out _);
             if (t < threshold.TotalMilliseconds && !timedOut) continue;
             return new Measurement(prefix, unit, count, suffix, t, timedOut, line.Length)
             {
-                Smaller = outA ? null : (prefix.Length + quarter * unit.Length + suffix.Length, tB, outB),
+                Smaller = outA ? null : (prefix.Length + eighth * unit.Length + suffix.Length, tB, outB),
             };
         }
         return null;
