@@ -87,11 +87,10 @@ public sealed class FilterLinter
                 collector.Add(EngineFindings.FromException(warning, label, _settings), variant.Mode);
             foreach (var (source, error) in variant.Errors)
                 collector.Add(EngineFindings.FromRegexError(error, source, variant.Filter.Name, _settings), variant.Mode);
-            if (!variant.Compiles) continue;
             var context = new VariantLintContext(variant, _options, _settings, collector, sampleLines, probeCache);
             foreach (var rule in Rules)
             {
-                if (!_settings.IsEnabled(rule.Id)) continue;
+                if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !variant.Compiles)) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 RunGuarded(() => rule.CheckVariant(context));
                 RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));

@@ -12,6 +12,9 @@ internal abstract class LintRule
 
     public LintRuleDescriptor Descriptor => RuleCatalog.Get(Id);
 
+    /// <summary>False for rules that read the regex text only, and so also run when a regex does not compile.</summary>
+    public virtual bool NeedsCompiledFilter => true;
+
     /// <summary>Checks one variant (one <c>mode</c>) of a filter whose regexes all compile.</summary>
     public virtual void CheckVariant(VariantLintContext context)
     {

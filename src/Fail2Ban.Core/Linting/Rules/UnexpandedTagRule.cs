@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using Fail2Ban.Core.Patterns;
+using Fail2Ban.Core.Text;
 
 namespace Fail2Ban.Core.Linting.Rules;
 
@@ -14,28 +16,56 @@ internal sealed class UnexpandedTagRule : LintRule
 {
     public override string Id => RuleIds.UnexpandedTag;
 
+    public override bool NeedsCompiledFilter => false;
+
     public override void CheckVariant(VariantLintContext context)
     {
-        foreach (var regex in context.Variant.AllRegexes)
+        var filter = context.Variant.Filter;
+        var regexes = new List<LocatedString>();
+        if (filter.PrefRegex is { } pref) regexes.Add(pref);
+        regexes.AddRange(filter.FailRegex);
+        regexes.AddRange(filter.IgnoreRegex);
+        foreach (var source in regexes)
         {
-            var expanded = new HashSet<int>();
-            foreach (var e in regex.Regex.TagExpansions) expanded.Add(e.SourceSpan.Start);
-            var text = regex.Source.Text;
+            var text = source.Text;
+            var opened = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < text.Length; i++)
             {
                 if (text[i] != '<' || (i > 0 && text[i - 1] == '\\') || IsGroupSyntax(text, i)) continue;
                 var end = TagEnd(text, i);
-                if (end < 0 || expanded.Contains(i)) continue;
+                if (end < 0) continue;
                 var tag = text.Substring(i, end - i);
-                if (!LooksLikeTag(tag)) continue;
-                var name = tag.Trim('<', '>', '/');
-                var message = name.StartsWith("F-") && tag.StartsWith("</")
-                    ? "closing tag " + tag + " has no opening <" + name + "> before it, so it matches the text '" + tag + "' literally"
+                var name = tag.Substring(1, tag.Length - 2);
+                if (IsCustomOpening(name)) opened.Add(name);
+                if (Expands(name, opened) || !LooksLikeTag(tag)) continue;
+                var bare = name.Trim('/');
+                var message = name.StartsWith("/F-", StringComparison.Ordinal)
+                    ? "closing tag " + tag + " has no opening <" + bare + "> before it, so it matches the text '" + tag + "' literally"
                     : tag + " is not a Fail2Ban tag, so it matches the text '" + tag + "' literally";
-                context.Report(Id, message, LintRegex.LocateSource(regex.Source, i, end - i));
+                context.Report(Id, message, LintRegex.LocateSource(source, i, end - i));
                 i = end - 1;
             }
         }
+    }
+
+    /// <summary>Whether Fail2Ban replaces the tag (spec 2.1, 2.2): built-in, custom upper-case <c>F-</c>, or a closing tag after its opening.</summary>
+    private static bool Expands(string name, HashSet<string> opened)
+    {
+        if (name is "HOST" or "SKIPLINES" || Fail2BanTagPatterns.Static.ContainsKey(name)) return true;
+        if (IsCustomOpening(name)) return true;
+        return name.StartsWith("/", StringComparison.Ordinal) && IsCustomOpening(name.Substring(1)) && opened.Contains(name.Substring(1));
+    }
+
+    /// <summary><c>F-NAME</c> with Fail2Ban's upper-case name characters.</summary>
+    private static bool IsCustomOpening(string name)
+    {
+        if (name.Length < 3 || !name.StartsWith("F-", StringComparison.Ordinal) || name.EndsWith("/", StringComparison.Ordinal)) return false;
+        for (var k = 2; k < name.Length; k++)
+        {
+            var c = name[k];
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+        }
+        return true;
     }
 
     /// <summary>The built-in tag names, and the names people write when they mean one of them.</summary>
