@@ -143,8 +143,11 @@ internal static class RegexCommand
                 CompileToIL = File.Exists(s.Log) && new FileInfo(s.Log).Length > 4 * 1024 * 1024,
             };
             var files = new PhysicalConfigFileSource();
-            var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory), s.Filter,
-                PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory()), new SourceLocation("<command line>", 1, 1));
+            var cwd = PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory());
+            var origin = new SourceLocation("<command line>", 1, 1);
+            var configDir = PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory);
+            if (FilterArgumentCheck.MalformedOptions(files, configDir, s.Filter, cwd, origin) is { } bad) throw bad;
+            var argument = FilterArgument.Resolve(files, configDir, s.Filter, cwd, origin);
             if (argument.Kind == FilterArgumentKind.LiteralRegex)
             {
                 compiled = FilterCompiler.CompileLiteral(s.Filter, s.IgnoreRegex, compileOptions);
