@@ -35,6 +35,12 @@ internal sealed class VariantLintContext
 
     public bool IsEnabled(string ruleId) => _settings.IsEnabled(ruleId);
 
+    /// <summary>Whether <paramref name="ruleId"/> already reported for this filter in another mode (rules that report once per filter).</summary>
+    public bool ReportedForFilter(string ruleId) => _cache.ReportedOnce.Contains(ruleId);
+
+    /// <summary>Marks <paramref name="ruleId"/> as reported for this filter.</summary>
+    public void MarkReportedForFilter(string ruleId) => _cache.ReportedOnce.Add(ruleId);
+
     public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null)
     {
         var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId), message, location, evidence, fix)

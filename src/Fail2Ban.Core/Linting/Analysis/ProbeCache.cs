@@ -10,6 +10,9 @@ internal sealed class ProbeCache
 {
     private readonly Dictionary<string, int> _witnessSteps = new();
 
+    /// <summary>Rules that report once per filter and already did.</summary>
+    public HashSet<string> ReportedOnce { get; } = new();
+
     public bool TryGet(string key, out int step) => _witnessSteps.TryGetValue(key, out step);
 
     public void Set(string key, int step) => _witnessSteps[key] = step;

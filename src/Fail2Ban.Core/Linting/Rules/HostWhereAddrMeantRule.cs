@@ -16,7 +16,7 @@ internal sealed class HostWhereAddrMeantRule : LintRule
 
     public override void CheckVariant(VariantLintContext context)
     {
-        if (context.Variant.Filter.UseDns == "no") return;
+        if (context.Variant.Filter.UseDns == "no" || context.ReportedForFilter(Id)) return;
         // One finding per filter: the places share one cause, and the fix edits them all.
         LintRegex? firstRegex = null;
         TagExpansion? firstHost = null;
@@ -41,6 +41,7 @@ internal sealed class HostWhereAddrMeantRule : LintRule
             }
         }
         if (firstRegex is null || firstHost is null) return;
+        context.MarkReportedForFilter(Id);
         context.Report(Id, "the log labels this value an IP address ('" + firstLabel + "'), but <HOST> also accepts host names and resolves them: use <ADDR>"
             + (places > 1 ? " (the fix changes every such place in the filter)" : ""),
             firstRegex.Locate(firstHost.ExpandedSpan), null,
@@ -62,6 +63,9 @@ internal sealed class HostWhereAddrMeantRule : LintRule
         }
         return label.Substring(start).Trim();
     }
+
+    /// <summary>Whether the host tag is right after an IP-address label (then <c>&lt;ADDR&gt;</c> is the fix, not a boundary).</summary>
+    internal static bool IsLabelledAddress(LintRegex regex, TagExpansion host) => IsAddressLabel(LiteralBefore(regex.Source.Text, host.SourceSpan.Start));
 
     /// <summary>The literal characters written right before <paramref name="at"/> (up to 12, stopping at regex syntax).</summary>
     private static string LiteralBefore(string source, int at)

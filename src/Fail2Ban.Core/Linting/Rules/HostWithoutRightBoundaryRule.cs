@@ -27,6 +27,8 @@ internal sealed class HostWithoutRightBoundaryRule : LintRule
                 // <ADDR>/<IP4> declare that the log holds only addresses; <HOST> accepts names, which may start with an address.
                 if (host.Kind != TagExpansionKind.Host || context.Variant.Filter.UseDns == "no") continue;
                 if (!OnlyOptionalAfter(regex, host)) continue;
+                // A value the log labels an IP address is F2B3005's case: <ADDR> there has no such prefix match.
+                if (HostWhereAddrMeantRule.IsLabelledAddress(regex, host)) continue;
                 var witness = context.Probe.Witness(regex);
                 if (witness is null) continue;
                 var line = context.Probe.Synthesize(regex, new TextOverrides().With(host, LongerName),
