@@ -43,7 +43,7 @@ public sealed class LintSuppressionsTests
         var errors = new System.Collections.Generic.List<string>();
         var settings = LintSettings.ParseGlobalConfig("is_global = true\ndotnet_diagnostic.F2B3004.severity = error\ndotnet_diagnostic.F2B3005.severity = none\ndotnet_diagnostic.F2B2001.severity = bogus\n", errors);
         Assert.Single(errors);
-        var text = "[Definition]\nfailregex = ^Failed login ip=<HOST>\n";
+        var text = "[Definition]\nfailregex = ^Failed login ip=<HOST>$\n            ^Failed login from <HOST>\n";
         var report = LintHarness.Lint(text, null, settings);
         Assert.Equal(LintSeverity.Error, report.Findings.Single(f => f.RuleId == RuleIds.HostWithoutRightBoundary).Severity);
         Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.HostWhereAddrMeant);
