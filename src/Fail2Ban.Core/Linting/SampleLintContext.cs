@@ -92,7 +92,7 @@ internal sealed class SampleLintContext
             }
             context.UnusedRegexes = unused;
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or Fail2BanException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             context.ReplayError = e.Message;
         }

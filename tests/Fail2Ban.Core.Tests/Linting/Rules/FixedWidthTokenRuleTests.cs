@@ -60,6 +60,26 @@ public sealed class FixedWidthTokenRuleTests
     }
 
     [Fact]
+    public void Master_postfix_with_the_1_0_2_token_restored_is_flagged_at_the_command_token_and_master_itself_is_not()
+    {
+        if (Corpus.MasterRoot is null) return;
+        var dir = Path.Combine(Corpus.MasterRoot, "filter.d");
+        var master = File.ReadAllText(Path.Combine(dir, "postfix.conf"));
+        Assert.Contains("_cmd = [A-Z]{4,}\n", master);
+        var files = DiskFiles.Under(Corpus.MasterRoot);
+        Assert.DoesNotContain(new FilterLinter().LintFile(files, Path.Combine(dir, "postfix.conf")).Findings, x => x.RuleId == RuleIds.FixedWidthToken);
+
+        // The defect of Fail2Ban 1.0.2, rebuilt in memory from the corpus (never copied into the repository).
+        files.Add(Path.Combine(dir, "postfix-102.conf"), master.Replace("_cmd = [A-Z]{4,}\n", "_cmd = [A-Z]{4}\n"));
+        var report = new FilterLinter().LintFile(files, Path.Combine(dir, "postfix-102.conf"));
+        var f = Assert.Single(report.Findings, x => x.RuleId == RuleIds.FixedWidthToken);
+        var line = master.Substring(0, master.IndexOf("_cmd = [A-Z]{4,}", System.StringComparison.Ordinal)).Count(c => c == '\n') + 1;
+        Assert.Equal((line, 8), (f.Location.Line, f.Location.Column));
+        Assert.Contains("CONNECT from", f.Evidence!.Line);
+        Assert.Equal("{4,}", f.Fix!.Edits.Single().NewText);
+    }
+
+    [Fact]
     public void With_samples_the_evidence_is_the_real_missed_sample_line()
     {
         var debian = Corpus.DebianRoot is { } d ? Path.Combine(d, "etc", "fail2ban") : null;
