@@ -37,6 +37,25 @@ public sealed class SampleJsonTests
         Assert.Contains("\"match\":true", actual);
     }
 
+    /// <summary>The same on Fail2Ban's own Postfix and sshd sample logs (read from the corpus at test time).</summary>
+    [Theory]
+    [InlineData("mailrelay[mode=aggressive]", "mailrelay", "postfix")]
+    [InlineData("sshd-lite", "sshd-lite", "sshd")]
+    public void LogWatch_json_equals_filterlint_regex_json_on_corpus_logs(string filter, string conf, string corpusLog)
+    {
+        if (Corpus.MasterRoot is null) return; // Corpus.SkipReason: no corpus on this machine
+        var root = Corpus.RepoRoot;
+        var logPath = Path.Combine(Corpus.MasterRoot, "logs", corpusLog);
+        var logWatch = Path.Combine(root, "samples", "LogWatch", "bin", Configuration, "net10.0", "linux-x64", "LogWatch.dll");
+        var filterlint = Path.Combine(root, "src", "FilterLint", "bin", Configuration, "net10.0", "filterlint.dll");
+        var confFilter = Path.Combine(root, "samples", "LogWatch", "filters", filter.Replace(conf, conf + ".conf"));
+        const string zone = "CET-01CEST-02,M3.5.0,M10.5.0";
+        var expected = Run(filterlint, "regex", "--json", "--now", "1124013600", "--timezone", zone, logPath, confFilter);
+        var actual = Run(logWatch, "--json", filter, logPath, "--now", "1124013600", "--timezone", zone);
+        Assert.True(expected.Split('\n').Length > 100, "the corpus log was not read");
+        Assert.Equal(expected, actual);
+    }
+
     private static string Run(string dll, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
