@@ -92,14 +92,25 @@ public sealed class ShowCommandTests
     }
 
     [Fact]
-    public void MissingIncludeIsAWarningOnStderrOnly()
+    public void MissingIncludeIsAWarningOnStderrAndExitCode1()
     {
         using var tree = new TempConfigTree();
         var path = tree.Write("filter.d/demo.conf", "[INCLUDES]\nbefore = gone.conf\n[Definition]\nfailregex = x <HOST>\n");
         var r = CliRunner.Run("show", "--json", "-c", tree.Root, "demo");
-        Assert.Equal(0, r.ExitCode);
+        // resolved as Fail2Ban does (the include is ignored), but reported as a problem
+        Assert.Equal(1, r.ExitCode);
         Assert.StartsWith(path + "(2,10): warning F2B1002: ", r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
+    }
+
+    [Fact]
+    public void MalformedOptionListIsALocatedError()
+    {
+        using var tree = new TempConfigTree();
+        tree.Write("filter.d/demo.conf", "[Definition]\nfailregex = x <HOST>\n");
+        var r = CliRunner.Run("show", "-c", tree.Root, "demo[mode=aggressive");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("<command line>(1,5): error F2B1006: ", r.Stderr);
     }
 
     [Fact]

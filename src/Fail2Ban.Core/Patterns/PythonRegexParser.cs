@@ -471,7 +471,8 @@ public sealed class PythonRegexParser
                         return new BackreferenceNode(PatternSpan.FromBounds(start, _pos), gid, refName, true);
                     }
                     if (_pos >= _p.Length) throw Syntax("unexpected end of pattern", _pos, 0);
-                    throw Syntax("unknown extension ?P" + _p[_pos], start + 1, 3);
+                    var pToken = TokenAt(_pos);
+                    throw Syntax("unknown extension ?P" + pToken, start + 1, 2 + pToken.Length);
                 case ':':
                     kind = GroupKind.NonCapturing;
                     break;
@@ -492,7 +493,10 @@ public sealed class PythonRegexParser
                     break;
                 default:
                     if (FlagChars.IndexOf(c) < 0 && c != '-')
-                        throw Syntax("unknown extension ?" + c, start + 1, 2);
+                    {
+                        var token = TokenAt(_pos - 1);
+                        throw Syntax("unknown extension ?" + token, start + 1, 1 + token.Length);
+                    }
                     var global = !ParseFlags(c, out add, out remove);
                     if (global)
                     {
@@ -539,7 +543,11 @@ public sealed class PythonRegexParser
         {
             if (_pos >= _p.Length) throw Syntax("unexpected end of pattern", _pos, 0);
             var d = _p[_pos++];
-            if (d != '=' && d != '!') throw Syntax("unknown extension ?<" + d, start + 1, 3);
+            if (d != '=' && d != '!')
+            {
+                var token = TokenAt(_pos - 1);
+                throw Syntax("unknown extension ?<" + token, start + 1, 2 + token.Length);
+            }
             kind = d == '=' ? GroupKind.LookBehind : GroupKind.NegativeLookBehind;
             isBehind = true;
             savedLookbehind = _lookbehindGroups;
@@ -670,6 +678,14 @@ public sealed class PythonRegexParser
     }
 
     // ---- low-level reading --------------------------------------------------------------------
+
+    /// <summary>Python's token at <paramref name="at"/>: a character, or a backslash with the next one.</summary>
+    private string TokenAt(int at)
+    {
+        var length = _p[at] == '\\' && at + 1 < _p.Length ? 2 : 1;
+        if (at + length < _p.Length && char.IsHighSurrogate(_p[at + length - 1]) && char.IsLowSurrogate(_p[at + length])) length++;
+        return _p.Substring(at, length);
+    }
 
     private char? Peek() => _pos < _p.Length ? _p[_pos] : null;
 

@@ -154,8 +154,11 @@ internal static class RegexCommand
                 CompileToIL = false,
             };
             var files = new PhysicalConfigFileSource();
-            var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory), s.Filter,
-                PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory()), new SourceLocation("<command line>", 1, 1));
+            var cwd = PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory());
+            var origin = new SourceLocation("<command line>", 1, 1);
+            var configDir = PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory);
+            if (FilterArgumentCheck.MalformedOptions(files, configDir, s.Filter, cwd, origin) is { } bad) throw bad;
+            var argument = FilterArgument.Resolve(files, configDir, s.Filter, cwd, origin);
             if (argument.Kind == FilterArgumentKind.LiteralRegex)
             {
                 compiled = FilterCompiler.CompileLiteral(s.Filter, s.IgnoreRegex, compileOptions);
@@ -266,6 +269,9 @@ internal static class RegexCommand
         }
         progress.Done();
         stopwatch.Stop();
+        if (report.TimedOutLines > 0)
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
+                            "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
         if (!s.Json) report.WriteSummary(output, session, filterDescription, isFile ? s.Log : null, stopwatch.Elapsed);
         return ExitCodes.Success;
     }
@@ -354,8 +360,17 @@ internal static class RegexCommand
             _journal = journal;
         }
 
+        public long TimedOutLines { get; private set; }
+
+        public (long Line, string Regex)? FirstTimedOut { get; private set; }
+
         public void Add(TestedLine line, TextWriter output)
         {
+            if (line.Result is { TimedOut.Count: > 0 } timed)
+            {
+                TimedOutLines++;
+                FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
+            }
             if (_s.Json)
             {
                 WriteJson(line, output);

@@ -54,9 +54,11 @@ internal static class ShowCommand
         try
         {
             var files = new PhysicalConfigFileSource();
-            var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(configDir), filterText,
-                PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory()),
-                new SourceLocation("<command line>", 1, 1));
+            var cwd = PhysicalConfigFileSource.ToConfigPath(Directory.GetCurrentDirectory());
+            var origin = new SourceLocation("<command line>", 1, 1);
+            if (FilterArgumentCheck.MalformedOptions(files, PhysicalConfigFileSource.ToConfigPath(configDir), filterText, cwd, origin) is { } bad)
+                throw bad;
+            var argument = FilterArgument.Resolve(files, PhysicalConfigFileSource.ToConfigPath(configDir), filterText, cwd, origin);
             if (argument.Kind == FilterArgumentKind.LiteralRegex)
             {
                 error.WriteLine("error " + DiagnosticIds.FilterNotFound + ": no filter '" + filterText + "' found (looked in "
@@ -75,7 +77,8 @@ internal static class ShowCommand
             error.WriteLine(DiagnosticText.Warning(warning));
         if (asJson) WriteJson(resolved, output);
         else WriteText(resolved, output);
-        return ExitCodes.Success;
+        // Fail2Ban tolerates these (a missing include, a cycle), but they are problems in the filter.
+        return resolved.Warnings.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void WriteJson(ResolvedFilter filter, TextWriter output)

@@ -112,7 +112,7 @@ public static class FilterRegexTranslator
         {
             foreach (var e in expansions)
             {
-                if (e.ExpandedSpan.Contains(node.Span) && node.Span.Length > 0
+                if ((e.ExpandedSpan.Contains(node.Span) && node.Span.Length > 0)
                     || (node is GroupNode && e.Kind == TagExpansionKind.CustomOpen && node.Span.Start == e.ExpandedSpan.Start))
                 {
                     node.Origin = e;

@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Fail2Ban.Core.Linting;
+using Microsoft.CodeAnalysis;
+
+namespace Fail2Ban.Analyzers;
+
+/// <summary>
+/// One <see cref="DiagnosticDescriptor"/> per id of the rule catalogue (engine errors and lint rules), all
+/// built here by <see cref="Create"/>: constant id, category and default severity (so release tracking can
+/// check them), title and help link from <see cref="RuleCatalog"/>. Severities are changed per id in a
+/// <c>.globalconfig</c>.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>The diagnostic categories, one per rule family.</summary>
+    private static class Categories
+    {
+        public const string Compile = "Fail2Ban.Compile";
+        public const string Brittle = "Fail2Ban.Brittle";
+        public const string Unsafe = "Fail2Ban.Unsafe";
+        public const string Performance = "Fail2Ban.Performance";
+        public const string Samples = "Fail2Ban.Samples";
+    }
+
+    public static readonly DiagnosticDescriptor ConfigSyntax = Create(RuleIds.ConfigSyntax, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingInclude = Create(RuleIds.MissingInclude, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IncludeCycle = Create(RuleIds.IncludeCycle, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor Interpolation = Create(RuleIds.Interpolation, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor TagSubstitution = Create(RuleIds.TagSubstitution, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor FilterOptions = Create(RuleIds.FilterOptions, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor FilterNotFound = Create(RuleIds.FilterNotFound, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor OptionValue = Create(RuleIds.OptionValue, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor RegexSyntax = Create(RuleIds.RegexSyntax, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor RegexUnsupported = Create(RuleIds.RegexUnsupported, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoFailureIdGroup = Create(RuleIds.NoFailureIdGroup, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EmptyRegex = Create(RuleIds.EmptyRegex, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DuplicateGroupName = Create(RuleIds.DuplicateGroupName, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor GlobalFlagNotAtStart = Create(RuleIds.GlobalFlagNotAtStart, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor RegexTranslated = Create(RuleIds.RegexTranslated, Categories.Compile, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor DatePattern = Create(RuleIds.DatePattern, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnexpandedTag = Create(RuleIds.UnexpandedTag, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor FixedWidthToken = Create(RuleIds.FixedWidthToken, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor HostWithoutRightBoundary = Create(RuleIds.HostWithoutRightBoundary, Categories.Unsafe, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor HostWhereAddrMeant = Create(RuleIds.HostWhereAddrMeant, Categories.Unsafe, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor SuperLinearBacktracking = Create(RuleIds.SuperLinearBacktracking, Categories.Performance, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor FailRegexWithoutSample = Create(RuleIds.FailRegexWithoutSample, Categories.Samples, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SampleExpectationNotMet = Create(RuleIds.SampleExpectationNotMet, Categories.Samples, DiagnosticSeverity.Error);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        ConfigSyntax,
+        MissingInclude,
+        IncludeCycle,
+        Interpolation,
+        TagSubstitution,
+        FilterOptions,
+        FilterNotFound,
+        OptionValue,
+        RegexSyntax,
+        RegexUnsupported,
+        NoFailureIdGroup,
+        EmptyRegex,
+        DuplicateGroupName,
+        GlobalFlagNotAtStart,
+        RegexTranslated,
+        DatePattern,
+        UnexpandedTag,
+        FixedWidthToken,
+        MissingBackslash,
+        EscapedGroupParenthesis,
+        GreedyCatchAllBeforeHost,
+        UnanchoredRegex,
+        InjectableHost,
+        HostWithoutRightBoundary,
+        HostWhereAddrMeant,
+        SuperLinearBacktracking,
+        FailRegexWithoutSample,
+        SampleExpectationNotMet);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+    public static bool TryGet(string id, out DiagnosticDescriptor descriptor) => ById.TryGetValue(id, out descriptor!);
+
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity)
+    {
+        var rule = RuleCatalog.Get(id);
+        return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: true,
+            description: rule.Description.Length > 0 ? rule.Description : null, helpLinkUri: rule.HelpUri, customTags: "Fail2Ban");
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Fail2Ban.Core.Linting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Fail2Ban.Analyzers;
+
+/// <summary>
+/// Runs the Fail2Ban lint rules on filter <c>.conf</c> files given as AdditionalFiles with metadata
+/// <c>Fail2BanFilter="true"</c> (include-only files: <c>Fail2BanFilter="include"</c>; all are read in
+/// memory) and reports each finding at its <c>.conf</c> location, in the file where the offending
+/// fragment was written (a filter, or an include). In-file <c># filterlint: disable=…</c> comments are
+/// honoured; severities come from <c>.globalconfig</c>. Never throws.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
+{
+    internal const string FilterMetadata = "build_metadata.AdditionalFiles.Fail2BanFilter";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var session = new Session(start.Options);
+            start.RegisterAdditionalFileAction(session.Analyze);
+        });
+    }
+
+    /// <summary>One compilation's filters: each is linted once, whichever file action asks first.</summary>
+    private sealed class Session
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly List<AdditionalText> _filters = new();
+        private readonly HashSet<string> _relevant = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<LintFinding>>> _reports = new(StringComparer.Ordinal);
+        private AdditionalTextConfigSource? _files;
+
+        public Session(AnalyzerOptions options)
+        {
+            _options = options;
+            foreach (var file in options.AdditionalFiles)
+            {
+                var kind = Kind(file);
+                if (kind is null) continue;
+                _relevant.Add(AdditionalTextConfigSource.Normalize(file.Path));
+                if (kind == "true") _filters.Add(file);
+            }
+        }
+
+        private string? Kind(AdditionalText file)
+        {
+            if (!_options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(FilterMetadata, out var value)) return null;
+            value = value.Trim().ToLowerInvariant();
+            return value is "true" or "include" ? value : null;
+        }
+
+        public void Analyze(AdditionalFileAnalysisContext context)
+        {
+            try
+            {
+                var path = AdditionalTextConfigSource.Normalize(context.AdditionalFile.Path);
+                if (!_relevant.Contains(path)) return;
+                _files ??= new AdditionalTextConfigSource(_options.AdditionalFiles.Where(f => Kind(f) != null), context.CancellationToken);
+                var files = _files;
+                var seen = new HashSet<(string, int, int, string)>();
+                // A filter's own findings, and for an include the findings of every filter located in it.
+                foreach (var filter in _filters)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    foreach (var finding in Lint(filter, files))
+                    {
+                        if (!string.Equals(AdditionalTextConfigSource.Normalize(finding.Location.File), path, StringComparison.Ordinal)) continue;
+                        if (!seen.Add((finding.RuleId, finding.Location.Line, finding.Location.Column, finding.Message))) continue;
+                        if (ToDiagnostic(finding, context.AdditionalFile, files) is { } diagnostic) context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                // An analyzer must never take the build down; a finding that cannot be made is dropped.
+            }
+        }
+
+        private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files)
+        {
+            var path = AdditionalTextConfigSource.Normalize(filter.Path);
+            return _reports.GetOrAdd(path, p => new Lazy<IReadOnlyList<LintFinding>>(() =>
+            {
+                try
+                {
+                    return new FilterLinter().LintFile(files, p).Findings;
+                }
+                catch (Exception)
+                {
+                    return Array.Empty<LintFinding>();
+                }
+            })).Value;
+        }
+
+        private static Diagnostic? ToDiagnostic(LintFinding finding, AdditionalText file, AdditionalTextConfigSource files)
+        {
+            if (!DiagnosticDescriptors.TryGet(finding.RuleId, out var descriptor)) return null;
+            var text = files.TextOf(file.Path);
+            if (text is null) return null;
+            var location = Location.Create(file.Path, Span(text, finding.Location), LineSpan(text, finding.Location));
+            var message = finding.Message;
+            if (finding.Evidence is { } e) message += " (evidence: " + e.Explanation + ": " + e.Line + ")";
+            return Diagnostic.Create(descriptor, location, message);
+        }
+
+        private static TextSpan Span(SourceText text, LintLocation l)
+        {
+            var start = Position(text, l.Line, l.Column);
+            var end = Position(text, l.EndLine, l.EndColumn);
+            return TextSpan.FromBounds(start, Math.Max(start, end));
+        }
+
+        private static LinePositionSpan LineSpan(SourceText text, LintLocation l)
+        {
+            var span = Span(text, l);
+            return text.Lines.GetLinePositionSpan(span);
+        }
+
+        /// <summary>The offset of 1-based <paramref name="line"/>/<paramref name="column"/>, clamped to the line.</summary>
+        private static int Position(SourceText text, int line, int column)
+        {
+            if (text.Lines.Count == 0) return 0;
+            var l = text.Lines[Math.Min(Math.Max(line, 1), text.Lines.Count) - 1];
+            return Math.Min(l.Start + Math.Max(column, 1) - 1, l.End);
+        }
+    }
+}

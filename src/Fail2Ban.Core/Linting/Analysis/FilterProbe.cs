@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Fail2Ban.Core.Dates;
+using Fail2Ban.Core.Matching;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Analysis;
+
+/// <summary>
+/// Runs lines through Fail2Ban's real matcher (<see cref="FilterMatcher"/>) for one filter variant, and
+/// builds lines for a failregex (through the prefregex's <c>F-CONTENT</c>) that the matcher actually
+/// accepts. Every piece of evidence a rule reports comes from here.
+/// </summary>
+internal sealed class FilterProbe
+{
+    /// <summary>The time stamp given with generated lines (they carry none): the sample tests' "now".</summary>
+    public const double ProbeTime = 1124013600;
+
+    private const int DefaultAttempts = 12;
+
+    private readonly FilterVariant _variant;
+    private readonly CompiledFilter _filter;
+    private DateDetector? _dates;
+    private readonly Dictionary<LintRegex, RegexTextGenerator> _generators = new();
+    private readonly Dictionary<int, CompiledFilter> _single = new();
+    private readonly ProbeCache _cache;
+
+    public FilterProbe(FilterVariant variant, CompiledFilter? filter = null, ProbeCache? cache = null)
+    {
+        _variant = variant;
+        _filter = filter ?? variant.Compile();
+        _cache = cache ?? new ProbeCache();
+    }
+
+    /// <summary>A probe running the same variant with <paramref name="target"/> replaced (the replacement's own tree generates lines).</summary>
+    public FilterProbe WithRegex(LintRegex target, LintRegex replacement)
+    {
+        var probe = new FilterProbe(_variant, _variant.CompileWith(target, replacement.Regex), new ProbeCache());
+        probe._replaced = (target, replacement);
+        return probe;
+    }
+
+    private (LintRegex Target, LintRegex Replacement)? _replaced;
+
+    private LintRegex Effective(LintRegex regex) => _replaced is { } r && ReferenceEquals(r.Target, regex) ? r.Replacement : regex;
+
+    public FilterVariant Variant => _variant;
+
+    /// <summary>Feeds <paramref name="text"/> (lines separated by <c>\n</c>) to a fresh matcher without date detection; returns the reported failures of the last line.</summary>
+    public IReadOnlyList<Failure> Run(string text) => Run(_filter, text);
+
+    private IReadOnlyList<Failure> Run(CompiledFilter filter, string text)
+    {
+        var matcher = new FilterMatcher(filter, Options(), Dates());
+        LineResult? last = null;
+        foreach (var line in text.Split('\n')) last = matcher.ProcessLine(line, ProbeTime, "2005-08-14T12:00:00");
+        return last is null ? Array.Empty<Failure>() : last.Entries.Where(e => e.Id is not null && !e.IsNoFail).ToList();
+    }
+
+    /// <summary>Feeds one real log line (with its time stamp) to a fresh matcher; returns the reported failures.</summary>
+    public IReadOnlyList<Failure> RunLogLine(string line)
+    {
+        var matcher = new FilterMatcher(_filter, Options(), Dates());
+        var result = matcher.ProcessLine(line);
+        return result.Entries.Where(e => e.Id is not null && !e.IsNoFail).ToList();
+    }
+
+    /// <summary>
+    /// A line for failregex <paramref name="fail"/> (with <paramref name="overrides"/> applied to its nodes)
+    /// that <paramref name="accept"/> approves once the matcher has run it; null if none was found.
+    /// </summary>
+    public ProbeLine? Synthesize(LintRegex fail, TextOverrides? overrides, Func<ProbeLine, bool> accept, int attempts = DefaultAttempts,
+        int? onlyStep = null)
+    {
+        fail = Effective(fail);
+        var pref = _variant.PrefRegex is { } p ? Effective(p) : null;
+        var failGen = Generator(fail);
+        var prefGen = pref != null && ContentGroup(pref) != null ? Generator(pref) : null;
+        // Only this failregex runs (the line is about it): much cheaper than the whole filter, same verdict.
+        var single = SingleRegexFilter(fail);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var plan = Plan(pref, prefGen != null, fail, attempts).ToList();
+        IEnumerable<int> steps = onlyStep is { } only ? new[] { only } : Enumerable.Range(0, plan.Count);
+        foreach (var step in steps)
+        {
+            if (step < 0 || step >= plan.Count) continue;
+            var (attempt, prefInclude, failInclude) = plan[step];
+            var failText = failGen.Generate(attempt, overrides, failInclude);
+            if (failText is null) continue;
+            var text = failText.Text;
+            var offset = 0;
+            if (prefGen != null)
+            {
+                var prefOverrides = (overrides ?? TextOverrides.None).Copy();
+                prefOverrides.Groups["content"] = failText.Text;
+                var prefText = prefGen.Generate(attempt, prefOverrides, prefInclude);
+                if (prefText is null) continue;
+                var content = ContentGroup(pref!);
+                if (content is null || !prefText.Nodes.TryGetValue(content.Body, out var range)) continue;
+                text = prefText.Text;
+                offset = range.Start;
+            }
+            if (!tried.Add(text)) continue;
+            var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
+            var line = new ProbeLine(text, failText, offset, failures, step);
+            if (accept(line)) return line;
+        }
+        return null;
+    }
+
+    private CompiledFilter SingleRegexFilter(LintRegex fail)
+    {
+        if (_single.TryGetValue(fail.Index, out var f)) return f;
+        var full = _filter;
+        f = new CompiledFilter(full.Name, full.PrefRegex, new[] { full.FailRegexes[fail.Index] }, full.IgnoreRegexes, full.MaxLines, full.DatePattern);
+        _single[fail.Index] = f;
+        return f;
+    }
+
+    /// <summary>
+    /// The generation plan: the plainest line first; then the same with one optional part of the prefregex
+    /// (a host name, a daemon tag …) or of the failregex included; then seeded random lines.
+    /// </summary>
+    private static IEnumerable<(int Attempt, QuantifierNode? Pref, QuantifierNode? Fail)> Plan(LintRegex? pref, bool usePref, LintRegex fail, int attempts)
+    {
+        yield return (0, null, null);
+        if (usePref)
+            foreach (var q in Optionals(pref!)) yield return (0, q, null);
+        foreach (var q in Optionals(fail).Take(8)) yield return (0, null, q);
+        for (var a = 1; a < attempts; a++) yield return (a, null, null);
+    }
+
+    private static IEnumerable<QuantifierNode> Optionals(LintRegex regex) =>
+        regex.Regex.Root.DescendantsAndSelf().OfType<QuantifierNode>().Where(q => q.Min == 0 && q.Origin is null && (q.Max ?? 2) >= 1);
+
+    /// <summary>A line that failregex <paramref name="fail"/> matches (cached per regex, and its step shared across modes).</summary>
+    public ProbeLine? Witness(LintRegex fail)
+    {
+        if (_witnesses.TryGetValue(fail, out var cached)) return cached;
+        var key = (_variant.PrefRegex?.Regex.Expanded ?? "") + "\u0000" + Effective(fail).Regex.Expanded;
+        bool Accept(ProbeLine l) => l.Failures.Count > 0;
+        ProbeLine? line;
+        if (_cache.TryGet(key, out var step))
+            line = step < 0 ? null : Synthesize(fail, null, Accept, onlyStep: step) ?? Synthesize(fail, null, Accept);
+        else
+            line = Synthesize(fail, null, Accept);
+        _cache.Set(key, line?.Step ?? -1);
+        _witnesses[fail] = line;
+        return line;
+    }
+
+    private readonly Dictionary<LintRegex, ProbeLine?> _witnesses = new();
+
+    private RegexTextGenerator Generator(LintRegex regex)
+    {
+        if (!_generators.TryGetValue(regex, out var g)) _generators[regex] = g = new RegexTextGenerator(regex.Tree);
+        return g;
+    }
+
+    private static GroupNode? ContentGroup(LintRegex pref) =>
+        pref.Regex.Tree.Groups.FirstOrDefault(g => g.Name == "content");
+
+    private static MatcherOptions Options() => new()
+    {
+        CheckAllRegex = true,
+        RawHost = true,
+        Now = ProbeTime,
+        WallClock = () => 0,
+        // Generated lines can hit a slow regex of the filter; it then just does not match (limit set on the regexes).
+        MatchTimeout = FilterVariant.ProbeTimeout,
+    };
+
+    private DateDetector Dates() => _dates ??= new DateDetector(_variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = ProbeTime });
+}

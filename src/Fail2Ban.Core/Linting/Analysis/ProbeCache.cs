@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace Fail2Ban.Core.Linting.Analysis;
+
+/// <summary>
+/// What generating lines for a (prefregex, failregex) pair taught, shared by the variants (modes) of one
+/// filter: the step that produced a matching line, or that none did, so other modes start there.
+/// </summary>
+internal sealed class ProbeCache
+{
+    private readonly Dictionary<string, int> _witnessSteps = new();
+
+    /// <summary>Rules that report once per filter and already did.</summary>
+    public HashSet<string> ReportedOnce { get; } = new();
+
+    public bool TryGet(string key, out int step) => _witnessSteps.TryGetValue(key, out step);
+
+    public void Set(string key, int step) => _witnessSteps[key] = step;
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Analysis;
+
+/// <summary>
+/// Generates a string that a regex probably matches, by walking its syntax tree: first alternatives,
+/// minimal repetitions and plain characters on attempt 0, seeded pseudo-random choices on later
+/// attempts. Address tags produce documentation addresses. The result is only a candidate: callers
+/// check it with the real regex or matcher.
+/// </summary>
+internal sealed class RegexTextGenerator
+{
+    private const int MaxLength = 4000;
+
+    private readonly RegexTreeIndex _index;
+    public RegexTextGenerator(RegexTreeIndex index) => _index = index;
+
+    /// <param name="attempt">0: the plainest text; other values: seeded variations.</param>
+    /// <param name="overrides">Texts to emit in place of given nodes or tags.</param>
+    /// <param name="include">An optional part to include once (instead of leaving it out).</param>
+    /// <param name="steer">A node to pass through: alternations take the branch that holds it.</param>
+    public GeneratedText? Generate(int attempt, TextOverrides? overrides = null, QuantifierNode? include = null, RegexNode? steer = null)
+    {
+        var run = new Run(this, attempt, overrides ?? TextOverrides.None, include, steer);
+        return run.Node(_index.Root) && run.Output.Length <= MaxLength
+            ? new GeneratedText(run.Output.ToString(), run.NodeRanges, run.TagRanges)
+            : null;
+    }
+
+    /// <summary>Text for one node of the regex alone (e.g. one iteration of a repeated group).</summary>
+    public string? GenerateNode(RegexNode node, QuantifierNode? include = null, RegexNode? steer = null)
+    {
+        var run = new Run(this, 0, TextOverrides.None, include, steer);
+        return run.Node(node) && run.Output.Length <= MaxLength ? run.Output.ToString() : null;
+    }
+
+    /// <summary>The tag expansion that <paramref name="node"/> starts, if the node is the first item written by an address or custom tag.</summary>
+    private TagExpansion? AddressStartingAt(RegexNode node)
+    {
+        if (node.Origin is not { } e || !AddressTags.IsAddress(e)) return null;
+        return node.Span.Start == e.ExpandedSpan.Start ? e : null;
+    }
+
+    private sealed class Run
+    {
+        private readonly RegexTextGenerator _owner;
+        private readonly TextOverrides _overrides;
+        private readonly ChoiceSequence? _random;
+        private readonly Dictionary<int, string> _captures = new();
+        private readonly QuantifierNode? _include;
+        private readonly RegexNode? _steer;
+
+        public Run(RegexTextGenerator owner, int attempt, TextOverrides overrides, QuantifierNode? include, RegexNode? steer)
+        {
+            _owner = owner;
+            _overrides = overrides;
+            _include = include;
+            _steer = steer;
+            _random = attempt == 0 ? null : new ChoiceSequence(attempt);
+        }
+
+        public StringBuilder Output { get; } = new();
+
+        public Dictionary<RegexNode, TextRange> NodeRanges { get; } = new();
+
+        public Dictionary<TagExpansion, TextRange> TagRanges { get; } = new();
+
+        private int Choose(int count, int preferred = 0)
+        {
+            if (count <= 1) return 0;
+            return _random is null ? Math.Min(preferred, count - 1) : _random.Next(count);
+        }
+
+        public bool Node(RegexNode node)
+        {
+            if (Output.Length > MaxLength) return false;
+            var start = Output.Length;
+            if (_overrides.Nodes.TryGetValue(node, out var forced))
+            {
+                Output.Append(forced);
+                NodeRanges[node] = new TextRange(start, Output.Length);
+                return true;
+            }
+            var ok = node switch
+            {
+                SequenceNode s => Sequence(s),
+                AlternationNode a => Node(a.Alternatives[Branch(a)]),
+                LiteralNode l => Append(l.Value),
+                CharClassNode or AnyCharNode => Char(node),
+                QuantifierNode q => Quantifier(q),
+                GroupNode g => Group(g),
+                BackreferenceNode b => Append(_captures.TryGetValue(b.GroupNumber, out var text) ? text : ""),
+                ConditionalNode c => Node(_captures.ContainsKey(c.GroupNumber) ? c.Yes : (RegexNode?)c.No ?? new SequenceNode(c.Span, Array.Empty<RegexNode>())),
+                _ => true, // anchors and flag groups produce nothing
+            };
+            NodeRanges[node] = new TextRange(start, Output.Length);
+            return ok;
+        }
+
+        private int Branch(AlternationNode a)
+        {
+            if (_steer != null)
+                for (var i = 0; i < a.Alternatives.Count; i++)
+                    if (_owner._index.IsWithin(_steer, a.Alternatives[i])) return i;
+            return Choose(a.Alternatives.Count);
+        }
+
+        private bool Sequence(SequenceNode s)
+        {
+            var items = s.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (_owner.AddressStartingAt(items[i]) is { } tag)
+                {
+                    // An address tag may expand to several sibling items (ADDR: \[? (...) \]?): emit it once.
+                    var start = Output.Length;
+                    Output.Append(_overrides.Tags.TryGetValue(tag, out var forced) ? forced : AddressTags.SampleText(tag));
+                    var range = new TextRange(start, Output.Length);
+                    TagRanges[tag] = range;
+                    while (i < items.Count && ReferenceEquals(items[i].Origin, tag))
+                    {
+                        NodeRanges[items[i]] = range;
+                        i++;
+                    }
+                    i--;
+                    continue;
+                }
+                if (!Node(items[i])) return false;
+            }
+            return true;
+        }
+
+        private bool Append(string text)
+        {
+            Output.Append(text);
+            return true;
+        }
+
+        private bool Char(RegexNode node)
+        {
+            var set = _owner._index.AtomSet(node)!;
+            // Random attempts still use plain ASCII characters, so the lines stay readable.
+            var plain = set.Members().Where(ch => ch > ' ' && ch < 127).Take(4).ToList();
+            char? c = plain.Count > 0 ? plain[_random is null ? 0 : Choose(plain.Count)] : set.Pick();
+            if (c is null) return false;
+            Output.Append(c.Value);
+            return true;
+        }
+
+        private bool Quantifier(QuantifierNode q)
+        {
+            var min = q.Min;
+            var max = q.Max ?? int.MaxValue;
+            var count = min;
+            if (ReferenceEquals(q, _include) && max > min) count = min + 1;
+            else if (_random != null && max > min) count = min + (Choose(3) == 0 ? Choose(Math.Min(3, max - min + 1)) : 0);
+            for (var i = 0; i < count; i++)
+            {
+                if (Output.Length > MaxLength) return false;
+                if (!Node(q.Body)) return false;
+            }
+            return true;
+        }
+
+        private bool Group(GroupNode g)
+        {
+            if (g.IsLookaround) return true;
+            if (g.Name != null && _overrides.Groups.TryGetValue(g.Name, out var forced))
+            {
+                var s = Output.Length;
+                Output.Append(forced);
+                _captures[g.Number] = forced;
+                NodeRanges[g.Body] = new TextRange(s, Output.Length);
+                return true;
+            }
+            var start = Output.Length;
+            if (!Node(g.Body)) return false;
+            if (g.IsCapturing) _captures[g.Number] = Output.ToString(start, Output.Length - start);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Fail2Ban.Core.Diagnostics;
+using Fail2Ban.Core.Patterns;
+using Fail2Ban.Core.Text;
+
+namespace Fail2Ban.Core.Linting;
+
+/// <summary>
+/// Turns what the engine rejects (reader errors and warnings, regex preparation errors) into findings
+/// with the engine's own ids (F2B10xx), located where the offending text was written.
+/// </summary>
+internal static class EngineFindings
+{
+    public static LintFinding FromException(Fail2BanException e, string filter, LintSettings settings)
+    {
+        var location = e.Location is { } l ? LintLocation.At(l.File, l.Line, l.Column) : LintLocation.FileStart(filter);
+        return new LintFinding(e.Id, settings.SeverityOf(e.Id), e.Message, location) { Filter = filter };
+    }
+
+    public static LintFinding FromRegexError(RegexTranslationException e, LocatedString source, string filter, LintSettings settings)
+    {
+        var location = LintRegex.LocateSource(source, e.Offset, e.Length);
+        return new LintFinding(e.Id, settings.SeverityOf(e.Id), e.Message, location) { Filter = filter };
+    }
+}

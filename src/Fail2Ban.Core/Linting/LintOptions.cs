@@ -1,0 +1,34 @@
+using System;
+
+namespace Fail2Ban.Core.Linting;
+
+/// <summary>Where sample logs (upstream's <c>fail2ban/tests/files/logs</c> layout) come from.</summary>
+public sealed class SampleLogSource
+{
+    /// <param name="read">Reads the log named like a filter (<c>sshd</c>, <c>sshd-journal</c>); null when missing.</param>
+    /// <param name="pathOf">The path to show for a log name in findings.</param>
+    public SampleLogSource(Func<string, string?> read, Func<string, string> pathOf)
+    {
+        Read = read;
+        PathOf = pathOf;
+    }
+
+    public Func<string, string?> Read { get; }
+
+    public Func<string, string> PathOf { get; }
+}
+
+/// <summary>How the linter runs: sample logs, and the budget of the timing rules.</summary>
+public sealed class LintOptions
+{
+    public static LintOptions Default { get; } = new();
+
+    /// <summary>Sample logs for the F2B5 rules (and better evidence); null: no sample rules.</summary>
+    public SampleLogSource? Samples { get; init; }
+
+    /// <summary>Length of the crafted line a slow regex is measured on.</summary>
+    public int SlowInputLength { get; init; } = 8192;
+
+    /// <summary>A search slower than this on the crafted line is reported; the measurement stops there.</summary>
+    public TimeSpan SlowMatchThreshold { get; init; } = TimeSpan.FromMilliseconds(100);
+}

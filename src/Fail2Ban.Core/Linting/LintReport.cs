@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+
+namespace Fail2Ban.Core.Linting;
+
+/// <summary>The findings for one filter, in file order, after severities and suppressions were applied.</summary>
+public sealed class LintReport
+{
+    public LintReport(string filter, IReadOnlyList<string> modes, IReadOnlyList<LintFinding> findings, IReadOnlyList<string> filesRead)
+    {
+        Filter = filter;
+        Modes = modes;
+        Findings = findings;
+        FilesRead = filesRead;
+    }
+
+    /// <summary>The filter's name (or file path for a filter read from a file).</summary>
+    public string Filter { get; }
+
+    /// <summary>The <c>mode</c> values that were checked (empty: the filter has no modes).</summary>
+    public IReadOnlyList<string> Modes { get; }
+
+    public IReadOnlyList<LintFinding> Findings { get; }
+
+    /// <summary>The <c>.conf</c>/<c>.local</c> files the filter was read from (includes too).</summary>
+    public IReadOnlyList<string> FilesRead { get; }
+}

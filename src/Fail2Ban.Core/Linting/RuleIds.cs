@@ -1,0 +1,63 @@
+using Fail2Ban.Core.Diagnostics;
+
+namespace Fail2Ban.Core.Linting;
+
+/// <summary>
+/// Every diagnostic id the linter reports, in family blocks (see docs/rules). The F2B10xx ids are the
+/// engine's own errors (<see cref="DiagnosticIds"/>), reused as the "does not compile" findings; lint
+/// rules take free numbers in each block.
+/// </summary>
+public static class RuleIds
+{
+    // F2B1xxx: the filter does not compile or does not mean what it says (engine errors).
+    public const string ConfigSyntax = DiagnosticIds.ConfigSyntax;
+    public const string MissingInclude = DiagnosticIds.MissingInclude;
+    public const string IncludeCycle = DiagnosticIds.IncludeCycle;
+    public const string Interpolation = DiagnosticIds.Interpolation;
+    public const string TagSubstitution = DiagnosticIds.TagSubstitution;
+    public const string FilterOptions = DiagnosticIds.FilterOptions;
+    public const string FilterNotFound = DiagnosticIds.FilterNotFound;
+    public const string OptionValue = DiagnosticIds.OptionValue;
+    public const string RegexSyntax = DiagnosticIds.RegexSyntax;
+    public const string RegexUnsupported = DiagnosticIds.RegexUnsupported;
+    public const string NoFailureIdGroup = DiagnosticIds.NoFailureIdGroup;
+    public const string EmptyRegex = DiagnosticIds.EmptyRegex;
+    public const string DuplicateGroupName = DiagnosticIds.DuplicateGroupName;
+    public const string GlobalFlagNotAtStart = DiagnosticIds.GlobalFlagNotAtStart;
+    public const string RegexTranslated = DiagnosticIds.RegexTranslated;
+    public const string DatePattern = DiagnosticIds.DatePattern;
+
+    // F2B1xxx: lint rules.
+    /// <summary>A tag-shaped text (<c>&lt;host&gt;</c>, <c>&lt;/F-USER&gt;</c> without opening) that Fail2Ban leaves as literal text.</summary>
+    public const string UnexpandedTag = "F2B1030";
+
+    // F2B2xxx: brittle patterns that miss real lines.
+    /// <summary><c>[A-Z]{4}</c>: a fixed-width verb, command or identifier token.</summary>
+    public const string FixedWidthToken = "F2B2001";
+    /// <summary><c>.d+</c>: a shorthand class missing its backslash.</summary>
+    public const string MissingBackslash = "F2B2002";
+    /// <summary><c>\(?:</c>: an escaped parenthesis where a group was meant.</summary>
+    public const string EscapedGroupParenthesis = "F2B2003";
+
+    // F2B3xxx: unsafe patterns (log injection, wrong address banned).
+    /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>
+    public const string GreedyCatchAllBeforeHost = "F2B3001";
+    /// <summary>A regex not anchored at the start of the line.</summary>
+    public const string UnanchoredRegex = "F2B3002";
+    /// <summary>An attacker-controlled span lets a forged host literal choose the banned address.</summary>
+    public const string InjectableHost = "F2B3003";
+    /// <summary>The host is not followed by anything that ends it.</summary>
+    public const string HostWithoutRightBoundary = "F2B3004";
+    /// <summary><c>&lt;HOST&gt;</c> where every sample carries an address: <c>&lt;ADDR&gt;</c> is meant.</summary>
+    public const string HostWhereAddrMeant = "F2B3005";
+
+    // F2B4xxx: performance and denial of service.
+    /// <summary>Overlapping quantifiers that backtrack super-linearly on a crafted line.</summary>
+    public const string SuperLinearBacktracking = "F2B4001";
+
+    // F2B5xxx: samples and coverage.
+    /// <summary>A failregex that no sample line exercises.</summary>
+    public const string FailRegexWithoutSample = "F2B5001";
+    /// <summary>A sample line whose <c>failJSON</c> expectation the filter does not meet.</summary>
+    public const string SampleExpectationNotMet = "F2B5002";
+}

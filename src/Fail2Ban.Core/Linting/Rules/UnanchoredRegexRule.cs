@@ -1,0 +1,95 @@
+using System.Linq;
+using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Rules;
+
+/// <summary>
+/// F2B3002: a failregex or prefregex that is not anchored at the start of the line (no <c>^</c>, or
+/// <c>^</c> followed by a catch-all, which anchors nothing). Fail2Ban searches the whole line, so a
+/// complete fake failure hidden in any field an attacker gets logged (a user name, a URL) matches too.
+/// Evidence: the witness line behind attacker-chosen leading text, with a forged address, run in the
+/// matcher.
+/// </summary>
+internal sealed class UnanchoredRegexRule : LintRule
+{
+    public override string Id => RuleIds.UnanchoredRegex;
+
+    public override void CheckVariant(VariantLintContext context)
+    {
+        foreach (var regex in context.Variant.AllRegexes)
+        {
+            if (regex.Kind == FilterRegexKind.Ignore || IsAnchored(regex, regex.Regex.Root)) continue;
+            var location = regex.Locate(new PatternSpan(0, 1));
+            var message = regex.Kind == FilterRegexKind.Prefix
+                ? "the prefregex is not anchored at the start of the line: Fail2Ban searches the whole line, so text an attacker gets logged can hold a whole fake prefix. Start it with ^"
+                : "this failregex is not anchored at the start of the line (or its text): Fail2Ban searches anywhere, so text an attacker gets logged (a user name, a URL) can hold a whole fake failure. Start it with ^";
+            context.Report(Id, message, location, regex.Kind == FilterRegexKind.Fail ? Evidence(context, regex) : null);
+        }
+    }
+
+    /// <summary>Whether every match must start at the beginning of the text.</summary>
+    internal static bool IsAnchored(LintRegex regex, RegexNode node)
+    {
+        switch (node)
+        {
+            case AlternationNode a:
+                return a.Alternatives.All(alt => IsAnchored(regex, alt));
+            case GroupNode g when !g.IsLookaround:
+                return IsAnchored(regex, g.Body);
+            case SequenceNode s:
+                for (var i = 0; i < s.Items.Count; i++)
+                {
+                    var item = s.Items[i];
+                    if (item is GlobalFlagsNode || item is GroupNode { IsLookaround: true }) continue;
+                    if (item is AnchorNode { Anchor: AnchorKind.LineStart or AnchorKind.StringStart })
+                        return !StartsWithCatchAll(regex, s, i + 1);
+                    return IsAnchored(regex, item);
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The first consuming item after the anchor is an unbounded catch-all (<c>^.*</c>): the anchor holds nothing.</summary>
+    private static bool StartsWithCatchAll(LintRegex regex, SequenceNode s, int from)
+    {
+        for (var i = from; i < s.Items.Count; i++)
+        {
+            var item = s.Items[i];
+            if (item is GlobalFlagsNode || item is AnchorNode || item is GroupNode { IsLookaround: true }) continue;
+            if (item is not QuantifierNode { Body: AnyCharNode, Max: null } || item.Origin is not null) return false;
+            // ^.*\n in a multi-line regex consumes one whole line: the anchor holds.
+            var next = regex.Tree.Following(item).FirstOrDefault();
+            return !(next is LiteralNode l && l.Value.StartsWith("\n"));
+        }
+        return false;
+    }
+
+    private static LintEvidence? Evidence(VariantLintContext context, LintRegex regex)
+    {
+        if (context.Variant.IsMultiLine) return null;
+        var forged = regex.AddressTags().FirstOrDefault();
+        if (forged is null) return null;
+        var overrides = new TextOverrides().With(forged, AddressTags.ForgedIPv4);
+        var clean = context.Probe.Witness(regex);
+        if (clean is null) return null;
+        var line = context.Probe.Synthesize(regex, overrides, l => true, onlyStep: clean.Step);
+        if (line is null) return null;
+        // The attacker's text sits in some earlier field: put it after the start of a real, harmless line.
+        foreach (var lead in new[] { "user=\"", "GET /", "x " })
+        {
+            var fail = line.FailText.Text;
+            var text = clean.Text.Substring(0, clean.ContentOffset) + lead + fail + clean.Text.Substring(clean.ContentOffset + clean.FailText.Text.Length);
+            var reported = context.Probe.Run(text).Where(f => f.RegexIndex == regex.Index).Select(f => f.Id!.Text).ToList();
+            if (reported.Contains(AddressTags.ForgedIPv4))
+                return new LintEvidence(LintEvidenceKind.InjectedLine, text,
+                    "a fake failure inside attacker-chosen text (after '" + lead + "') matches, and the filter bans " + AddressTags.ForgedIPv4)
+                {
+                    BannedAddress = AddressTags.ForgedIPv4,
+                };
+        }
+        return null;
+    }
+}

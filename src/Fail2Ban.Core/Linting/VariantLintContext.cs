@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using Fail2Ban.Core.Linting.Analysis;
+
+namespace Fail2Ban.Core.Linting;
+
+/// <summary>What a rule sees of one filter variant, and where it reports.</summary>
+internal sealed class VariantLintContext
+{
+    private readonly FindingCollector _sink;
+    private readonly LintSettings _settings;
+    private FilterProbe? _probe;
+
+    private readonly ProbeCache _cache;
+
+    public VariantLintContext(FilterVariant variant, LintOptions options, LintSettings settings, FindingCollector sink,
+        IReadOnlyList<string>? sampleLines = null, ProbeCache? cache = null)
+    {
+        _cache = cache ?? new ProbeCache();
+        Variant = variant;
+        Options = options;
+        _settings = settings;
+        _sink = sink;
+        SampleLines = sampleLines ?? new List<string>();
+    }
+
+    public FilterVariant Variant { get; }
+
+    public LintOptions Options { get; }
+
+    /// <summary>Log lines of the filter's sample log (no directives), when samples were given.</summary>
+    public IReadOnlyList<string> SampleLines { get; }
+
+    /// <summary>Runs lines through the real matcher for this variant.</summary>
+    public FilterProbe Probe => _probe ??= new FilterProbe(Variant, null, _cache);
+
+    public bool IsEnabled(string ruleId) => _settings.IsEnabled(ruleId);
+
+    /// <summary>Whether <paramref name="ruleId"/> already reported for this filter in another mode (rules that report once per filter).</summary>
+    public bool ReportedForFilter(string ruleId) => _cache.ReportedOnce.Contains(ruleId);
+
+    /// <summary>Marks <paramref name="ruleId"/> as reported for this filter.</summary>
+    public void MarkReportedForFilter(string ruleId) => _cache.ReportedOnce.Add(ruleId);
+
+    public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null)
+    {
+        var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId), message, location, evidence, fix)
+        {
+            Filter = Variant.Filter.Name,
+        };
+        _sink.Add(finding, Variant.Mode);
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Fail2Ban.Core.Linting;
+using FilterLint.Files;
+using FilterLint.Output;
+
+namespace FilterLint.Commands;
+
+/// <summary>
+/// <c>filterlint lint</c>: runs the lint rules on filter files and prints the findings as text
+/// (<c>path(line,col): severity F2Bxxxx: message</c> plus an excerpt), JSON or SARIF 2.1.0;
+/// <c>--fix</c> applies the mechanical fixes. Exit code 0 clean, 1 findings at or above
+/// <c>--fail-on</c>, 2 usage or input error.
+/// </summary>
+internal static class LintCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Filter .conf files, or folders of them (include-only *common.conf files are skipped). " +
+                          "With --config, a bare filter name is looked up in DIR/filter.d.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "Fail2Ban configuration directory: filter names are looked up in DIR/filter.d; with no PATH, every filter there is linted.",
+            HelpName = "DIR",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var samples = new Option<string?>("--samples")
+        {
+            Description = "Folder of sample logs named like the filters (upstream's fail2ban/tests/files/logs): enables the F2B5 rules.",
+            HelpName = "DIR",
+        };
+        var fix = new Option<bool>("--fix") { Description = "Apply the mechanical fixes to the .conf files." };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Lowest severity that makes the exit code 1.",
+            DefaultValueFactory = _ => "warning",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
+        var settings = new Option<string?>("--settings")
+        {
+            Description = "A .globalconfig file with 'dotnet_diagnostic.F2Bxxxx.severity = error|warning|suggestion|none' lines (as the analyzer reads).",
+            HelpName = "FILE",
+        };
+        var rules = new Option<string[]>("--rule")
+        {
+            Description = "Set a rule's severity, e.g. --rule F2B3002=error or --rule F2B3005=none (repeatable).",
+            HelpName = "ID=SEVERITY",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var command = new Command("lint", "Lint Fail2Ban filter files: missed attacks, forgeable bans, slow regexes. " + ExitCodes.Help)
+        {
+            paths, config, format, samples, fix, failOn, settings, rules,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new LintRequest(
+                parse.GetValue(paths) ?? Array.Empty<string>(),
+                parse.GetValue(config),
+                parse.GetValue(format)!,
+                parse.GetValue(samples),
+                parse.GetValue(fix),
+                parse.GetValue(failOn)!,
+                parse.GetValue(settings),
+                parse.GetValue(rules) ?? Array.Empty<string>());
+            return Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private sealed record LintRequest(string[] Paths, string? Config, string Format, string? Samples, bool Fix, string FailOn,
+        string? Settings, string[] Rules);
+
+    private static int Run(LintRequest request, TextWriter output, TextWriter error)
+    {
+        var settings = ReadSettings(request, error);
+        if (settings is null) return ExitCodes.Error;
+        if (request.Samples != null && !Directory.Exists(request.Samples))
+        {
+            error.WriteLine("filterlint: error: sample folder '" + request.Samples + "' does not exist");
+            return ExitCodes.Error;
+        }
+        var targets = LintTargets.Collect(request.Paths, request.Config, error);
+        if (targets is null) return ExitCodes.Error;
+
+        var files = new PhysicalConfigFileSource();
+        var options = new LintOptions
+        {
+            Samples = request.Samples is null ? null : SampleLogs(request.Samples),
+        };
+        var linter = new FilterLinter(settings, options);
+        var findings = new List<LintFinding>();
+        foreach (var target in targets) findings.AddRange(target.Lint(linter, files).Findings);
+
+        var paths = DisplayPath.Current();
+        switch (request.Format)
+        {
+            case "json":
+                new JsonFindingWriter(paths).Write(output, findings);
+                break;
+            case "sarif":
+                new SarifLogWriter(paths, ToolVersion()).Write(output, findings);
+                break;
+            default:
+                new TextFindingWriter(paths, ReadText).Write(output, findings, targets.Count);
+                break;
+        }
+
+        var remaining = findings;
+        if (request.Fix) remaining = ApplyFixes(findings, paths, error);
+        return remaining.Any(f => Fails(f.Severity, request.FailOn)) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static bool Fails(LintSeverity severity, string failOn) => failOn switch
+    {
+        "error" => severity >= LintSeverity.Error,
+        "warning" => severity >= LintSeverity.Warning,
+        "info" => severity >= LintSeverity.Info,
+        _ => false,
+    };
+
+    private static LintSettings? ReadSettings(LintRequest request, TextWriter error)
+    {
+        LintSettings settings;
+        if (request.Settings != null)
+        {
+            if (!File.Exists(request.Settings))
+            {
+                error.WriteLine("filterlint: error: settings file '" + request.Settings + "' does not exist");
+                return null;
+            }
+            var errors = new List<string>();
+            settings = LintSettings.ParseGlobalConfig(File.ReadAllText(request.Settings), errors);
+            foreach (var e in errors) error.WriteLine("filterlint: error: " + request.Settings + ": " + e);
+            if (errors.Count > 0) return null;
+        }
+        else
+        {
+            settings = new LintSettings();
+        }
+        foreach (var rule in request.Rules)
+        {
+            var eq = rule.IndexOf('=');
+            if (eq <= 0 || !RuleCatalog.TryGet(rule.Substring(0, eq).Trim(), out var descriptor)
+                || !LintSettings.TryParseSeverity(rule.Substring(eq + 1), out var severity))
+            {
+                error.WriteLine("filterlint: error: --rule expects ID=SEVERITY with a known rule id and error|warning|info|none, got '" + rule + "'");
+                return null;
+            }
+            settings.Set(descriptor.Id, severity);
+        }
+        return settings;
+    }
+
+    private static SampleLogSource SampleLogs(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        return new SampleLogSource(
+            name =>
+            {
+                var path = Path.Combine(full, name);
+                return File.Exists(path) ? File.ReadAllText(path) : null;
+            },
+            name => Path.Combine(full, name).Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
+    private static List<LintFinding> ApplyFixes(List<LintFinding> findings, DisplayPath paths, TextWriter error)
+    {
+        var edits = findings.Where(f => f.Fix != null).SelectMany(f => f.Fix!.Edits).GroupBy(e => e.File);
+        var fixedFindings = new HashSet<LintFinding>();
+        foreach (var group in edits)
+        {
+            var text = ReadText(group.Key);
+            if (text is null) continue;
+            var result = LintFixApplier.Apply(text, group);
+            if (result.Applied > 0) File.WriteAllText(group.Key, result.Text);
+            error.WriteLine("filterlint: " + paths.Format(group.Key) + ": " + result.Applied + " fix(es) applied"
+                + (result.Skipped > 0 ? ", " + result.Skipped + " skipped (the text changed)" : ""));
+        }
+        foreach (var f in findings)
+            if (f.Fix != null && f.Fix.Edits.All(e => ReadText(e.File) is { } t && !Contains(t, e))) fixedFindings.Add(f);
+        return findings.Where(f => !fixedFindings.Contains(f)).ToList();
+    }
+
+    /// <summary>Whether the edit's old text is still at its place (then the fix was not applied).</summary>
+    private static bool Contains(string text, LintTextEdit edit)
+    {
+        var lines = SourceExcerpt.SplitLines(text);
+        if (edit.Line > lines.Length) return false;
+        var line = lines[edit.Line - 1];
+        return edit.Column - 1 + edit.OldText.Length <= line.Length
+            && string.CompareOrdinal(line, edit.Column - 1, edit.OldText, 0, edit.OldText.Length) == 0;
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string ToolVersion() =>
+        typeof(LintCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

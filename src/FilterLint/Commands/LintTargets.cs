@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Fail2Ban.Core.Config;
+using Fail2Ban.Core.Linting;
+using FilterLint.Files;
+
+namespace FilterLint.Commands;
+
+/// <summary>One filter to lint: a <c>.conf</c> file, or a filter name in a configuration directory.</summary>
+internal sealed class LintTarget
+{
+    private LintTarget(string? file, string? configDirectory, string? name)
+    {
+        File = file;
+        ConfigDirectory = configDirectory;
+        Name = name;
+    }
+
+    public string? File { get; }
+
+    public string? ConfigDirectory { get; }
+
+    public string? Name { get; }
+
+    public static LintTarget ForFile(string path) => new(PhysicalConfigFileSource.ToConfigPath(path), null, null);
+
+    public static LintTarget ForName(string configDirectory, string name) =>
+        new(null, PhysicalConfigFileSource.ToConfigPath(configDirectory), name);
+
+    public LintReport Lint(FilterLinter linter, IConfigFileSource files) =>
+        File != null ? linter.LintFile(files, File) : linter.LintFilter(files, ConfigDirectory!, Name!);
+}
+
+/// <summary>Expands the command line's PATH arguments into filters (files, folders, names).</summary>
+internal static class LintTargets
+{
+    /// <summary>The filters to lint, or null after printing a usage/input error.</summary>
+    public static List<LintTarget>? Collect(IReadOnlyList<string> paths, string? configDirectory, TextWriter error)
+    {
+        var targets = new List<LintTarget>();
+        if (configDirectory != null && !Directory.Exists(configDirectory))
+        {
+            error.WriteLine("filterlint: error: configuration directory '" + configDirectory + "' does not exist");
+            return null;
+        }
+        if (paths.Count == 0)
+        {
+            if (configDirectory is null)
+            {
+                error.WriteLine("filterlint: error: give filter files or folders to lint (or --config DIR). Run 'filterlint lint --help' for usage.");
+                return null;
+            }
+            targets.AddRange(FolderFilters(FilterFolder(configDirectory)).Select(LintTarget.ForFile));
+            return targets;
+        }
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                targets.Add(LintTarget.ForFile(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                var found = FolderFilters(FilterFolder(path)).ToList();
+                if (found.Count == 0)
+                {
+                    error.WriteLine("filterlint: error: no filter .conf files in '" + path + "'");
+                    return null;
+                }
+                targets.AddRange(found.Select(LintTarget.ForFile));
+            }
+            else if (configDirectory != null && IsFilterName(path))
+            {
+                targets.Add(LintTarget.ForName(configDirectory, path));
+            }
+            else
+            {
+                error.WriteLine("filterlint: error: '" + path + "' does not exist");
+                return null;
+            }
+        }
+        return targets;
+    }
+
+    /// <summary>A configuration directory's <c>filter.d</c>, or the folder itself.</summary>
+    private static string FilterFolder(string directory)
+    {
+        var filterD = Path.Combine(directory, FilterReader.FilterDirectoryName);
+        return Directory.Exists(filterD) ? filterD : directory;
+    }
+
+    /// <summary>The <c>*.conf</c> files of a folder that are filters (not include-only <c>*common.conf</c>), sorted.</summary>
+    private static IEnumerable<string> FolderFilters(string folder) =>
+        Directory.EnumerateFiles(folder, "*.conf")
+            .Where(p => !Path.GetFileName(p).EndsWith("common.conf", StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal);
+
+    private static bool IsFilterName(string text) =>
+        text.Length > 0 && text.IndexOfAny(new[] { '/', '\\' }) < 0 && !text.EndsWith(".conf", StringComparison.Ordinal);
+}

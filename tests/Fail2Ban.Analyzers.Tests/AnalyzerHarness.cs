@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Fail2Ban.Analyzers.Tests;
+
+/// <summary>An in-memory AdditionalFile.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Stands in for MSBuild's generated editorconfig: per-file metadata and global properties.</summary>
+internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _perFile;
+
+    public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> perFile) => _perFile = perFile;
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new Options(_perFile.TryGetValue(textFile.Path, out var o) ? o : new Dictionary<string, string>());
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public Options(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>Runs <see cref="FilterFileAnalyzer"/> on a tiny compilation with .conf AdditionalFiles (offline references).</summary>
+internal static class AnalyzerHarness
+{
+    /// <param name="files">path → (text, Fail2BanFilter metadata or null).</param>
+    /// <param name="globalConfig">Optional <c>.globalconfig</c> text (is_global = true) for severities.</param>
+    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null)
+    {
+        var tree = CSharpSyntaxTree.ParseText("class C { }", path: "/src/C.cs");
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        if (globalConfig != null)
+        {
+            var parsed = AnalyzerConfig.Parse(globalConfig, "/.globalconfig");
+            var set = AnalyzerConfigSet.Create(new[] { parsed });
+            options = options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions);
+        }
+        var compilation = CSharpCompilation.Create("Consumer", new[] { tree }, Net100.References.All, options);
+        var texts = new List<AdditionalText>();
+        var metadata = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var (path, text, kind) in files)
+        {
+            texts.Add(new InMemoryAdditionalText(path, text));
+            if (kind != null) metadata[path] = new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = kind };
+        }
+        var analyzerOptions = new AnalyzerOptions(texts.ToImmutableArray(), new TestOptionsProvider(metadata));
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FilterFileAnalyzer()), analyzerOptions);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        return diagnostics.OrderBy(d => d.Location.GetLineSpan().Path).ThenBy(d => d.Location.GetLineSpan().StartLinePosition).ToImmutableArray();
+    }
+
+    /// <summary><c>path(line,col): severity ID</c> with 1-based positions, as the compiler prints them.</summary>
+    public static string Format(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        return span.Path + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + "): "
+            + d.Severity.ToString().ToLowerInvariant() + " " + d.Id;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace Fail2Ban.Analyzers.Tests;
+
+public sealed class FilterFileAnalyzerTests
+{
+    private const string Common = "[DEFAULT]\n_verb = [A-Z]{4}\n";
+    private const string Filter = "[INCLUDES]\nbefore = common.conf\n\n[Definition]\nfailregex = ^%(_verb)s from \\S*\\[<HOST>\\]: 554 rejected$\n            ^Failed login from <HOST>\n";
+
+    [Fact]
+    public async Task Findings_land_at_the_conf_line_and_column_where_the_fragment_was_written()
+    {
+        var diagnostics = await AnalyzerHarness.Run(new[]
+        {
+            ("/proj/filters/common.conf", Common, (string?)"include"),
+            ("/proj/filters/smtp.conf", Filter, "true"),
+        });
+        var lines = diagnostics.Select(AnalyzerHarness.Format).ToList();
+        Assert.Contains("/proj/filters/common.conf(2,9): warning F2B2001", lines);
+        Assert.Contains("/proj/filters/smtp.conf(6,32): warning F2B3004", lines);
+        var seed = diagnostics.Single(d => d.Id == "F2B2001");
+        Assert.Equal(LocationKind.ExternalFile, seed.Location.Kind);
+        Assert.Equal(8, seed.Location.GetLineSpan().EndLinePosition.Character - seed.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("CONNECT", seed.GetMessage());
+        Assert.EndsWith("/docs/rules/F2B2001.md", seed.Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public async Task Files_without_the_metadata_are_ignored_and_includes_are_not_linted_as_filters()
+    {
+        var diagnostics = await AnalyzerHarness.Run(new[]
+        {
+            ("/proj/filters/common.conf", Common, (string?)"include"),
+            ("/proj/other/broken.conf", "failregex = (\n", null),
+        });
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Includes_are_resolved_in_memory_only()
+    {
+        // Without common.conf among the AdditionalFiles the include is missing (never read from disk),
+        // so %(_verb)s cannot be resolved.
+        var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/filters/smtp.conf", Filter, (string?)"true") });
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("/proj/filters/smtp.conf(5,14): error F2B1004", AnalyzerHarness.Format(d));
+    }
+
+    [Fact]
+    public async Task Globalconfig_severities_apply_and_suppression_comments_are_honoured()
+    {
+        var suppressed = Filter.Replace("            ^Failed login", "# filterlint: disable=F2B3004\n            ^Failed login");
+        var diagnostics = await AnalyzerHarness.Run(new[]
+        {
+            ("/proj/filters/common.conf", Common, (string?)"include"),
+            ("/proj/filters/smtp.conf", suppressed, "true"),
+        }, "is_global = true\ndotnet_diagnostic.F2B2001.severity = error\n");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "F2B3004");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics.Single(d => d.Id == "F2B2001").Severity);
+    }
+
+    [Fact]
+    public async Task A_filter_that_does_not_compile_is_an_error_at_the_regex_and_nothing_throws()
+    {
+        var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/f/bad.conf", "[Definition]\nfailregex = ^failed (from <HOST>$\n", (string?)"true") });
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("F2B1010", DiagnosticSeverity.Error), (d.Id, d.Severity));
+        Assert.Equal(1, d.Location.GetLineSpan().StartLinePosition.Line);
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Fail2Ban.Core.Config;
+using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Fail2Ban.Core.Tests.Linting;
+
+/// <summary>
+/// The corpus guards: upstream master's 97 filters stay within the noise budget (at most one finding
+/// per filter on average), no rule throws on them, and linting all of them is fast.
+/// </summary>
+public sealed class CorpusLintGuardTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public CorpusLintGuardTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void Master_filters_stay_within_the_noise_budget()
+    {
+        if (Corpus.MasterRoot is null)
+        {
+            _output.WriteLine(Corpus.SkipReason);
+            return;
+        }
+        var (findings, filters, elapsed) = LintMaster();
+        foreach (var f in findings) _output.WriteLine(f.ToString());
+        foreach (var kv in FilterLinter.RuleTimings.OrderByDescending(kv => kv.Value)) _output.WriteLine(kv.Key + " " + Math.Round(kv.Value) + " ms");
+        _output.WriteLine(filters + " filters, " + findings.Count + " findings, " + elapsed.TotalMilliseconds + " ms");
+        Assert.Equal(97, filters);
+        Assert.Null(FilterLinter.LastRuleFailure);
+        Assert.True(findings.Count <= filters, findings.Count + " findings on " + filters + " filters");
+        Assert.DoesNotContain(findings, f => f.Severity == LintSeverity.Error);
+    }
+
+    internal static (List<LintFinding> Findings, int Filters, TimeSpan Elapsed) LintMaster(LintOptions? options = null)
+    {
+        var dir = Path.Combine(Corpus.MasterRoot!, "filter.d");
+        var files = DiskFiles.Under(Corpus.MasterRoot!);
+        var linter = new FilterLinter(null, options);
+        var findings = new List<LintFinding>();
+        var filters = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var path in Directory.GetFiles(dir, "*.conf").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            if (path.EndsWith("common.conf", StringComparison.Ordinal)) continue;
+            filters++;
+            findings.AddRange(linter.LintFile(files, path).Findings);
+        }
+        return (findings, filters, watch.Elapsed);
+    }
+}

@@ -1,0 +1,32 @@
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Rules;
+
+public sealed class InjectableHostRuleTests
+{
+    [Fact]
+    public void A_lazy_user_field_before_a_forgeable_from_is_reported_with_the_address_it_would_ban()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^Invalid user <F-USER>.+?</F-USER> from <HOST> port \d+")));
+        Assert.Equal(LintEvidenceKind.InjectedLine, f.Evidence!.Kind);
+        Assert.Equal("192.0.2.254", f.Evidence.BannedAddress);
+        Assert.Contains("from 192.0.2.254", f.Evidence.Line);
+        Assert.Equal(2, f.Location.Line);
+    }
+
+    [Fact]
+    public void A_quoted_catch_all_is_a_field_too()
+    {
+        Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^login '.*?' failed, rhost=<HOST> (?:port \d+)?")));
+    }
+
+    [Theory]
+    [InlineData(@"^Invalid user <F-USER>\S+</F-USER> from <HOST> port \d+")]
+    [InlineData(@"^Invalid user <F-USER>.+?</F-USER> from <HOST> port \d+$")]
+    [InlineData(@"^Invalid user <F-USER>.+</F-USER> from <HOST> port \d+$")]
+    [InlineData(@"^login '[^']*' failed, rhost=<HOST>")]
+    public void Fields_that_cannot_hold_the_literal_or_end_anchored_regexes_are_not_reported(string failregex)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(failregex)));
+    }
+}

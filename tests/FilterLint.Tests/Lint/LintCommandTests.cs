@@ -1,0 +1,87 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Fail2Ban.Core.Tests.Infrastructure;
+
+namespace FilterLint.Tests.Lint;
+
+/// <summary><c>filterlint lint</c>: exit codes, targets, --fix, severities, and the corpus budget through the CLI.</summary>
+public sealed class LintCommandTests : IDisposable
+{
+    private readonly TempConfigTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    [Fact]
+    public void Exit_codes_clean_findings_threshold_and_input_errors()
+    {
+        var clean = _tree.Write("a/clean.conf", LintFilters.Clean);
+        var smtp = _tree.Write("b/smtp.conf", LintFilters.Smtp);
+        Assert.Equal(0, CliRunner.Run("lint", clean).ExitCode);
+        Assert.Equal(1, CliRunner.Run("lint", smtp).ExitCode);
+        Assert.Equal(0, CliRunner.Run("lint", "--fail-on", "error", smtp).ExitCode);
+        Assert.Equal(1, CliRunner.Run("lint", "--rule", "F2B2001=error", "--fail-on", "error", smtp).ExitCode);
+        var missing = CliRunner.Run("lint", Path.Combine(_tree.Root, "nope.conf"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Stderr);
+        Assert.Equal(2, CliRunner.Run("lint", "--rule", "F2B9999=error", clean).ExitCode);
+        Assert.Equal(2, CliRunner.Run("lint", "--format", "xml", clean).ExitCode);
+        Assert.Equal(2, CliRunner.Run("lint").ExitCode);
+    }
+
+    [Fact]
+    public void A_filter_that_does_not_compile_exits_1_with_a_located_error_and_no_stack_trace()
+    {
+        var broken = _tree.Write("c/broken.conf", LintFilters.Broken);
+        var result = CliRunner.Run("lint", broken);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.conf(2,", result.Stdout);
+        Assert.Contains("error F2B1010", result.Stdout);
+        Assert.DoesNotContain("   at ", result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public void A_folder_lints_its_filters_and_skips_common_includes()
+    {
+        _tree.Write("d/filter.d/common.conf", "[DEFAULT]\n_x = y\n");
+        _tree.Write("d/filter.d/clean.conf", LintFilters.Clean);
+        var result = CliRunner.Run("lint", Path.Combine(_tree.Root, "d"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 filter linted", result.Stdout);
+    }
+
+    [Fact]
+    public void Fix_applies_the_mechanical_fix_and_the_filter_is_then_clean_of_it()
+    {
+        var smtp = _tree.Write("e/smtp.conf", LintFilters.Smtp);
+        var result = CliRunner.Run("lint", "--fix", "--rule", "F2B3004=none", smtp);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 fix(es) applied", result.Stderr);
+        Assert.Contains("_verb = [A-Z]{4,}\n", File.ReadAllText(smtp));
+        Assert.Equal(0, CliRunner.Run("lint", "--rule", "F2B3004=none", smtp).ExitCode);
+    }
+
+    [Fact]
+    public void Settings_file_and_suppression_comments_are_honoured()
+    {
+        var settings = _tree.Write("f/.globalconfig", "is_global = true\ndotnet_diagnostic.F2B2001.severity = none\n");
+        var smtp = _tree.Write("f/smtp.conf", LintFilters.Smtp.Replace("             ^Login failed", "# filterlint: disable=F2B3004\n             ^Login failed"));
+        var result = CliRunner.Run("lint", "--settings", settings, smtp);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 warnings", result.Stdout);
+    }
+
+    [Fact]
+    public void Upstream_master_filters_lint_within_budget_through_the_cli()
+    {
+        if (Corpus.MasterRoot is null) return;
+        var watch = Stopwatch.StartNew();
+        var result = CliRunner.Run("lint", "--format", "json", Path.Combine(Corpus.MasterRoot, "filter.d"));
+        watch.Stop();
+        Assert.Equal("", result.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        Assert.True(doc.RootElement.GetArrayLength() <= 97, doc.RootElement.GetArrayLength() + " findings");
+        // 2 s is the target on an idle machine; the bound leaves room for a loaded CI runner.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace FilterLint.Tests;
+
+/// <summary><c>filterlint regex</c> on small inputs written here, including hostile ones.</summary>
+public sealed class RegexCommandTests : IDisposable
+{
+    private const string Zone = "UTC0";
+    private readonly string _dir = Directory.CreateTempSubdirectory("filterlint-regex-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string WriteFile(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private string WriteFilter(string name, string text) => WriteFile(name, Encoding.UTF8.GetBytes(text));
+
+    private const string FailureFilter = "[Definition]\nfailregex = ^ \\S+ demo\\[\\d+\\]: failure for <F-USER>\\S+</F-USER> from <HOST>$\nignoreregex = ignore-me\n";
+
+    [Fact]
+    public void Counts_lines_like_fail2ban_regex_and_explains_a_miss()
+    {
+        var filter = WriteFilter("demo.conf", FailureFilter);
+        var log = WriteFile("demo.log", Encoding.UTF8.GetBytes(
+            "2026-11-28 10:00:00 host demo[1]: failure for bob from 192.0.2.7\n" +
+            "# a comment, not counted\n" +
+            "\n" +
+            "2026-11-28 10:00:01 host demo[1]: failure for ignore-me from 192.0.2.8\n" +
+            "2026-11-28 10:00:02 host demo[1]: failure for bob from\n"));
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--now", "2026-11-28T12:00:00Z", log, filter);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Lines: 3 lines, 1 ignored, 1 matched, 1 missed", r.Stdout);
+        // the ignored line's failregex match is dropped before it is counted, as in fail2ban-regex
+        Assert.Contains("|   1) [1] ", r.Stdout);
+        // the miss is explained: which failregex, which part of it, written where, failed on what text
+        Assert.Matches(@"why: closest failregex #1 \(.*demo\.conf\(2,13\)\).*then ' from ' \(written at .*demo\.conf\(2,\d+\)\) fails at the end of the line", r.Stdout);
+    }
+
+    [Fact]
+    public void Json_gives_one_object_per_line_with_the_verdict()
+    {
+        var filter = WriteFilter("demo.conf", FailureFilter);
+        var log = WriteFile("demo.log", Encoding.UTF8.GetBytes(
+            "2026-11-28 10:00:00 host demo[1]: failure for bob from 2001:DB8::1\n" +
+            "2026-11-28 10:00:01 host demo[1]: unrelated\n"));
+        var r = CliRunner.Run("regex", "--json", "--timezone", Zone, log, filter);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("{\"line\":1,\"match\":true,\"ignored\":false,\"regex\":0,\"host\":\"2001:db8::1\",\"ip\":\"2001:DB8::1\"," +
+                     "\"user\":\"bob\",\"fid\":null,\"time\":\"2026-11-28T10:00:00\"}", lines[0]);
+        Assert.Equal("{\"line\":2,\"match\":false,\"ignored\":false,\"regex\":null,\"host\":null,\"ip\":null,\"user\":null,\"fid\":null,\"time\":null}", lines[1]);
+    }
+
+    [Fact]
+    public void Binary_bytes_invalid_utf8_and_a_10_MB_line_are_counted_and_processing_goes_on()
+    {
+        var filter = WriteFilter("demo.conf", FailureFilter);
+        var bytes = new MemoryStream();
+        void Add(string s) { var b = Encoding.UTF8.GetBytes(s); bytes.Write(b, 0, b.Length); }
+        Add("2026-11-28 10:00:00 host demo[1]: failure for bob from 192.0.2.1\n");
+        bytes.Write(new byte[] { 0, 1, 2, 0xFF, 0xFE, 0xC3, (byte)'\n' });
+        Add(new string('x', 10 * 1024 * 1024) + "\n");
+        Add("2026-11-28 10:00:03 host demo[1]: failure for \u00e9ve from 192.0.2.2\n");
+        var log = WriteFile("hostile.log", bytes.ToArray());
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--print-no-missed", log, filter);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Lines: 4 lines, 0 ignored, 2 matched, 2 missed", r.Stdout);
+        Assert.Contains("not UTF-8", r.Stderr);
+    }
+
+    [Fact]
+    public void A_catastrophic_regex_times_out_is_reported_and_the_run_goes_on()
+    {
+        var log = WriteFile("redos.log", Encoding.UTF8.GetBytes(
+            "2026-11-28 10:00:00 " + new string('a', 30) + ": !!\n" +
+            "2026-11-28 10:00:01 aaa: 192.0.2.9\n"));
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--print-no-missed", log, @"^ (?:\w+\s?)*\w: <HOST>$");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Lines: 2 lines, 0 ignored, 1 matched, 1 missed", r.Stdout);
+        Assert.Contains("time limit", r.Stderr);
+    }
+
+    [Fact]
+    public void A_regex_dotnet_cannot_run_is_a_located_error_naming_the_construct()
+    {
+        var filter = WriteFilter("bad.conf", "[Definition]\nfailregex = ^x (?P<a>\\d+) <HOST>\n            ^y (?<=a+)b <HOST>\n");
+        var r = CliRunner.Run("regex", "--timezone", Zone, "2026-11-28 10:00:00 y ab 192.0.2.1", filter);
+        Assert.Equal(2, r.ExitCode);
+        var message = r.Stderr.Trim();
+        Assert.Matches(@"bad\.conf\(3,1[0-9]\): error F2B101\d: .*look-?behind", message);
+        Assert.DoesNotContain("   at ", r.Stderr);
+    }
+
+    [Fact]
+    public void Missing_filter_and_bad_options_exit_2_with_a_message()
+    {
+        var r = CliRunner.Run("regex", "--config", _dir, "some line", "nosuchfilter[mode=aggressive");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Matches("error F2B10[0-9][0-9]: ", r.Stderr);
+        var tz = CliRunner.Run("regex", "--timezone", "Not/AZone", "x", "x <HOST>");
+        Assert.Equal(2, tz.ExitCode);
+        Assert.DoesNotContain("   at ", tz.Stderr);
+    }
+}
