@@ -91,7 +91,9 @@ public sealed class BehaviourTests
         var matchLines = type.GetMethod("MatchLines", new[] { typeof(System.IO.TextReader) })!;
         var results = ((System.Collections.IEnumerable)matchLines.Invoke(matcher, new object[] { new System.IO.StringReader(RepoFiles.SampleLog("sshd-lite.log")) })!)
             .Cast<object>().ToList();
-        Assert.Equal(11, results.Count);
+        Assert.Equal(13, results.Count);
+        // line 4: "Connection closed … [preauth]" is taken by the ignoreregex (which sees the whole line)
+        Assert.True(Get<bool>(results[3], "IsIgnored"));
         // line 3: failed password, ALT_USER1 capture
         Assert.Equal("admin", Get<string>(results[2], "AltUser1"));
         // line 7: accepted login after a failed publickey: not a failure
@@ -99,6 +101,9 @@ public sealed class BehaviourTests
         // line 11: "Too many authentication failures" names no address: charged to the connection's address
         Assert.True(Get<bool>(results[10], "Success"));
         Assert.Equal("192.0.2.77", Get<string>(results[10], "Host"));
+        // line 12: <HOST> also takes a host name, reported as written (no DNS)
+        Assert.Equal("gw-backup", Get<string>(results[11], "Host"));
+        Assert.False(Get<bool>(results[12], "Success"));
     }
 
     private static T Get<T>(object result, string property) => (T)result.GetType().GetProperty(property)!.GetValue(result)!;

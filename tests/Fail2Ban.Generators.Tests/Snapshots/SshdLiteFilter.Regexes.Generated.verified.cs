@@ -97,16 +97,16 @@ namespace Consumer.Filters
         private static partial global::System.Text.RegularExpressions.Regex FailRegex4();
 
         /// <summary>
-        /// The ignoreregex <c>^Connection closed by \S+ port \d+ \[preauth\]$</c> translated to .NET.
+        /// The ignoreregex <c>^\s*\S+ sshd-lite(?:\[\d+\])?:\s+Connection closed by \S+ port \d+ \[preauth\]$</c> translated to .NET.
         /// </summary>
         /// <remarks>
-        /// Written at sshd-lite.conf(28,15); used by ignoreregex #0.
+        /// Written at sshd-lite.conf(30,15); used by ignoreregex #0.
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string IgnoreRegex0Pattern = @"^Connection closed by [^\s\x1C-\x1F]+ port \d+ \[preauth]$";
+        public const string IgnoreRegex0Pattern = @"^[\s\x1C-\x1F]*[^\s\x1C-\x1F]+ sshd-lite(?:\[\d+])?:[\s\x1C-\x1F]+Connection closed by [^\s\x1C-\x1F]+ port \d+ \[preauth]$";
 
         /// <summary>The ignoreregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
-        private const string IgnoreRegex0Source = @"^Connection closed by \S+ port \d+ \[preauth\]$";
+        private const string IgnoreRegex0Source = @"^\s*\S+ sshd-lite(?:\[\d+\])?:\s+Connection closed by \S+ port \d+ \[preauth\]$";
 
         [global::System.Text.RegularExpressions.GeneratedRegex(IgnoreRegex0Pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, 2000)]
         private static partial global::System.Text.RegularExpressions.Regex IgnoreRegex0();
