@@ -12,7 +12,6 @@ namespace Fail2Ban.Generators;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Fail2Ban.Generator";
-    private const string HelpLinkBase = "https://github.com/fail2ban-compiler/docs/rules/";
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new();
 
@@ -62,7 +61,7 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity)
     {
         var descriptor = new DiagnosticDescriptor(id, title, "{0}", Category, severity, isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id + ".md");
+            helpLinkUri: Fail2Ban.Core.Linting.RuleCatalog.HelpUriFor(id));
         ById[id] = descriptor;
         return descriptor;
     }

@@ -1,3 +1,4 @@
+using Fail2Ban.Core.Text;
 using System;
 using System.Collections.Generic;
 

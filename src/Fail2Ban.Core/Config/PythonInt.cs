@@ -1,3 +1,4 @@
+using Fail2Ban.Core.Text;
 using System.Globalization;
 
 namespace Fail2Ban.Core.Config;

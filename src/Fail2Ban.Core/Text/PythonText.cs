@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Globalization;
 
-namespace Fail2Ban.Core.Config;
+namespace Fail2Ban.Core.Text;
 
 /// <summary>
-/// Python's notion of whitespace and word characters, which the INI reader and the option syntax rely on.
+/// Python <c>str</c> behaviours the engine must reproduce exactly: whitespace and word characters (the INI
+/// reader, the option syntax) and <c>splitlines</c> (the matcher's skipped lines).
 /// Python's <c>str.isspace</c> also counts the separators U+001C..U+001F, which .NET does not.
 /// </summary>
 internal static class PythonText
@@ -35,4 +37,30 @@ internal static class PythonText
     /// <summary>Python's <c>str.lower()</c> for option names (simple case mapping; Python's special
     /// multi-character lower-casings, e.g. of U+0130, are not reproduced).</summary>
     public static string Lower(string s) => s.ToLowerInvariant();
+
+    /// <summary><c>str.splitlines(False)</c>: splits on every Unicode line boundary Python knows.</summary>
+    public static List<string> SplitLines(string s)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (IsLineBoundary(c))
+            {
+                lines.Add(s.Substring(start, i - start));
+                i += c == '\r' && i + 1 < s.Length && s[i + 1] == '\n' ? 2 : 1;
+                start = i;
+                continue;
+            }
+            i++;
+        }
+        if (start < s.Length) lines.Add(s.Substring(start));
+        return lines;
+    }
+
+    private static bool IsLineBoundary(char c) =>
+        c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c' || c == '\x1c' || c == '\x1d' || c == '\x1e' ||
+        c == '\x85' || c == '\u2028' || c == '\u2029';
 }
