@@ -206,8 +206,11 @@ public sealed partial class FilterMatcherGenerator
             w.Line("/// <summary>The underlying engine (buffer, date detector, compiled filter).</summary>");
             w.Line("public " + Core + ".Matching.FilterMatcher Engine => _engine;");
             w.Line();
-            w.Line("/// <summary>Processes the next line of the stream (without its line terminator).</summary>");
-            w.Line("public Result Match(string line) => new Result(_engine.ProcessLine(line));");
+            w.Line("/// <summary>");
+            w.Line("/// Processes the next line of the stream (without its line terminator). A line that yields nothing");
+            w.Line("/// (no failure, nothing ignored) gives <c>default</c> and, in steady state, allocates nothing.");
+            w.Line("/// </summary>");
+            w.Line("public Result Match(string line) => _engine.TryProcessLine(line, out var result) ? new Result(result!) : default;");
             w.Line();
             w.Line("/// <summary>Processes the next line with a time supplied by the caller (journal entries: no date detection).</summary>");
             w.Line("public Result Match(string line, double epochSeconds, string? timeText = null) =>");
@@ -290,7 +293,7 @@ public sealed partial class FilterMatcherGenerator
             w.Line("IsIgnored = noFail || line.IgnoreRegexMatched;");
             w.Close();
             w.Line();
-            w.Line("/// <summary>The engine's full result for the line (null for <c>default</c>).</summary>");
+            w.Line("/// <summary>The engine's full result for the line; null when the line yielded nothing (<c>default</c>).</summary>");
             w.Line("public " + Core + ".Matching.LineResult? Line { get; }");
             w.Line();
             w.Line("/// <summary>The failure the properties describe, or null.</summary>");

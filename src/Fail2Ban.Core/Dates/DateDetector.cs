@@ -35,6 +35,10 @@ public sealed class DateDetector
     // Last conversion (only reused when "now" is fixed).
     private DateTemplate? memoTemplate;
     private string? memoText;
+    private string? memoLine;
+    private int memoStart, memoLength;
+
+    private ReadOnlySpan<char> MemoText => memoText is { } text ? text.AsSpan() : memoLine.AsSpan(memoStart, memoLength);
     private DateMatchOutcome memoOutcome;
     private double memoTimestamp;
 
@@ -118,6 +122,7 @@ public sealed class DateDetector
             var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
             memo.Store(this, template, line, hit, outcome, seconds, zoned);
         }
+        Matching.MatchRecycler.Recycle(m);
         return new DateSpeculation(template, hit, memo.Outcome, memo.Seconds, memo.Zoned, memo.DateText) { StartsInsideLine = inside };
     }
 
@@ -260,7 +265,9 @@ public sealed class DateDetector
             }
         }
         if (match is null) return null;
-        return Accept(line, match, TemplateHit.Of(match, templates[index].Template), index, null);
+        var accepted = Accept(line, match, TemplateHit.Of(match, templates[index].Template), index, null);
+        Matching.MatchRecycler.Recycle(match);
+        return accepted;
     }
 
     // Either the match or a speculation (with its fields read) describes the winning search.
@@ -292,7 +299,7 @@ public sealed class DateDetector
         // (A speculation shares the text instance between such lines: no need to read the line.)
         if (fixedNow is not null && ReferenceEquals(template, memoTemplate) &&
             (speculation?.DateText is { } sharedText && ReferenceEquals(sharedText, memoText) ||
-             memoText!.Length == hit.DateLength && string.CompareOrdinal(line, hit.DateIndex, memoText, 0, hit.DateLength) == 0))
+             MemoText.SequenceEqual(line.AsSpan(hit.DateIndex, hit.DateLength))))
             return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, memoOutcome, memoTimestamp);
         DateMatchOutcome outcome;
         double timestamp;
@@ -306,7 +313,11 @@ public sealed class DateDetector
         if (fixedNow is not null)
         {
             memoTemplate = template;
-            memoText = speculation?.DateText ?? line.Substring(hit.DateIndex, hit.DateLength);
+            // The text stays in its line (no copy per new date): a string only when one was made ahead.
+            memoText = speculation?.DateText;
+            memoLine = line;
+            memoStart = hit.DateIndex;
+            memoLength = hit.DateLength;
             memoOutcome = outcome;
             memoTimestamp = timestamp;
         }

@@ -23,7 +23,7 @@ public sealed class FilterMatcher
     private readonly MlfidCache _mlfid;
     private readonly int _maxLines;
     private List<TupleLine> _buffer = new();
-    private string? _lastTimeText;
+    private string? _lastTimeText;  // see LastTimeText
     private double? _lastDate;
 
     /// <summary>A matcher with its own date detector built from the filter's datepattern.</summary>
@@ -81,81 +81,32 @@ public sealed class FilterMatcher
     {
         var result = new LineResult();
         TupleLine tuple;
-        double? date = null;
+        double? date;
         var noDate = false;
         if (suppliedTime is { } given)
         {
             tuple = new TupleLine("", suppliedTimeText ?? "", line);
-            _lastTimeText = tuple.DateText;
-            _lastDate = given;
+            SetLastDate(tuple.DateText, given);
             date = given;
         }
         else
         {
-            var match = _dates.Match(line, prepared?.Date);
-            if (match is { Outcome: DateMatchOutcome.LineFailure })
+            var dated = LocateDate(line, prepared?.Date);
+            result.DateTemplate = dated.Template;
+            if (dated.Failed)
             {
                 // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
-                result.DateTemplate = match.Value.Template.Name;
                 result.Error = "the date of this line cannot be processed (Fail2Ban fails on it)";
                 result.Tuple = new TupleLine("", "", line);
                 return result;
             }
-            if (match is { } m)
-            {
-                result.DateTemplate = m.Template.Name;
-                string dateText;
-                if (m.Start < 0)
-                {
-                    // group 1 did not take part: Python slices with -1 (around the last character)
-                    dateText = "";
-                    var cut = Math.Max(0, line.Length - 1);
-                    tuple = new TupleLine(line.Substring(0, cut), "", line.Substring(cut));
-                }
-                else if (prepared is { Tuple: { } cut } && prepared.DateStart == m.Start && prepared.DateLength == m.Length)
-                {
-                    // Cut ahead at the same place of the same line: the same strings.
-                    dateText = cut.DateText;
-                    tuple = cut;
-                }
-                else
-                {
-                    dateText = line.Substring(m.Start, m.Length);
-                    tuple = new TupleLine(line.Substring(0, m.Start), dateText, line.Substring(m.Start + m.Length));
-                }
-                if (dateText.Length > 0)
-                {
-                    date = m.Timestamp;
-                    if (date is not null)
-                    {
-                        _lastTimeText = dateText;
-                        _lastDate = date;
-                    }
-                }
-                else if (LastDateIsRecent())
-                {
-                    // The template matched an empty date (it is optional): reuse the last one.
-                    tuple = new TupleLine("", _lastTimeText ?? "", line);
-                    date = _lastDate;
-                }
-                else
-                {
-                    date = _options.Now;
-                }
-            }
-            else
-            {
-                tuple = new TupleLine("", "", line);
-            }
-            if (date is null)
-            {
-                noDate = true;
-                if (LastDateIsRecent())
-                {
-                    tuple = new TupleLine("", _lastTimeText ?? "", line);
-                    date = _lastDate;
-                }
-            }
+            // Cut ahead at the same place of the same line: the same strings.
+            tuple = !dated.DateFromLast && prepared is { Tuple: { } cut } && prepared.DateStart == dated.CutStart &&
+                    prepared.DateLength == dated.CutEnd - dated.CutStart && dated.CutStart >= 0 && dated.MatchedDate
+                ? cut
+                : Cut(line, dated);
+            date = dated.Date;
+            noDate = dated.NoDate;
         }
         result.Tuple = tuple;
         result.Time = date;
@@ -163,6 +114,213 @@ public sealed class FilterMatcher
         if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple), date, result);
         else FindFailures(tuple, date, result);
         return result;
+    }
+
+    /// <summary>
+    /// Processes one line as <see cref="ProcessLine(string, double?, string?)"/> does (same state
+    /// afterwards) and gives its result only when there is one to report: false, with no result
+    /// object made, when the line produced no entry, no ignoreregex hit, no time-out and no error.
+    /// For a single-line filter (<c>maxlines</c> 1) such a line costs no allocation in steady state: its
+    /// date is found and its text searched in place (<see cref="Buffer"/> is then left as it was).
+    /// </summary>
+    public bool TryProcessLine(string line, out LineResult? result)
+    {
+        if (line is null) throw new ArgumentNullException(nameof(line));
+        if (_maxLines == 1)
+        {
+            // Nothing carries over between lines of a single-line filter but the date and ids, so a
+            // line no search can match is decided in place.
+            var dated = LocateDate(line, null);
+            if (!dated.Failed && QuietMiss(line, dated))
+            {
+                result = null;
+                return false;
+            }
+            result = Complete(line, dated);
+        }
+        else result = Process(line, null, null, null);
+        if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
+        {
+            result = null;
+            return false;
+        }
+        return true;
+    }
+
+    // The rest of Process, from a located date.
+    private LineResult Complete(string line, DatedLine dated)
+    {
+        var result = new LineResult { DateTemplate = dated.Template };
+        if (dated.Failed)
+        {
+            result.Error = "the date of this line cannot be processed (Fail2Ban fails on it)";
+            result.Tuple = new TupleLine("", "", line);
+            return result;
+        }
+        var tuple = Cut(line, dated);
+        result.Tuple = tuple;
+        result.Time = dated.Date;
+        result.NoDate = dated.NoDate;
+        if (SingleLineScans) ApplyScan(tuple, LineScan.Run(_filter, tuple), dated.Date, result);
+        else FindFailures(tuple, dated.Date, result);
+        return result;
+    }
+
+    /// <summary>Where a line's date lies and what it gives (Fail2Ban's processLine up to the buffer).</summary>
+    private readonly struct DatedLine
+    {
+        /// <summary>Before = line[..CutStart], the date text = line[CutStart..CutEnd], After = line[CutEnd..].</summary>
+        public int CutStart { get; init; }
+
+        public int CutEnd { get; init; }
+
+        /// <summary>The line has no usable date and takes the last one's text (Before empty, After the whole line).</summary>
+        public bool DateFromLast { get; init; }
+
+        /// <summary>A template matched and its date group took part (the cut is the date's place).</summary>
+        public bool MatchedDate { get; init; }
+
+        public double? Date { get; init; }
+
+        public bool NoDate { get; init; }
+
+        public string? Template { get; init; }
+
+        /// <summary>Fail2Ban fails on this line's date.</summary>
+        public bool Failed { get; init; }
+    }
+
+    // Date detection and the date rules of processLine; updates the detector and the last date.
+    private DatedLine LocateDate(string line, DateSpeculation? speculation)
+    {
+        var match = _dates.Match(line, speculation);
+        if (match is not { } m) return Undated(new DatedLine());
+        var template = m.Template.Name;
+        if (m.Outcome == DateMatchOutcome.LineFailure) return new DatedLine { Template = template, Failed = true };
+        if (m.Start < 0)
+        {
+            // group 1 did not take part: Python slices with -1 (around the last character)
+            var at = Math.Max(0, line.Length - 1);
+            return Undated(EmptyDate(new DatedLine { CutStart = at, CutEnd = at, Template = template }));
+        }
+        var cut = new DatedLine { CutStart = m.Start, CutEnd = m.Start + m.Length, MatchedDate = true, Template = template };
+        if (m.Length == 0) return Undated(EmptyDate(cut));
+        if (m.Timestamp is { } stamp) SetLastDate(line, m.Start, m.Length, stamp);
+        return Undated(cut with { Date = m.Timestamp });
+
+        // The template matched an empty date (it is optional): reuse the last one, else "now".
+        DatedLine EmptyDate(DatedLine d) => LastDateIsRecent()
+            ? new DatedLine { DateFromLast = true, Date = _lastDate, Template = d.Template }
+            : d with { Date = _options.Now };
+
+        DatedLine Undated(DatedLine d)
+        {
+            if (d.Date is not null) return d;
+            return LastDateIsRecent()
+                ? new DatedLine { DateFromLast = true, Date = _lastDate, NoDate = true, Template = d.Template }
+                : d with { NoDate = true };
+        }
+    }
+
+    private TupleLine Cut(string line, DatedLine d) =>
+        d.DateFromLast
+            ? new TupleLine("", LastTimeText ?? "", line)
+            : new TupleLine(line.Substring(0, d.CutStart), line.Substring(d.CutStart, d.CutEnd - d.CutStart), d.CutEnd == 0 ? line : line.Substring(d.CutEnd));
+
+    // The last date's text is cut from its line only when a later line needs it.
+    private string? _lastTimeLine;
+    private int _lastTimeStart, _lastTimeLength;
+
+    private string? LastTimeText
+    {
+        get
+        {
+            if (_lastTimeLine is { } source)
+            {
+                _lastTimeText = source.Substring(_lastTimeStart, _lastTimeLength);
+                _lastTimeLine = null;
+            }
+            return _lastTimeText;
+        }
+    }
+
+    private void SetLastDate(string text, double date)
+    {
+        _lastTimeText = text;
+        _lastTimeLine = null;
+        _lastDate = date;
+    }
+
+    private void SetLastDate(string line, int start, int length, double date)
+    {
+        _lastTimeLine = line;
+        _lastTimeStart = start;
+        _lastTimeLength = length;
+        _lastDate = date;
+    }
+
+    // Scratch text for QuietMiss: Before + After + "\n", as the searches see the buffer.
+    private char[] _scratch = new char[256];
+
+    /// <summary>
+    /// True when the searches of a single-line filter cannot produce anything to report for this
+    /// line: no early ignoreregex hit, and the prefregex or every failregex that could match does not
+    /// (whether all failregexes are tried or only up to the first hit, none hits).
+    /// Runs on the text in place (no strings); anything else (a hit, a time-out) is left to LineScan.
+    /// </summary>
+    private bool QuietMiss(string line, DatedLine dated)
+    {
+        ReadOnlySpan<char> before, after;
+        if (dated.DateFromLast)
+        {
+            before = default;
+            after = line.AsSpan();
+        }
+        else
+        {
+            before = line.AsSpan(0, dated.CutStart);
+            after = line.AsSpan(dated.CutEnd);
+        }
+        var length = before.Length + after.Length + 1;
+        if (_scratch.Length < length) _scratch = new char[Math.Max(length, _scratch.Length * 2)];
+        before.CopyTo(_scratch);
+        after.CopyTo(_scratch.AsSpan(before.Length));
+        _scratch[length - 1] = '\n';
+        ReadOnlySpan<char> buf = _scratch.AsSpan(0, length);
+
+        var ignore = _filter.IgnoreRegexes;
+        var fail = _filter.FailRegexes;
+        try
+        {
+            if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
+                for (var i = 0; i < ignore.Count; i++)
+                    if (ignore[i].Prefilter.MayMatch(buf) && IsMatch(ignore[i], buf)) return false;
+            if (_filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf)) return true;
+            var candidates = _filter.Gate.Candidates(buf);
+            if (candidates == 0) return true;
+            // A failregex may match: with a prefregex, its content decides, which needs the full path.
+            if (_filter.PrefRegex is { } p) return !IsMatch(p, buf);
+            var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+            for (var i = 0; i < fail.Count; i++)
+            {
+                if (tracked && (candidates & (1UL << i)) == 0) continue;
+                if (fail[i].Prefilter.MayMatch(buf) && IsMatch(fail[i], buf)) return false;
+            }
+            return true;
+        }
+        catch (Exception e) when (e is RegexMatchTimeoutException or NotSupportedException)
+        {
+            return false; // searched again on the full path, which records the time-out
+        }
+
+        static bool IsMatch(CompiledRegex regex, ReadOnlySpan<char> text)
+        {
+#if NET
+            return regex.Runner.IsMatch(text);
+#else
+            return regex.Runner.IsMatch(text.ToString());
+#endif
+        }
     }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
@@ -199,6 +357,7 @@ public sealed class FilterMatcher
             result.PrefRegexMatched = pm is not null;
             if (pm is null) return;
             preGroups = pref.GetGroups(pm, buf);
+            MatchRecycler.Recycle(pm);
             var content = preGroups.Pop("content");
             if (FailureData.Truthy(content))
             {
@@ -215,6 +374,7 @@ public sealed class FilterMatcher
             if (m is null) continue;
             var (matched, unmatched) = SplitMatchedLines(regex, m, buf, orgBuffer);
             var data = regex.GetGroups(m, buf);
+            MatchRecycler.Recycle(m);
 
             if (ignore.Count > 0 && IgnoreLine(buf, orgBuffer, (matched, unmatched), result) is not null)
             {

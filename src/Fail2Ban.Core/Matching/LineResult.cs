@@ -37,6 +37,9 @@ public sealed class LineResult
     /// <summary>Number of <see cref="Entries"/> (without making the list).</summary>
     internal int EntryCount => _entries?.Count ?? 0;
 
+    /// <summary><see cref="TimedOut"/> when there are any, else null.</summary>
+    internal List<string>? TimedOutOrNull => _timedOut is { Count: > 0 } t ? t : null;
+
     /// <summary><see cref="IgnoreRegexHits"/> when there are any, else null.</summary>
     internal List<int>? IgnoreRegexHitsOrNull => _ignoreRegexHits is { Count: > 0 } hits ? hits : null;
 

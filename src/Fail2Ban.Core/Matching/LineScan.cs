@@ -92,6 +92,7 @@ internal sealed class LineScan
             if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
             PrefMatched = true;
             var groups = pref.GetGroups(pm, buf);
+            MatchRecycler.Recycle(pm);
             var content = groups.Pop("content");
             PreGroups = groups;
             if (FailureData.Truthy(content))
@@ -112,6 +113,7 @@ internal sealed class LineScan
             if (m is null) continue;
             groupsByRegex ??= new FailureData?[fail.Count];
             groupsByRegex[i] = fail[i].GetGroups(m, failBuf);
+            MatchRecycler.Recycle(m);
         }
         FailGroups = groupsByRegex;
         if (groupsByRegex is not null && ignore.Count > 0) LateIgnoreHits = IgnoreHits(ignore, failBuf);
@@ -130,7 +132,8 @@ internal sealed class LineScan
         List<int>? hits = null;
         for (var i = 0; i < ignore.Count; i++)
         {
-            if (Search(ignore[i], buf) is null) continue;
+            if (Search(ignore[i], buf) is not { } m) continue;
+            MatchRecycler.Recycle(m);
             (hits ??= new List<int>()).Add(i);
         }
         return hits;

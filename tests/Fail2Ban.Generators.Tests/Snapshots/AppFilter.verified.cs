@@ -116,8 +116,11 @@ namespace Consumer.Filters
         /// <summary>The underlying engine (buffer, date detector, compiled filter).</summary>
         public global::Fail2Ban.Core.Matching.FilterMatcher Engine => _engine;
 
-        /// <summary>Processes the next line of the stream (without its line terminator).</summary>
-        public Result Match(string line) => new Result(_engine.ProcessLine(line));
+        /// <summary>
+        /// Processes the next line of the stream (without its line terminator). A line that yields nothing
+        /// (no failure, nothing ignored) gives <c>default</c> and, in steady state, allocates nothing.
+        /// </summary>
+        public Result Match(string line) => _engine.TryProcessLine(line, out var result) ? new Result(result!) : default;
 
         /// <summary>Processes the next line with a time supplied by the caller (journal entries: no date detection).</summary>
         public Result Match(string line, double epochSeconds, string? timeText = null) =>
@@ -196,7 +199,7 @@ namespace Consumer.Filters
                 IsIgnored = noFail || line.IgnoreRegexMatched;
             }
 
-            /// <summary>The engine's full result for the line (null for <c>default</c>).</summary>
+            /// <summary>The engine's full result for the line; null when the line yielded nothing (<c>default</c>).</summary>
             public global::Fail2Ban.Core.Matching.LineResult? Line { get; }
 
             /// <summary>The failure the properties describe, or null.</summary>
