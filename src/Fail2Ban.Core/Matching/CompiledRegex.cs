@@ -103,6 +103,16 @@ public sealed class CompiledRegex
         return true;
     }
 
+    /// <summary>Where the Python named group <paramref name="name"/> of <paramref name="m"/> lies, when it took part.</summary>
+    internal bool TryGetGroup(Match m, string name, out int index, out int length)
+    {
+        for (var i = 0; i < GroupNumbers.Length; i++)
+            if (string.Equals(GroupNames[i], name, StringComparison.Ordinal))
+                return CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out index, out length);
+        index = length = 0;
+        return false;
+    }
+
     /// <summary>The group dictionary of a match of <paramref name="input"/> (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
     internal FailureData GetGroups(Match m, string input)
     {

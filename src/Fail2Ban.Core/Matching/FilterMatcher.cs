@@ -259,8 +259,31 @@ public sealed class FilterMatcher
         _lastDate = date;
     }
 
-    // Scratch text for QuietMiss: Before + After + "\n", as the searches see the buffer.
+    // Scratch text for QuietMiss: Before + After + "\n", as the searches see the buffer, and F-CONTENT + "\n".
     private char[] _scratch = new char[256];
+    private char[] _contentScratch = new char[256];
+
+    // Strings QuietMiss overwrites to search with groups, one per length (a line's length varies).
+#if NET
+    private const int MaxScratchString = 2048;
+    private string?[]? _scratchStrings;
+#endif
+
+    private string ScratchString(ReadOnlySpan<char> text)
+    {
+#if NET
+        if (text.Length > 0 && text.Length <= MaxScratchString)
+        {
+            _scratchStrings ??= new string?[MaxScratchString + 1];
+            ref var scratch = ref _scratchStrings[text.Length];
+            scratch ??= new string('\0', text.Length);
+            // A string made here and never handed out: writing into it is safe, and spares a copy per line.
+            text.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsMemory(scratch.AsMemory()).Span);
+            return scratch;
+        }
+#endif
+        return text.ToString();
+    }
 
     /// <summary>
     /// True when the searches of a single-line filter cannot produce anything to report for this
@@ -298,13 +321,27 @@ public sealed class FilterMatcher
             if (_filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf)) return true;
             var candidates = _filter.Gate.Candidates(buf);
             if (candidates == 0) return true;
-            // A failregex may match: with a prefregex, its content decides, which needs the full path.
-            if (_filter.PrefRegex is { } p) return !IsMatch(p, buf);
+            var failBuf = buf;
+            if (_filter.PrefRegex is { } p)
+            {
+                // The failregexes see the prefregex's F-CONTENT: its groups need a string, so the
+                // search runs on a reused one holding the buffer (it never leaves this method).
+                var pm = p.Runner.Match(ScratchString(buf));
+                if (!pm.Success) return true;
+                if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
+                {
+                    if (_contentScratch.Length < size + 1) _contentScratch = new char[Math.Max(size + 1, _contentScratch.Length * 2)];
+                    buf.Slice(at, size).CopyTo(_contentScratch);
+                    _contentScratch[size] = '\n';
+                    failBuf = _contentScratch.AsSpan(0, size + 1);
+                }
+                MatchRecycler.Recycle(pm);
+            }
             var tracked = fail.Count <= FailRegexGate.MaxRegexes;
             for (var i = 0; i < fail.Count; i++)
             {
                 if (tracked && (candidates & (1UL << i)) == 0) continue;
-                if (fail[i].Prefilter.MayMatch(buf) && IsMatch(fail[i], buf)) return false;
+                if (fail[i].Prefilter.MayMatch(failBuf) && IsMatch(fail[i], failBuf)) return false;
             }
             return true;
         }
