@@ -20,6 +20,16 @@ internal static class SharedCodeRegex
 #endif
     }
 
+    /// <summary>True for an instance of a class the regex source generator made (not Regex itself, not ours).</summary>
+    public static bool IsSourceGenerated(Regex regex)
+    {
+        var type = regex.GetType();
+#if NET
+        if (type == typeof(Shareable)) return false;
+#endif
+        return type != typeof(Regex);
+    }
+
     /// <summary>Another instance of <paramref name="engine"/>: sharing its code when it came from <see cref="Compile"/>.</summary>
     public static Regex TwinOf(Regex engine)
     {

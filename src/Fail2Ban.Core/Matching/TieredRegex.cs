@@ -22,13 +22,18 @@ internal sealed class TieredRegex
     private Regex _engine;  // the instance the lanes share the code of (interpreted, then compiled)
     private int _compiling;
     private int _lanesMade;
+    private readonly bool _shared;
 
     public TieredRegex(Regex regex)
     {
         Interpreted = regex;
         _engine = regex;
+        // A regex class made by the SDK's source generator (a subclass of Regex) already runs
+        // compiled code, also under NativeAOT where RegexOptions.Compiled would mean the interpreter:
+        // it is kept, and shared by all threads (it cannot be copied).
+        _shared = SharedCodeRegex.IsSourceGenerated(regex);
 #if NET
-        if ((regex.Options & RegexOptions.Compiled) != 0) _compiling = 1;
+        if ((regex.Options & RegexOptions.Compiled) != 0 || _shared) _compiling = 1;
 #else
         _compiling = 1;
 #endif
@@ -59,6 +64,7 @@ internal sealed class TieredRegex
     // The first thread uses the engine instance itself; other threads get twins sharing its code.
     private Regex Twin(Regex engine)
     {
+        if (_shared) return engine;
         if (ReferenceEquals(engine, Interpreted) && Interlocked.Increment(ref _lanesMade) == 1) return engine;
         return SharedCodeRegex.TwinOf(engine);
     }

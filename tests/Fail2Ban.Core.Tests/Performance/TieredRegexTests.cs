@@ -8,7 +8,7 @@ using Fail2Ban.Core.Matching;
 namespace Fail2Ban.Core.Tests.Performance;
 
 /// <summary>The tiered regex must answer exactly as the regex it was built from, on every thread and tier.</summary>
-public class TieredRegexTests
+public partial class TieredRegexTests
 {
     private const string Pattern = @"^(?:\[\])?\s*(?<host>\S+) (?<daemon>sshd|cron)(?:\[(?<pid>\d+)\])?: (?<content>.+?)(?: port (?<port>\d+))?$";
 
@@ -19,6 +19,29 @@ public class TieredRegexTests
         "host3 other[1]: nothing here",
         "host4 sshd: Connection closed port 4242",
     };
+
+    [GeneratedRegex("a(b)c", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceGenerated();
+
+    /// <summary>
+    /// A regex from the SDK's source generator already runs compiled code (and is the only fast one
+    /// under NativeAOT): it is never swapped for a run-time compiled copy, on any thread.
+    /// </summary>
+    [Fact]
+    public void A_source_generated_regex_is_kept_on_every_thread()
+    {
+        var generated = SourceGenerated();
+        var tiered = new TieredRegex(generated);
+        for (var n = 0; n < TieredRegex.CompileAfterRuns * 2; n++) Assert.Same(generated, tiered.Current);
+        Thread.Sleep(200); // a compile, had one started, would have been swapped in by now
+        Assert.Same(generated, tiered.Current);
+        Regex? other = null;
+        var thread = new Thread(() => other = tiered.Current);
+        thread.Start();
+        thread.Join();
+        Assert.Same(generated, other);
+        Assert.Equal("b", tiered.Current.Match("xabc").Groups[1].Value);
+    }
 
     [Fact]
     public void Every_thread_and_tier_matches_like_the_original()
