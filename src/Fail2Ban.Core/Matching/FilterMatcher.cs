@@ -79,40 +79,12 @@ public sealed class FilterMatcher
 
     private LineResult Process(string line, double? suppliedTime, string? suppliedTimeText, PreparedLine? prepared)
     {
-        var result = new LineResult();
-        TupleLine tuple;
-        double? date;
-        var noDate = false;
-        if (suppliedTime is { } given)
-        {
-            tuple = new TupleLine("", suppliedTimeText ?? "", line);
-            SetLastDate(tuple.DateText, given);
-            date = given;
-        }
-        else
-        {
-            var dated = LocateDate(line, prepared?.Date);
-            result.DateTemplate = dated.Template;
-            if (dated.Failed)
-            {
-                // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
-                result.Error = "the date of this line cannot be processed (Fail2Ban fails on it)";
-                result.Tuple = new TupleLine("", "", line);
-                return result;
-            }
-            // Cut ahead at the same place of the same line: the same strings.
-            tuple = !dated.DateFromLast && prepared is { Tuple: { } cut } && prepared.DateStart == dated.CutStart &&
-                    prepared.DateLength == dated.CutEnd - dated.CutStart && dated.CutStart >= 0 && dated.MatchedDate
-                ? cut
-                : Cut(line, dated);
-            date = dated.Date;
-            noDate = dated.NoDate;
-        }
-        result.Tuple = tuple;
-        result.Time = date;
-        result.NoDate = noDate;
-        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple), date, result);
-        else FindFailures(tuple, date, result);
+        if (suppliedTime is not { } given) return Complete(line, LocateDate(line, prepared?.Date), prepared);
+        var tuple = new TupleLine("", suppliedTimeText ?? "", line);
+        SetLastDate(tuple.DateText, given);
+        var result = new LineResult { Tuple = tuple, Time = given };
+        if (SingleLineScans) ApplyScan(tuple, LineScan.Run(_filter, tuple), given, result);
+        else FindFailures(tuple, given, result);
         return result;
     }
 
@@ -136,7 +108,7 @@ public sealed class FilterMatcher
                 result = null;
                 return false;
             }
-            result = Complete(line, dated);
+            result = Complete(line, dated, null);
         }
         else result = Process(line, null, null, null);
         if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
@@ -147,21 +119,26 @@ public sealed class FilterMatcher
         return true;
     }
 
-    // The rest of Process, from a located date.
-    private LineResult Complete(string line, DatedLine dated)
+    // The rest of processing a line from its located date, reusing what a preparer did ahead.
+    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared)
     {
         var result = new LineResult { DateTemplate = dated.Template };
         if (dated.Failed)
         {
+            // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
             result.Error = "the date of this line cannot be processed (Fail2Ban fails on it)";
             result.Tuple = new TupleLine("", "", line);
             return result;
         }
-        var tuple = Cut(line, dated);
+        // Cut ahead at the same place of the same line: the same strings.
+        var tuple = dated.MatchedDate && !dated.DateFromLast && prepared is { Tuple: { } cut } &&
+                    prepared.DateStart == dated.CutStart && prepared.DateLength == dated.CutEnd - dated.CutStart
+            ? cut
+            : Cut(line, dated);
         result.Tuple = tuple;
         result.Time = dated.Date;
         result.NoDate = dated.NoDate;
-        if (SingleLineScans) ApplyScan(tuple, LineScan.Run(_filter, tuple), dated.Date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple), dated.Date, result);
         else FindFailures(tuple, dated.Date, result);
         return result;
     }
