@@ -43,6 +43,26 @@ public sealed class RegexCommandTests : IDisposable
         Assert.Matches(@"why: closest failregex #1 \(.*demo\.conf\(2,13\)\).*then ' from ' \(written at .*demo\.conf\(2,\d+\)\) fails at the end of the line", r.Stdout);
     }
 
+    /// <summary>
+    /// A multi-line match re-counts the earlier line it consumed as matched; like fail2ban-regex (checked
+    /// with 1.0.2 on these lines), that line then leaves the list of missed lines.
+    /// </summary>
+    [Fact]
+    public void A_line_a_later_multi_line_match_consumes_is_not_listed_as_missed()
+    {
+        var filter = WriteFilter("ml.conf", "[Definition]\nfailregex = ^\\s*first part\\n\\s*second part from <HOST>$\nmaxlines = 2\n");
+        var log = WriteFile("ml.log", Encoding.UTF8.GetBytes(
+            "Jan 23 21:59:59 first part\n" +
+            "Jan 23 21:59:59 second part from 192.0.2.1\n" +
+            "Jan 23 21:59:59 unrelated\n"));
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--now", "2026-11-28T12:00:00Z", log, filter);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Lines: 3 lines, 0 ignored, 2 matched, 1 missed", r.Stdout);
+        var missed = r.Stdout.Substring(r.Stdout.IndexOf("|- Missed line(s):", StringComparison.Ordinal));
+        Assert.Contains("|  3: Jan 23 21:59:59 unrelated", missed);
+        Assert.DoesNotContain("first part", missed.Split('\n').Where(l => !l.Contains("why:", StringComparison.Ordinal)).Aggregate("", (a, b) => a + b + "\n"));
+    }
+
     [Fact]
     public void Json_gives_one_object_per_line_with_the_verdict()
     {

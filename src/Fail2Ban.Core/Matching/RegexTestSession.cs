@@ -39,6 +39,12 @@ public sealed class TestedLine
 
     /// <summary>The entries counted as matches (no <c>nofail</c>).</summary>
     public IReadOnlyList<Failure> Failures { get; }
+
+    /// <summary>
+    /// Earlier lines this line's match consumed (multi-line), re-counted from missed to matched as
+    /// <c>fail2ban-regex</c> does (it also drops them from its list of missed lines); their numbers.
+    /// </summary>
+    public IReadOnlyList<long> Recounted { get; internal set; } = Array.Empty<long>();
 }
 
 /// <summary>
@@ -78,9 +84,6 @@ public sealed class RegexTestSession
     public long[] FailRegexHits { get; }
 
     public long[] IgnoreRegexHits { get; }
-
-    /// <summary>Lines later re-counted from missed to matched (multi-line); their numbers.</summary>
-    public List<long> Recounted { get; } = new();
 
     /// <summary>The <c>Lines:</c> summary line exactly as <c>fail2ban-regex</c> prints it.</summary>
     public string Summary => "Lines: " + Tested + " lines, " + Ignored + " ignored, " + Matched + " matched, " + Missed + " missed";
@@ -135,6 +138,7 @@ public sealed class RegexTestSession
         if (result.PrefRegexMatched is { } pm) _lastPrefMatched = pm;
         if (_matcher.Filter.PrefRegex is not null && _lastPrefMatched) PrefRegexMatched++;
 
+        List<long>? recounted = null;
         if (before is not null)
         {
             var after = _matcher.Buffer;
@@ -145,7 +149,7 @@ public sealed class RegexTestSession
                 if (still) continue;
                 Matched++;
                 Missed--;
-                Recounted.Add(number - (before.Length - i));
+                (recounted ??= new List<long>()).Add(number - (before.Length - i));
             }
         }
 
@@ -154,6 +158,8 @@ public sealed class RegexTestSession
         else if (failures.Count > 0) { Matched++; verdict = LineVerdict.Matched; }
         else { Missed++; verdict = LineVerdict.Missed; }
         Tested++;
-        return new TestedLine(number, line, verdict, result, failures);
+        var tested = new TestedLine(number, line, verdict, result, failures);
+        if (recounted is not null) tested.Recounted = recounted;
+        return tested;
     }
 }

@@ -376,6 +376,17 @@ internal static class RegexCommand
                 WriteJson(line, output);
                 return;
             }
+            // A multi-line match that consumed earlier missed lines makes them matched: fail2ban-regex
+            // drops them from its missed list too. They are the newest entries of the list.
+            foreach (var number in line.Recounted)
+            {
+                for (var i = _missed.Count - 1; i >= 0 && _missed[i].Number >= number; i--)
+                {
+                    if (_missed[i].Number != number) continue;
+                    _missed.RemoveAt(i);
+                    break;
+                }
+            }
             switch (line.Verdict)
             {
                 case LineVerdict.Missed:
