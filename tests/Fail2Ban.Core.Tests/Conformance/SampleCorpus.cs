@@ -36,6 +36,30 @@ internal static class SampleCorpus
             yield return ("test-filter.d", Path.GetFileNameWithoutExtension(f));
     }
 
+    /// <summary>
+    /// Each filter with a sample log, compiled with its default options, and the log's path. The
+    /// matchers of <see cref="NewIsolatedMatcher"/> then replay that log line by line.
+    /// </summary>
+    public static IEnumerable<(string Name, CompiledFilter Filter, string LogPath)> CompiledWithLogs()
+    {
+        if (Files.Value is not { } files) yield break;
+        foreach (var (dir, name) in Filters())
+        {
+            var path = Path.Combine(Corpus.MasterRoot!, "logs", name);
+            if (!File.Exists(path)) continue;
+            var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
+            yield return (name, FilterCompiler.Compile(resolved), path);
+        }
+    }
+
+    /// <summary>
+    /// A matcher in the sample test's environment with a frozen wall clock and its own template cache
+    /// (global template hits steer the detector), so two of them given the same lines agree exactly.
+    /// </summary>
+    public static FilterMatcher NewIsolatedMatcher(CompiledFilter filter) =>
+        new(filter, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
+            new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = LocalTimeZone.Parse(Zone), WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) });
+
     public static SampleReplay CreateReplay(string dir, string name)
     {
         var files = Files.Value ?? throw new InvalidOperationException(Corpus.SkipReason);

@@ -39,20 +39,12 @@ public class PreparedLineConformanceTests
             _output.WriteLine(Corpus.SkipReason);
             return;
         }
-        var files = UpstreamLayout.Load(Corpus.MasterRoot);
-        var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
         var problems = new List<string>();
         long lines = 0, reused = 0;
-        foreach (var (dir, name) in SampleCorpus.Filters())
+        foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
         {
-            var path = Path.Combine(Corpus.MasterRoot, "logs", name);
-            if (!File.Exists(path)) continue;
             var log = File.ReadAllText(path).Split('\n');
-            var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
-            var compiled = FilterCompiler.Compile(resolved);
-            // Each session gets its own template cache: global template hits steer the detector.
-            RegexTestSession NewSession() => new(new FilterMatcher(compiled, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
-                new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone, WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) }));
+            RegexTestSession NewSession() => new(SampleCorpus.NewIsolatedMatcher(compiled));
             var plain = NewSession();
             var ahead = NewSession();
             var preparer = ahead.Matcher.CreatePreparer();
@@ -92,24 +84,17 @@ public class PreparedLineConformanceTests
             _output.WriteLine(Corpus.SkipReason);
             return;
         }
-        var files = UpstreamLayout.Load(Corpus.MasterRoot);
-        var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
         var problems = new List<string>();
         long lines = 0;
         var savedThreshold = TieredRegex.CompileAfterRuns;
         TieredRegex.CompileAfterRuns = 100;
         try
         {
-            foreach (var (dir, name) in SampleCorpus.Filters())
+            foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
             {
-                var path = Path.Combine(Corpus.MasterRoot, "logs", name);
-                if (!File.Exists(path)) continue;
                 var text = File.ReadAllText(path);
                 var log = string.Concat(Enumerable.Repeat(text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n", 4));
-                var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
-                var compiled = FilterCompiler.Compile(resolved);
-                RegexTestSession NewSession() => new(new FilterMatcher(compiled, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
-                    new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone, WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) }));
+                RegexTestSession NewSession() => new(SampleCorpus.NewIsolatedMatcher(compiled));
                 var plain = NewSession();
                 var parallel = NewSession();
                 var expected = new List<string>();

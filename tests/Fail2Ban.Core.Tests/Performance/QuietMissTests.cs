@@ -6,8 +6,6 @@ using System.Text;
 using Fail2Ban.Core.Config;
 using Fail2Ban.Core.Dates;
 using Fail2Ban.Core.Matching;
-using Fail2Ban.Core.Samples;
-using Fail2Ban.Core.Tests.Config;
 using Fail2Ban.Core.Tests.Conformance;
 using Fail2Ban.Core.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -34,20 +32,12 @@ public class QuietMissTests
             _output.WriteLine(Corpus.SkipReason);
             return;
         }
-        var files = UpstreamLayout.Load(Corpus.MasterRoot);
-        var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
         var problems = new List<string>();
         long lines = 0, quiet = 0, reported = 0;
-        foreach (var (dir, name) in SampleCorpus.Filters())
+        foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
         {
-            var path = Path.Combine(Corpus.MasterRoot, "logs", name);
-            if (!File.Exists(path)) continue;
-            var resolved = FilterReader.ReadFilter(files, UpstreamLayout.ConfigDirFor(dir), name, new Dictionary<string, string>());
-            var compiled = FilterCompiler.Compile(resolved);
-            FilterMatcher NewMatcher() => new(compiled, new MatcherOptions { Now = SampleReplay.TestNow, WallClock = () => 0 },
-                new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone, WallClock = () => 0, TemplateCache = new DateTemplateCache(2005) });
-            var plain = NewMatcher();
-            var sparse = NewMatcher();
+            var plain = SampleCorpus.NewIsolatedMatcher(compiled);
+            var sparse = SampleCorpus.NewIsolatedMatcher(compiled);
             // Twice over: the second pass runs with the state (dates, ids) the first one left.
             var log = File.ReadAllText(path).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.StartsWith("#", StringComparison.Ordinal)).ToList();
             log.AddRange(log.ToList());

@@ -44,7 +44,7 @@ public partial class TieredRegexTests
     }
 
     [Fact]
-    public void Every_thread_and_tier_matches_like_the_original()
+    public async Task Every_thread_and_tier_matches_like_the_original()
     {
         var original = new Regex(Pattern, RegexOptions.CultureInvariant);
         var expected = Inputs.Select(i => Describe(original, original.Match(i))).ToArray();
@@ -64,7 +64,7 @@ public partial class TieredRegexTests
                 if (n % 500 == 0) Thread.Yield();
             }
         })).ToArray();
-        Task.WaitAll(tasks);
+        await Task.WhenAll(tasks);
         Assert.Empty(problems);
     }
 
