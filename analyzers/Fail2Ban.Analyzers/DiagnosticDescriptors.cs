@@ -44,6 +44,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FixedWidthToken = Create(RuleIds.FixedWidthToken, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IgnoreRegexTextDependsOnFailRegexCount = Create(RuleIds.IgnoreRegexTextDependsOnFailRegexCount, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -74,6 +75,7 @@ internal static class DiagnosticDescriptors
         FixedWidthToken,
         MissingBackslash,
         EscapedGroupParenthesis,
+        IgnoreRegexTextDependsOnFailRegexCount,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,
         InjectableHost,

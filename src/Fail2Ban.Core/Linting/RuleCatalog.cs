@@ -38,6 +38,8 @@ public static class RuleCatalog
             "A shorthand class lost its backslash (.d+ for .\\d+)"),
         Rule(RuleIds.EscapedGroupParenthesis, "escaped-group-parenthesis", RuleFamily.Brittle, LintSeverity.Warning,
             "\\(?: matches a literal parenthesis instead of opening a group"),
+        Rule(RuleIds.IgnoreRegexTextDependsOnFailRegexCount, "ignoreregex-text-depends-on-failregex-count", RuleFamily.Brittle, LintSeverity.Warning,
+            "An ignoreregex sees the whole line or only F-CONTENT depending on the number of failregexes"),
         Rule(RuleIds.GreedyCatchAllBeforeHost, "greedy-catch-all-before-host", RuleFamily.Unsafe, LintSeverity.Warning,
             "A greedy catch-all before the host is not held by a hard end anchor"),
         Rule(RuleIds.UnanchoredRegex, "unanchored-regex", RuleFamily.Unsafe, LintSeverity.Warning,

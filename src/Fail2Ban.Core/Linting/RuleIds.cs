@@ -38,6 +38,8 @@ public static class RuleIds
     public const string MissingBackslash = "F2B2002";
     /// <summary><c>\(?:</c>: an escaped parenthesis where a group was meant.</summary>
     public const string EscapedGroupParenthesis = "F2B2003";
+    /// <summary>An ignoreregex whose tested text (whole line or F-CONTENT) depends on the number of failregexes.</summary>
+    public const string IgnoreRegexTextDependsOnFailRegexCount = "F2B2004";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>

@@ -41,6 +41,15 @@ internal sealed class VariantLintContext
     /// <summary>Marks <paramref name="ruleId"/> as reported for this filter.</summary>
     public void MarkReportedForFilter(string ruleId) => _cache.ReportedOnce.Add(ruleId);
 
+    /// <summary>The state <paramref name="ruleId"/> keeps across the variants (modes) of this filter, created on first use.</summary>
+    public T FilterState<T>(string ruleId) where T : class, new()
+    {
+        if (_cache.RuleState.TryGetValue(ruleId, out var state) && state is T t) return t;
+        var created = new T();
+        _cache.RuleState[ruleId] = created;
+        return created;
+    }
+
     public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null)
     {
         var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId), message, location, evidence, fix)

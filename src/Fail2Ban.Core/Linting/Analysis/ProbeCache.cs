@@ -13,6 +13,9 @@ internal sealed class ProbeCache
     /// <summary>Rules that report once per filter and already did.</summary>
     public HashSet<string> ReportedOnce { get; } = new();
 
+    /// <summary>State rules keep across the variants of one filter (rules that compare modes), by rule id.</summary>
+    public Dictionary<string, object> RuleState { get; } = new();
+
     public bool TryGet(string key, out int step) => _witnessSteps.TryGetValue(key, out step);
 
     public void Set(string key, int step) => _witnessSteps[key] = step;

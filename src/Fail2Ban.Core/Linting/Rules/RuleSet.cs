@@ -12,6 +12,7 @@ internal static class RuleSet
         new FixedWidthTokenRule(),
         new MissingBackslashRule(),
         new EscapedGroupParenthesisRule(),
+        new IgnoreRegexTextRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
         new InjectableHostRule(),
