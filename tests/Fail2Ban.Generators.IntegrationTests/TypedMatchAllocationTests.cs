@@ -13,6 +13,9 @@ namespace Fail2Ban.Generators.IntegrationTests;
 /// </summary>
 public sealed class TypedMatchAllocationTests
 {
+    // Without the corpus at build time there are no corpus classes, and no test here (the other
+    // tests of this project report the missing corpus).
+#if FAIL2BAN_CORPUS
     [Fact]
     public void Sshd_match_of_unrelated_traffic_allocates_nothing()
     {
@@ -64,4 +67,5 @@ public sealed class TypedMatchAllocationTests
         Assert.Equal(0, hits);
         Assert.Equal(0, allocated);
     }
+#endif
 }
