@@ -240,9 +240,10 @@ public sealed class FilterMatcher
     private char[] _scratch = new char[256];
     private char[] _contentScratch = new char[256];
 
-    // Strings QuietMiss overwrites to search with groups, one per length (a line's length varies).
+    // Strings QuietMiss overwrites to search with groups, one per length met (a line's length varies):
+    // typically a few hundred short strings; at most about 1 MB for a matcher that meets every length.
 #if NET
-    private const int MaxScratchString = 2048;
+    private const int MaxScratchString = 1024;
     private string?[]? _scratchStrings;
 #endif
 
