@@ -236,107 +236,13 @@ public sealed class FilterMatcher
         _lastDate = date;
     }
 
-    // Scratch text for QuietMiss: Before + After + "\n", as the searches see the buffer, and F-CONTENT + "\n".
-    private char[] _scratch = new char[256];
-    private char[] _contentScratch = new char[256];
+    private readonly InPlaceLineSearch _inPlace = new();
 
-    // Strings QuietMiss overwrites to search with groups, one per length met (a line's length varies):
-    // typically a few hundred short strings; at most about 1 MB for a matcher that meets every length.
-#if NET
-    private const int MaxScratchString = 1024;
-    private string?[]? _scratchStrings;
-#endif
-
-    private string ScratchString(ReadOnlySpan<char> text)
-    {
-#if NET
-        if (text.Length > 0 && text.Length <= MaxScratchString)
-        {
-            _scratchStrings ??= new string?[MaxScratchString + 1];
-            ref var scratch = ref _scratchStrings[text.Length];
-            scratch ??= new string('\0', text.Length);
-            // A string made here and never handed out: writing into it is safe, and spares a copy per line.
-            text.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsMemory(scratch.AsMemory()).Span);
-            return scratch;
-        }
-#endif
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// True when the searches of a single-line filter cannot produce anything to report for this
-    /// line: no early ignoreregex hit, and the prefregex or every failregex that could match does not
-    /// (whether all failregexes are tried or only up to the first hit, none hits).
-    /// Runs on the text in place (no strings); anything else (a hit, a time-out) is left to LineScan.
-    /// </summary>
-    private bool QuietMiss(string line, DatedLine dated)
-    {
-        ReadOnlySpan<char> before, after;
-        if (dated.DateFromLast)
-        {
-            before = default;
-            after = line.AsSpan();
-        }
-        else
-        {
-            before = line.AsSpan(0, dated.CutStart);
-            after = line.AsSpan(dated.CutEnd);
-        }
-        var length = before.Length + after.Length + 1;
-        if (_scratch.Length < length) _scratch = new char[Math.Max(length, _scratch.Length * 2)];
-        before.CopyTo(_scratch);
-        after.CopyTo(_scratch.AsSpan(before.Length));
-        _scratch[length - 1] = '\n';
-        ReadOnlySpan<char> buf = _scratch.AsSpan(0, length);
-
-        var ignore = _filter.IgnoreRegexes;
-        var fail = _filter.FailRegexes;
-        try
-        {
-            if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
-                for (var i = 0; i < ignore.Count; i++)
-                    if (ignore[i].Prefilter.MayMatch(buf) && IsMatch(ignore[i], buf)) return false;
-            if (_filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf)) return true;
-            var candidates = _filter.Gate.Candidates(buf);
-            if (candidates == 0) return true;
-            var failBuf = buf;
-            if (_filter.PrefRegex is { } p)
-            {
-                // The failregexes see the prefregex's F-CONTENT: its groups need a string, so the
-                // search runs on a reused one holding the buffer (it never leaves this method).
-                var pm = p.Runner.Match(ScratchString(buf));
-                if (!pm.Success) return true;
-                if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
-                {
-                    if (_contentScratch.Length < size + 1) _contentScratch = new char[Math.Max(size + 1, _contentScratch.Length * 2)];
-                    buf.Slice(at, size).CopyTo(_contentScratch);
-                    _contentScratch[size] = '\n';
-                    failBuf = _contentScratch.AsSpan(0, size + 1);
-                }
-                MatchRecycler.Recycle(pm);
-            }
-            var tracked = fail.Count <= FailRegexGate.MaxRegexes;
-            for (var i = 0; i < fail.Count; i++)
-            {
-                if (tracked && (candidates & (1UL << i)) == 0) continue;
-                if (fail[i].Prefilter.MayMatch(failBuf) && IsMatch(fail[i], failBuf)) return false;
-            }
-            return true;
-        }
-        catch (Exception e) when (e is RegexMatchTimeoutException or NotSupportedException)
-        {
-            return false; // searched again on the full path, which records the time-out
-        }
-
-        static bool IsMatch(CompiledRegex regex, ReadOnlySpan<char> text)
-        {
-#if NET
-            return regex.Runner.IsMatch(text);
-#else
-            return regex.Runner.IsMatch(text.ToString());
-#endif
-        }
-    }
+    // True when a single-line filter's searches cannot produce anything to report for this line.
+    private bool QuietMiss(string line, DatedLine dated) =>
+        dated.DateFromLast
+            ? _inPlace.NothingToReport(_filter, default, line.AsSpan())
+            : _inPlace.NothingToReport(_filter, line.AsSpan(0, dated.CutStart), line.AsSpan(dated.CutEnd));
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
     private bool LastDateIsRecent() => _lastDate is { } d && d != 0 && d > _options.Now - 60;

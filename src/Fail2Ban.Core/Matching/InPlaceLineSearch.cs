@@ -1,0 +1,104 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Fail2Ban.Core.Matching;
+
+/// <summary>
+/// Decides, without making strings, that a line of a single-line filter yields nothing to report:
+/// the searches <see cref="LineScan"/> would make run on the date-cut text held in reused buffers
+/// (literal gate and prefilters, <c>IsMatch</c> on spans, the prefregex's <c>F-CONTENT</c> found in a
+/// reused string). Anything that might report (a hit, a time-out) is left to the full path, which
+/// searches again. One instance per <see cref="FilterMatcher"/>; not thread-safe.
+/// </summary>
+internal sealed class InPlaceLineSearch
+{
+    // Strings overwritten to search with groups, one per length met (a line's length varies):
+    // typically a few hundred short strings; at most about 1 MB for a matcher that meets every length.
+    private const int MaxScratchString = 1024;
+
+    // Before + After + "\n", as the searches see the buffer; F-CONTENT + "\n".
+    private char[] _buffer = new char[256];
+    private char[] _content = new char[256];
+#if NET
+    private string?[]? _scratchStrings;
+#endif
+
+    /// <summary>
+    /// True when no search of <paramref name="filter"/> on the line cut into <paramref name="before"/>
+    /// and <paramref name="after"/> can produce anything to report: no early ignoreregex hit, and the
+    /// prefregex or every failregex that could match does not (whether all failregexes are tried or
+    /// only up to the first hit, none hits).
+    /// </summary>
+    public bool NothingToReport(CompiledFilter filter, ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        var buf = Join(ref _buffer, before, after);
+        var ignore = filter.IgnoreRegexes;
+        var fail = filter.FailRegexes;
+        try
+        {
+            if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
+                for (var i = 0; i < ignore.Count; i++)
+                    if (ignore[i].Prefilter.MayMatch(buf) && IsMatch(ignore[i], buf)) return false;
+            if (filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf)) return true;
+            var candidates = filter.Gate.Candidates(buf);
+            if (candidates == 0) return true;
+            var failBuf = buf;
+            if (filter.PrefRegex is { } p)
+            {
+                // The failregexes see the prefregex's F-CONTENT: its groups need a string.
+                var pm = p.Runner.Match(ScratchString(buf));
+                if (!pm.Success) return true;
+                if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
+                    failBuf = Join(ref _content, buf.Slice(at, size), default);
+                MatchRecycler.Recycle(pm);
+            }
+            var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+            for (var i = 0; i < fail.Count; i++)
+            {
+                if (tracked && (candidates & (1UL << i)) == 0) continue;
+                if (fail[i].Prefilter.MayMatch(failBuf) && IsMatch(fail[i], failBuf)) return false;
+            }
+            return true;
+        }
+        catch (Exception e) when (e is RegexMatchTimeoutException or NotSupportedException)
+        {
+            return false; // searched again on the full path, which records the time-out
+        }
+    }
+
+    // first + second + "\n" in a reused array.
+    private static ReadOnlySpan<char> Join(ref char[] scratch, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var length = first.Length + second.Length + 1;
+        if (scratch.Length < length) scratch = new char[Math.Max(length, scratch.Length * 2)];
+        first.CopyTo(scratch);
+        second.CopyTo(scratch.AsSpan(first.Length));
+        scratch[length - 1] = '\n';
+        return scratch.AsSpan(0, length);
+    }
+
+    private string ScratchString(ReadOnlySpan<char> text)
+    {
+#if NET
+        if (text.Length > 0 && text.Length <= MaxScratchString)
+        {
+            _scratchStrings ??= new string?[MaxScratchString + 1];
+            ref var scratch = ref _scratchStrings[text.Length];
+            scratch ??= new string('\0', text.Length);
+            // A string made here and never handed out: writing into it is safe, and spares a copy per line.
+            text.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsMemory(scratch.AsMemory()).Span);
+            return scratch;
+        }
+#endif
+        return text.ToString();
+    }
+
+    private static bool IsMatch(CompiledRegex regex, ReadOnlySpan<char> text)
+    {
+#if NET
+        return regex.Runner.IsMatch(text);
+#else
+        return regex.Runner.IsMatch(text.ToString());
+#endif
+    }
+}
