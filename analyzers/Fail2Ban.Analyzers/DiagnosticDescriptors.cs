@@ -51,6 +51,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HostWithoutRightBoundary = Create(RuleIds.HostWithoutRightBoundary, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor HostWhereAddrMeant = Create(RuleIds.HostWhereAddrMeant, Categories.Unsafe, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor SuperLinearBacktracking = Create(RuleIds.SuperLinearBacktracking, Categories.Performance, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SharedPrefixWithoutPrefRegex = Create(RuleIds.SharedPrefixWithoutPrefRegex, Categories.Performance, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor FailRegexWithoutSample = Create(RuleIds.FailRegexWithoutSample, Categories.Samples, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SampleExpectationNotMet = Create(RuleIds.SampleExpectationNotMet, Categories.Samples, DiagnosticSeverity.Error);
 
@@ -82,6 +83,7 @@ internal static class DiagnosticDescriptors
         HostWithoutRightBoundary,
         HostWhereAddrMeant,
         SuperLinearBacktracking,
+        SharedPrefixWithoutPrefRegex,
         FailRegexWithoutSample,
         SampleExpectationNotMet);
 

@@ -52,6 +52,8 @@ public static class RuleCatalog
             "<HOST> follows a label that says the value is an IP address: <ADDR> is meant"),
         Rule(RuleIds.SuperLinearBacktracking, "super-linear-backtracking", RuleFamily.Performance, LintSeverity.Warning,
             "Overlapping quantifiers make a crafted line take super-linear time"),
+        Rule(RuleIds.SharedPrefixWithoutPrefRegex, "shared-prefix-without-prefregex", RuleFamily.Performance, LintSeverity.Info,
+            "Three or more failregexes repeat the same long prefix that a prefregex would match once"),
         Rule(RuleIds.FailRegexWithoutSample, "failregex-without-sample", RuleFamily.Samples, LintSeverity.Warning,
             "No sample line exercises this failregex", needsSamples: true),
         Rule(RuleIds.SampleExpectationNotMet, "sample-expectation-not-met", RuleFamily.Samples, LintSeverity.Error,

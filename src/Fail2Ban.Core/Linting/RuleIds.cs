@@ -56,6 +56,8 @@ public static class RuleIds
     // F2B4xxx: performance and denial of service.
     /// <summary>Overlapping quantifiers that backtrack super-linearly on a crafted line.</summary>
     public const string SuperLinearBacktracking = "F2B4001";
+    /// <summary>Three or more failregexes share a long leading prefix and the filter has no prefregex to match it once.</summary>
+    public const string SharedPrefixWithoutPrefRegex = "F2B4002";
 
     // F2B5xxx: samples and coverage.
     /// <summary>A failregex that no sample line exercises.</summary>

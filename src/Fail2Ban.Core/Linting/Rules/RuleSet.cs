@@ -19,6 +19,7 @@ internal static class RuleSet
         new HostWithoutRightBoundaryRule(),
         new HostWhereAddrMeantRule(),
         new SuperLinearBacktrackingRule(),
+        new SharedPrefixWithoutPrefRegexRule(),
         new FailRegexWithoutSampleRule(),
         new SampleExpectationNotMetRule(),
     };
