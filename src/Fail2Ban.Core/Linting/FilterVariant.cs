@@ -44,6 +44,12 @@ internal sealed class FilterVariant
 
     public bool IsMultiLine => (Filter.MaxLines ?? 1) > 1;
 
+    /// <summary>
+    /// True for the filter's last mode (or its only variant): variants are linted in mode order, so a
+    /// rule that judges a whole filter across its modes decides here.
+    /// </summary>
+    public bool IsLastMode => Mode is null || Filter.Modes.Count <= 1 || Mode == Filter.Modes[Filter.Modes.Count - 1];
+
     /// <summary>Every regex, prefregex first.</summary>
     public IEnumerable<LintRegex> AllRegexes
     {

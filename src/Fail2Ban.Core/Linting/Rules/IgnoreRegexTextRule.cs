@@ -39,7 +39,7 @@ internal sealed class IgnoreRegexTextRule : LintRule
     {
         var seen = context.FilterState<SeenVariants>(Id);
         seen.Contexts.Add(context);
-        if (!IsLastVariant(context.Variant)) return;
+        if (!context.Variant.IsLastMode) return;
         var runs = seen.Contexts.Where(c => c.Variant.IgnoreRegexes.Count > 0).Select(c => new VariantRun(c)).ToList();
         if (runs.Count == 0) return;
         // One finding per ignoreregex: a mode-dependent one says more than "never applies" in some modes.
@@ -55,12 +55,6 @@ internal sealed class IgnoreRegexTextRule : LintRule
         }
     }
 
-    /// <summary>Variants are linted in mode order; the last one (or the only one) closes the filter.</summary>
-    private static bool IsLastVariant(FilterVariant variant)
-    {
-        var modes = variant.Filter.Modes;
-        return variant.Mode is null || modes.Count <= 1 || variant.Mode == modes[modes.Count - 1];
-    }
 
     /// <summary>The same ignoreregex in several modes: same text written at the same place.</summary>
     private static string Key(LintRegex ignore) => ignore.Source.Text + "\u0000" + ignore.Source.LocationAt(0);

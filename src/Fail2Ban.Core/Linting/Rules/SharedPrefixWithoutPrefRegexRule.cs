@@ -57,7 +57,7 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
     {
         var state = context.FilterState<QualifyingVariants>(Id);
         if (Find(context) is { } found) state.Found.Add(found);
-        if (!IsLastVariant(context.Variant) || state.Found.Count == 0 || context.ReportedForFilter(Id)) return;
+        if (!context.Variant.IsLastMode || state.Found.Count == 0 || context.ReportedForFilter(Id)) return;
         context.MarkReportedForFilter(Id);
         foreach (var candidate in state.Found)
         {
@@ -70,12 +70,6 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
         }
     }
 
-    /// <summary>Variants are linted in mode order; the last one (or the only one) closes the filter.</summary>
-    private static bool IsLastVariant(FilterVariant variant)
-    {
-        var modes = variant.Filter.Modes;
-        return variant.Mode is null || modes.Count <= 1 || variant.Mode == modes[modes.Count - 1];
-    }
 
     /// <summary>The longest run of leading top-level elements identical in every failregex, if long enough.</summary>
     private static SharedPrefix? Find(VariantLintContext context)
