@@ -55,7 +55,6 @@ internal sealed class IgnoreRegexTextRule : LintRule
         }
     }
 
-
     /// <summary>The same ignoreregex in several modes: same text written at the same place.</summary>
     private static string Key(LintRegex ignore) => ignore.Source.Text + "\u0000" + ignore.Source.LocationAt(0);
 

@@ -70,7 +70,6 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
         }
     }
 
-
     /// <summary>The longest run of leading top-level elements identical in every failregex, if long enough.</summary>
     private static SharedPrefix? Find(VariantLintContext context)
     {
