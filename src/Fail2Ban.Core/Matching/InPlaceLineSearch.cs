@@ -16,6 +16,9 @@ internal sealed class InPlaceLineSearch
     // typically a few hundred short strings; at most about 1 MB for a matcher that meets every length.
     private const int MaxScratchString = 1024;
 
+    // Longest text whose buffer is kept for the next line (64 K characters).
+    private const int MaxRetainedBuffer = 1 << 16;
+
     // Before + After + "\n", as the searches see the buffer; F-CONTENT + "\n".
     private char[] _buffer = new char[256];
     private char[] _content = new char[256];
@@ -66,15 +69,21 @@ internal sealed class InPlaceLineSearch
         }
     }
 
-    // first + second + "\n" in a reused array.
+    // first + second + "\n" in a reused array (a huge line gets one of its own, not kept: one 10 MB
+    // line must not pin 20 MB for the matcher's lifetime).
     private static ReadOnlySpan<char> Join(ref char[] scratch, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
         var length = first.Length + second.Length + 1;
-        if (scratch.Length < length) scratch = new char[Math.Max(length, scratch.Length * 2)];
-        first.CopyTo(scratch);
-        second.CopyTo(scratch.AsSpan(first.Length));
-        scratch[length - 1] = '\n';
-        return scratch.AsSpan(0, length);
+        var target = scratch;
+        if (target.Length < length)
+        {
+            target = new char[Math.Max(length, target.Length * 2)];
+            if (length <= MaxRetainedBuffer) scratch = target;
+        }
+        first.CopyTo(target);
+        second.CopyTo(target.AsSpan(first.Length));
+        target[length - 1] = '\n';
+        return target.AsSpan(0, length);
     }
 
     private string ScratchString(ReadOnlySpan<char> text)

@@ -71,6 +71,25 @@ public class QuietMissTests
         Assert.True(quiet > 0 && reported > 0, "the corpus has lines of both kinds");
     }
 
+    /// <summary>A 10 MB line (no date, then a failure at its end) gets the verdict plain processing gives.</summary>
+    [Fact]
+    public void A_huge_line_gets_the_verdict_of_plain_processing()
+    {
+        var conf = "[Definition]\nfailregex = failure from <HOST>$\n";
+        var files = new InMemoryConfigFileSource().Add("/etc/fail2ban/filter.d/huge.conf", conf);
+        var compiled = FilterCompiler.Compile(FilterReader.ReadFilter(files, "/etc/fail2ban", "huge", new Dictionary<string, string>()));
+        FilterMatcher NewMatcher() => new(compiled, new MatcherOptions { Now = 1800000000 },
+            new DateDetectorSettings { Now = 1800000000, LocalZone = LocalTimeZone.Parse("UTC") });
+        var filler = new string('x', 10 * 1024 * 1024);
+        foreach (var line in new[] { filler, filler + " failure from 192.0.2.1", "short line" })
+        {
+            var plain = NewMatcher().ProcessLine(line);
+            var reported = NewMatcher().TryProcessLine(line, out var sparse);
+            Assert.Equal(plain.Entries.Count > 0, reported);
+            if (reported) Assert.Equal(plain.Entries[0].Id!.Text, sparse!.Entries[0].Id!.Text);
+        }
+    }
+
 #if NET
     /// <summary>
     /// A line that yields nothing allocates nothing once the matcher is warm: lines without the
