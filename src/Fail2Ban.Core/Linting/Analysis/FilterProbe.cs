@@ -17,6 +17,9 @@ internal sealed class FilterProbe
     /// <summary>The time stamp given with generated lines (they carry none): the sample tests' "now".</summary>
     public const double ProbeTime = 1124013600;
 
+    /// <summary>The time text given with generated lines.</summary>
+    public const string ProbeTimeText = "2005-08-14T12:00:00";
+
     private const int DefaultAttempts = 12;
 
     private readonly FilterVariant _variant;
@@ -54,7 +57,7 @@ internal sealed class FilterProbe
     {
         var matcher = new FilterMatcher(filter, Options(), Dates());
         LineResult? last = null;
-        foreach (var line in text.Split('\n')) last = matcher.ProcessLine(line, ProbeTime, "2005-08-14T12:00:00");
+        foreach (var line in text.Split('\n')) last = matcher.ProcessLine(line, ProbeTime, ProbeTimeText);
         return last is null ? Array.Empty<Failure>() : last.Entries.Where(e => e.Id is not null && !e.IsNoFail).ToList();
     }
 
@@ -161,6 +164,16 @@ internal sealed class FilterProbe
     private static GroupNode? ContentGroup(LintRegex pref) =>
         pref.Regex.Tree.Groups.FirstOrDefault(g => g.Name == "content");
 
+    /// <summary>
+    /// A fresh matcher for <paramref name="filter"/> in the probe environment (fixed "now", raw hosts,
+    /// every failregex tried, short match time-outs); <paramref name="dates"/> from <see cref="NewDates"/>.
+    /// </summary>
+    public static FilterMatcher NewMatcher(CompiledFilter filter, DateDetector dates) => new(filter, Options(), dates);
+
+    /// <summary>A date detector for <paramref name="variant"/>'s datepattern with the probe's "now".</summary>
+    public static DateDetector NewDates(FilterVariant variant) =>
+        new(variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = ProbeTime });
+
     private static MatcherOptions Options() => new()
     {
         CheckAllRegex = true,
@@ -171,5 +184,5 @@ internal sealed class FilterProbe
         MatchTimeout = FilterVariant.ProbeTimeout,
     };
 
-    private DateDetector Dates() => _dates ??= new DateDetector(_variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = ProbeTime });
+    private DateDetector Dates() => _dates ??= NewDates(_variant);
 }

@@ -21,8 +21,6 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// </summary>
 internal sealed class IgnoreRegexTextRule : LintRule
 {
-    /// <summary>The time text given with generated lines (as <see cref="FilterProbe"/> does).</summary>
-    private const string ProbeTimeText = "2005-08-14T12:00:00";
 
     private const int RandomAttempts = 8;
     private const int OptionalParts = 8;
@@ -239,7 +237,7 @@ internal sealed class IgnoreRegexTextRule : LintRule
             Compiled = context.Variant.Compile();
             _withoutIgnores = new CompiledFilter(Compiled.Name, Compiled.PrefRegex, Compiled.FailRegexes, Array.Empty<CompiledRegex>(),
                 Compiled.MaxLines, Compiled.DatePattern);
-            _dates = new DateDetector(Variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = FilterProbe.ProbeTime });
+            _dates = FilterProbe.NewDates(Variant);
             HasContent = Variant.PrefRegex?.Regex.Tree.Groups.Any(g => g.Name == "content") == true;
         }
 
@@ -295,26 +293,17 @@ internal sealed class IgnoreRegexTextRule : LintRule
         private Verdict Get(Dictionary<(string, bool), Verdict> cache, CompiledFilter filter, string line, bool fromLog)
         {
             if (cache.TryGetValue((line, fromLog), out var cached)) return cached;
-            var matcher = new FilterMatcher(filter, Options(), _dates);
+            var matcher = FilterProbe.NewMatcher(filter, _dates);
             LineResult? result = null;
             if (fromLog)
                 result = matcher.ProcessLine(line);
             else
-                foreach (var part in line.Split('\n')) result = matcher.ProcessLine(part, FilterProbe.ProbeTime, ProbeTimeText);
+                foreach (var part in line.Split('\n')) result = matcher.ProcessLine(part, FilterProbe.ProbeTime, FilterProbe.ProbeTimeText);
             var failures = result!.Entries.Where(e => e.Id is not null && !e.IsNoFail).ToList();
             var tuple = result.Tuple;
             var verdict = new Verdict(failures, result.IgnoreRegexHits.ToList(), tuple.Before + tuple.After + "\n");
             cache[(line, fromLog)] = verdict;
             return verdict;
         }
-
-        private static MatcherOptions Options() => new()
-        {
-            CheckAllRegex = true,
-            RawHost = true,
-            Now = FilterProbe.ProbeTime,
-            WallClock = () => 0,
-            MatchTimeout = FilterVariant.ProbeTimeout,
-        };
     }
 }

@@ -31,9 +31,6 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
     private const int MaxSampleLines = 200;
     private const int MaxShownPrefix = 100;
 
-    /// <summary>The time text given with generated lines (as <see cref="FilterProbe"/> does).</summary>
-    private const string ProbeTimeText = "2005-08-14T12:00:00";
-
     /// <summary>Texts put after the prefix: ordinary messages no failregex is expected to match.</summary>
     private static readonly string[] UnrelatedMessages =
     {
@@ -163,7 +160,7 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
             return null;
         }
         var compiled = variant.Compile();
-        var dates = new DateDetector(variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = FilterProbe.ProbeTime });
+        var dates = FilterProbe.NewDates(variant);
         var explanation = "this line is tried against all " + found.FailRegexCount + " failregexes and matches none: their shared prefix is matched "
             + found.FailRegexCount + " times; with a prefregex it would be matched once";
         foreach (var line in context.SampleLines.Take(MaxSampleLines))
@@ -226,8 +223,8 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
     /// <summary>The matcher reports nothing, ignores nothing and times out nowhere on the line, and the prefix matches its text.</summary>
     private static bool MatchesPrefixOnly(CompiledFilter compiled, DateDetector dates, Regex prefix, string line, bool fromLog)
     {
-        var matcher = new FilterMatcher(compiled, Options(), dates);
-        var result = fromLog ? matcher.ProcessLine(line) : matcher.ProcessLine(line, FilterProbe.ProbeTime, ProbeTimeText);
+        var matcher = FilterProbe.NewMatcher(compiled, dates);
+        var result = fromLog ? matcher.ProcessLine(line) : matcher.ProcessLine(line, FilterProbe.ProbeTime, FilterProbe.ProbeTimeText);
         if (result.Error != null || result.Entries.Count > 0 || result.IgnoreRegexMatched || result.TimedOut.Count > 0) return false;
         var buffer = result.Tuple.Before + result.Tuple.After;
         try
@@ -239,13 +236,4 @@ internal sealed class SharedPrefixWithoutPrefRegexRule : LintRule
             return false;
         }
     }
-
-    private static MatcherOptions Options() => new()
-    {
-        CheckAllRegex = true,
-        RawHost = true,
-        Now = FilterProbe.ProbeTime,
-        WallClock = () => 0,
-        MatchTimeout = FilterVariant.ProbeTimeout,
-    };
 }
