@@ -18,6 +18,7 @@ public static class Program
             ShowCommand.Create(),
             RegexCommand.Create(),
             LintCommand.Create(),
+            ProbeCommand.Create(),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -81,6 +81,7 @@ public sealed class FilterLinter
         var sampleName = SampleLogName(first.Name);
         var sampleLines = SampleLinesFor(sampleName);
         var probeCache = new Analysis.ProbeCache();
+        var probeTables = new List<Probing.ProbeTable>();
         foreach (var variant in variants)
         {
             foreach (var warning in variant.Filter.Warnings)
@@ -95,6 +96,7 @@ public sealed class FilterLinter
                 RunGuarded(() => rule.CheckVariant(context));
                 RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
             }
+            if (_options.CollectProbeTables && variant.Compiles) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
         }
 
         if (_options.Samples is { } samples && variants.All(v => v.Compiles))
@@ -106,7 +108,7 @@ public sealed class FilterLinter
                     if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));
         }
 
-        return Finish(files, first.Name, variants.Where(v => v.Mode != null).Select(v => v.Mode!).ToList(), collector, filesRead);
+        return Finish(files, first.Name, variants.Where(v => v.Mode != null).Select(v => v.Mode!).ToList(), collector, filesRead, probeTables);
     }
 
     /// <summary>The sample log of a filter is named like the filter (for a file: its name without <c>.conf</c>).</summary>
@@ -121,7 +123,7 @@ public sealed class FilterLinter
 
     private IReadOnlyList<string>? SampleLinesFor(string filterName)
     {
-        if (_options.Samples is not { } samples) return null;
+        if (_options.Samples is not { } samples) return _options.LogLines;
         string? text;
         try
         {
@@ -131,10 +133,11 @@ public sealed class FilterLinter
         {
             return null;
         }
-        if (text is null) return null;
+        if (text is null) return _options.LogLines;
         return Samples.SampleLogReader.Read(text)
             .Where(e => e.Kind == Samples.SampleLineKind.Test)
             .Select(e => e.Text)
+            .Concat(_options.LogLines ?? Array.Empty<string>())
             .ToList();
     }
 
@@ -162,7 +165,7 @@ public sealed class FilterLinter
     internal static Exception? LastRuleFailure { get; set; }
 
     private LintReport Finish(IConfigFileSource files, string filter, IReadOnlyList<string> modes, FindingCollector collector,
-        IReadOnlyList<string> filesRead)
+        IReadOnlyList<string> filesRead, IReadOnlyList<Probing.ProbeTable>? probeTables = null)
     {
         var suppressions = new Dictionary<string, LintSuppressions>(StringComparer.Ordinal);
         var kept = new List<LintFinding>();
@@ -182,7 +185,7 @@ public sealed class FilterLinter
             var c = LintLocation.Compare(a.Location, b.Location);
             return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
         });
-        return new LintReport(filter, modes, kept, filesRead);
+        return new LintReport(filter, modes, kept, filesRead) { ProbeTables = probeTables ?? System.Array.Empty<Probing.ProbeTable>() };
     }
 
     private static string? TryRead(IConfigFileSource files, string path)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Fail2Ban.Core.Linting;
 
@@ -25,6 +26,12 @@ public sealed class LintOptions
 
     /// <summary>Sample logs for the F2B5 rules (and better evidence); null: no sample rules.</summary>
     public SampleLogSource? Samples { get; init; }
+
+    /// <summary>Log lines every filter is probed and checked with, besides its sample log (<c>filterlint probe --log</c>).</summary>
+    public IReadOnlyList<string>? LogLines { get; init; }
+
+    /// <summary>Keep the robustness probe's tables in the report (<see cref="LintReport.ProbeTables"/>).</summary>
+    public bool CollectProbeTables { get; init; }
 
     /// <summary>Length of the crafted line a slow regex is measured on.</summary>
     public int SlowInputLength { get; init; } = 8192;

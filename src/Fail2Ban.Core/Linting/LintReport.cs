@@ -23,4 +23,7 @@ public sealed class LintReport
 
     /// <summary>The <c>.conf</c>/<c>.local</c> files the filter was read from (includes too).</summary>
     public IReadOnlyList<string> FilesRead { get; }
+
+    /// <summary>The robustness probe's tables, when <see cref="LintOptions.CollectProbeTables"/> was set (else empty).</summary>
+    public IReadOnlyList<Probing.ProbeTable> ProbeTables { get; init; } = System.Array.Empty<Probing.ProbeTable>();
 }

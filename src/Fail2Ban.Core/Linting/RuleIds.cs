@@ -40,6 +40,12 @@ public static class RuleIds
     public const string EscapedGroupParenthesis = "F2B2003";
     /// <summary>An ignoreregex whose tested text (whole line or F-CONTENT) depends on the number of failregexes.</summary>
     public const string IgnoreRegexTextDependsOnFailRegexCount = "F2B2004";
+    /// <summary>The client port after the address (<c> port N</c>, <c>:N</c>, <c>,port=N</c>) makes a line miss that the filter's other regexes show the daemon writes.</summary>
+    public const string PortAfterAddressMissed = "F2B2006";
+    /// <summary>A key=value record end-anchored right after the address field misses the fields daemons append.</summary>
+    public const string TrailingFieldMissed = "F2B2007";
+    /// <summary>An IPv6 client address is missed or banned as another address.</summary>
+    public const string IPv6AddressMishandled = "F2B2008";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>
@@ -52,6 +58,8 @@ public static class RuleIds
     public const string HostWithoutRightBoundary = "F2B3004";
     /// <summary><c>&lt;HOST&gt;</c> where every sample carries an address: <c>&lt;ADDR&gt;</c> is meant.</summary>
     public const string HostWhereAddrMeant = "F2B3005";
+    /// <summary>A user name a client can choose (a space, a quote, a backslash) makes the failure slip through.</summary>
+    public const string UserNameEvasion = "F2B3007";
 
     // F2B4xxx: performance and denial of service.
     /// <summary>Overlapping quantifiers that backtrack super-linearly on a crafted line.</summary>

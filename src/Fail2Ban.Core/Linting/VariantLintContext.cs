@@ -33,6 +33,11 @@ internal sealed class VariantLintContext
     /// <summary>Runs lines through the real matcher for this variant.</summary>
     public FilterProbe Probe => _probe ??= new FilterProbe(Variant, null, _cache);
 
+    /// <summary>The robustness probe of this variant (variations of matched lines, judged in the matcher).</summary>
+    public Probing.RobustnessProbe Robustness => _robustness ??= new Probing.RobustnessProbe(Variant, Probe, SampleLines);
+
+    private Probing.RobustnessProbe? _robustness;
+
     public bool IsEnabled(string ruleId) => _settings.IsEnabled(ruleId);
 
     /// <summary>Whether <paramref name="ruleId"/> already reported for this filter in another mode (rules that report once per filter).</summary>

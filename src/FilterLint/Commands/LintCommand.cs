@@ -164,7 +164,7 @@ internal static class LintCommand
         return settings;
     }
 
-    private static SampleLogSource SampleLogs(string directory)
+    internal static SampleLogSource SampleLogs(string directory)
     {
         var full = Path.GetFullPath(directory);
         return new SampleLogSource(

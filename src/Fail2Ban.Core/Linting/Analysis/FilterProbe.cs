@@ -53,6 +53,19 @@ internal sealed class FilterProbe
     /// <summary>Feeds <paramref name="text"/> (lines separated by <c>\n</c>) to a fresh matcher without date detection; returns the reported failures of the last line.</summary>
     public IReadOnlyList<Failure> Run(string text) => Run(_filter, text);
 
+    /// <summary>
+    /// Feeds <paramref name="text"/> to a fresh matcher as the Fail2Ban server runs it: failregexes in order,
+    /// the first that matches decides (fail2ban-regex tries them all; a jail does not).
+    /// </summary>
+    public IReadOnlyList<Failure> RunAsServer(string text, bool logLine)
+    {
+        var matcher = new FilterMatcher(_filter, Options(checkAll: false), Dates());
+        LineResult? last = null;
+        if (logLine) last = matcher.ProcessLine(text);
+        else foreach (var line in text.Split('\n')) last = matcher.ProcessLine(line, ProbeTime, ProbeTimeText);
+        return last is null ? Array.Empty<Failure>() : last.Entries.Where(e => e.Id is not null && !e.IsNoFail).ToList();
+    }
+
     private IReadOnlyList<Failure> Run(CompiledFilter filter, string text)
     {
         var matcher = new FilterMatcher(filter, Options(), Dates());
@@ -74,6 +87,11 @@ internal sealed class FilterProbe
     /// that <paramref name="accept"/> approves once the matcher has run it; null if none was found.
     /// </summary>
     public ProbeLine? Synthesize(LintRegex fail, TextOverrides? overrides, Func<ProbeLine, bool> accept, int attempts = DefaultAttempts,
+        int? onlyStep = null) =>
+        Lines(fail, overrides, accept, attempts, onlyStep).FirstOrDefault();
+
+    /// <summary>Every line of the generation plan that <paramref name="accept"/> approves, in plan order (lazily).</summary>
+    public IEnumerable<ProbeLine> Lines(LintRegex fail, TextOverrides? overrides, Func<ProbeLine, bool> accept, int attempts = DefaultAttempts,
         int? onlyStep = null)
     {
         fail = Effective(fail);
@@ -107,9 +125,25 @@ internal sealed class FilterProbe
             if (!tried.Add(text)) continue;
             var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
             var line = new ProbeLine(text, failText, offset, failures, step);
-            if (accept(line)) return line;
+            if (accept(line)) yield return line;
         }
-        return null;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> different lines failregex <paramref name="fail"/> matches: the witness first,
+    /// then lines with one optional part included (a trailing field, a port …), so variations see more shapes.
+    /// </summary>
+    public IReadOnlyList<ProbeLine> Witnesses(LintRegex fail, int max)
+    {
+        var first = Witness(fail);
+        if (first is null) return Array.Empty<ProbeLine>();
+        var list = new List<ProbeLine> { first };
+        foreach (var line in Lines(fail, null, l => l.Failures.Count > 0, attempts: 1))
+        {
+            if (list.Count >= max) break;
+            if (list.All(l => l.Text != line.Text)) list.Add(line);
+        }
+        return list;
     }
 
     private CompiledFilter SingleRegexFilter(LintRegex fail)
@@ -134,8 +168,10 @@ internal sealed class FilterProbe
         for (var a = 1; a < attempts; a++) yield return (a, null, null);
     }
 
+    /// <summary>Optional parts, whole optional groups (a trailing field, a port) before single repeated atoms (<c>\s*</c>, <c>.*</c>).</summary>
     private static IEnumerable<QuantifierNode> Optionals(LintRegex regex) =>
-        regex.Regex.Root.DescendantsAndSelf().OfType<QuantifierNode>().Where(q => q.Min == 0 && q.Origin is null && (q.Max ?? 2) >= 1);
+        regex.Regex.Root.DescendantsAndSelf().OfType<QuantifierNode>().Where(q => q.Min == 0 && q.Origin is null && (q.Max ?? 2) >= 1)
+            .OrderBy(q => q.Body is GroupNode ? 0 : 1);
 
     /// <summary>A line that failregex <paramref name="fail"/> matches (cached per regex, and its step shared across modes).</summary>
     public ProbeLine? Witness(LintRegex fail)
@@ -174,9 +210,9 @@ internal sealed class FilterProbe
     public static DateDetector NewDates(FilterVariant variant) =>
         new(variant.Filter.DatePattern?.Text, new DateDetectorSettings { Now = ProbeTime });
 
-    private static MatcherOptions Options() => new()
+    private static MatcherOptions Options(bool checkAll = true) => new()
     {
-        CheckAllRegex = true,
+        CheckAllRegex = checkAll,
         RawHost = true,
         Now = ProbeTime,
         WallClock = () => 0,

@@ -143,6 +143,12 @@ internal sealed class RegexTextGenerator
         private bool Char(RegexNode node)
         {
             var set = _owner._index.AtomSet(node)!;
+            // A lone '.' between words almost always stands for a literal dot ("exist. Attempt"): write one.
+            if (node is AnyCharNode && _owner._index.Parent(node) is not QuantifierNode)
+            {
+                Output.Append('.');
+                return true;
+            }
             // Random attempts still use plain ASCII characters, so the lines stay readable.
             var plain = set.Members().Where(ch => ch > ' ' && ch < 127).Take(4).ToList();
             char? c = plain.Count > 0 ? plain[_random is null ? 0 : Choose(plain.Count)] : set.Pick();

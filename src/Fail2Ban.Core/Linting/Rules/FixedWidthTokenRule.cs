@@ -38,7 +38,7 @@ internal sealed class FixedWidthTokenRule : LintRule
     }
 
     /// <summary>Letters (beyond hexadecimal ones), possibly digits, <c>_</c> or <c>-</c>; nothing else.</summary>
-    private static bool IsTokenClass(ProbeCharSet set) =>
+    internal static bool IsTokenClass(ProbeCharSet set) =>
         set.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-')
         && set.Exists(c => char.IsLetter(c) && c < 128 && !"abcdefABCDEF".Contains(c));
 
@@ -74,7 +74,7 @@ internal sealed class FixedWidthTokenRule : LintRule
     }
 
     /// <summary>A token of the class, longer than <paramref name="width"/>: a real protocol word when one fits.</summary>
-    private static string? LongerToken(ProbeCharSet set, int width)
+    internal static string? LongerToken(ProbeCharSet set, int width)
     {
         foreach (var word in LongerWords)
         {

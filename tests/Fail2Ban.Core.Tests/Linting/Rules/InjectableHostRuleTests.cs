@@ -20,8 +20,22 @@ public sealed class InjectableHostRuleTests
         Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^login '.*?' failed, rhost=<HOST> (?:port \d+)?")));
     }
 
+    [Fact]
+    public void A_user_name_the_daemon_writes_verbatim_forges_the_host_when_nothing_ends_the_regex()
+    {
+        // The client picks "x from 192.0.2.254 port 1" as its name; \S+ takes "x" and the regex stops after the forged port.
+        var f = Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^Invalid user <F-USER>\S+</F-USER> from <HOST> port \d+")));
+        Assert.Equal("192.0.2.254", f.Evidence!.BannedAddress);
+    }
+
+    [Fact]
+    public void A_lazy_user_field_forges_the_host_when_an_optional_tail_takes_the_rest_of_the_line()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^login failed for .*? from <HOST>(?: \(.*\))?$")));
+        Assert.Contains("from 192.0.2.254", f.Evidence!.Line);
+    }
+
     [Theory]
-    [InlineData(@"^Invalid user <F-USER>\S+</F-USER> from <HOST> port \d+")]
     [InlineData(@"^Invalid user <F-USER>.+?</F-USER> from <HOST> port \d+$")]
     [InlineData(@"^Invalid user <F-USER>.+</F-USER> from <HOST> port \d+$")]
     [InlineData(@"^login '[^']*' failed, rhost=<HOST>")]

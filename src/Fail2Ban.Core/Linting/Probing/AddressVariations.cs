@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Matching;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Probing;
+
+/// <summary>
+/// The forms daemons write an address in: IPv6 (compressed, full, loopback), a host name, and the client
+/// port after it (<c>addr:port</c>, <c> port N</c> as OpenSSH writes, <c>,port=N</c> in key=value records).
+/// Each keeps the line a failure of the same client.
+/// </summary>
+internal static class AddressVariations
+{
+    public const string Port = "51234";
+
+    private static readonly (string Name, string Address)[] IPv6Forms =
+    {
+        ("ipv6", AddressTags.DefaultIPv6),
+        ("ipv6-full", "2001:db8:1:2:3:4:5:6"),
+        ("ipv6-loopback", "::1"),
+    };
+
+    public static IEnumerable<ProbeVariant> For(ProbeBaseLine line, TagExpansion? tag, bool useDnsIsNo)
+    {
+        var host = line.HostText;
+        if (!IsIPv4(host)) yield break;
+        // A port already after the address: daemons bracket an IPv6 address there, which is another form.
+        var hasPort = HasPort(line.Text, line.HostEnd);
+        var acceptsIPv6 = (tag is null || AcceptsIPv6(tag)) && !hasPort;
+        if (acceptsIPv6)
+            foreach (var (name, address) in IPv6Forms)
+                yield return Variant(line, tag, name, ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, address), Normalize(address),
+                    "the address written as IPv6 " + address);
+        if (tag is { Kind: TagExpansionKind.Host } && !useDnsIsNo)
+            yield return Variant(line, tag, "host-name", ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, AddressTags.DefaultHostName),
+                AddressTags.DefaultHostName, "a host name in place of the address");
+
+        var after = line.HostEnd < line.Text.Length ? line.Text[line.HostEnd] : '\0';
+        // A line that already carries a port after the address is not given a second one.
+        if (hasPort) yield break;
+        yield return Variant(line, tag, "ipv4:port", ProbeFamily.Port, line.Replace(line.HostEnd, line.HostEnd, ":" + Port), host,
+            "the client port after the address (" + host + ":" + Port + ")");
+        if (after != ',')
+            yield return Variant(line, tag, "port-word", ProbeFamily.Port, line.Replace(line.HostEnd, line.HostEnd, " port " + Port), host,
+                "' port " + Port + "' after the address, as OpenSSH writes it");
+        if (after == ',' || after == ';')
+            yield return Variant(line, tag, "port-field", ProbeFamily.Port, line.Replace(line.HostEnd, line.HostEnd, after + "port=" + Port), host,
+                "a port=" + Port + " field after the address field");
+        if (acceptsIPv6)
+            yield return Variant(line, tag, "ipv6:port", ProbeFamily.Port,
+                line.Replace(line.HostStart, line.HostEnd, AddressTags.DefaultIPv6 + ":" + Port), Normalize(AddressTags.DefaultIPv6),
+                "an IPv6 address followed by the client port (" + AddressTags.DefaultIPv6 + ":" + Port + ")");
+
+        if (IsKeyValueField(line) && line.Text.Substring(line.HostEnd).Trim().Length == 0)
+        {
+            var end = line.Text.TrimEnd().Length;
+            yield return Variant(line, tag, "trailing-user", ProbeFamily.TrailingField, line.Replace(end, end, " user=alice"), host,
+                "a user=alice field appended to the key=value record");
+        }
+    }
+
+    /// <summary>Whether a port already follows the address (<c>:N</c>, <c> port N</c>, <c>,port=N</c>, <c>#N</c>).</summary>
+    private static bool HasPort(string text, int at)
+    {
+        var rest = text.Substring(at);
+        return rest.Length > 1 && (rest[0] == ':' || rest[0] == '#') && char.IsDigit(rest[1])
+            || rest.StartsWith(" port ", System.StringComparison.Ordinal) || rest.StartsWith(",port=", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>The address is the value of a <c>key=</c> field (<c>rhost=192.0.2.1</c>).</summary>
+    public static bool IsKeyValueField(ProbeBaseLine line) =>
+        line.HostStart >= 2 && line.Text[line.HostStart - 1] == '=' && char.IsLetter(line.Text[line.HostStart - 2]);
+
+    public static bool AcceptsIPv6(TagExpansion tag) =>
+        tag.Kind == TagExpansionKind.Host || tag.Tag is "<ADDR>" or "<F-ADDR/>" or "<IP6>" or "<F-IP6/>" or "<SUBNET>" or "<F-SUBNET/>";
+
+    private static ProbeVariant Variant(ProbeBaseLine line, TagExpansion? tag, string name, ProbeFamily family, string text, string expected, string change) =>
+        new(name, family, ProbeExpectation.SameVerdictAndHost, text, expected, change) { Tag = tag };
+
+    /// <summary>The address as Fail2Ban reports it (IPv6 compressed, as inet_ntop writes it).</summary>
+    private static string Normalize(string address) => IpAddress.Create(address).Text;
+
+    private static bool IsIPv4(string text) => IpAddress.Create(text).Family == IpAddress.AddressFamily.IPv4;
+}

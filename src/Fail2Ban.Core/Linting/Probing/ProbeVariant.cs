@@ -1,0 +1,23 @@
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Probing;
+
+/// <summary>
+/// One variation of a matched line: the changed line, what changed, and what Fail2Ban is expected to do
+/// with it. <see cref="ExpectedHost"/> is the address the line must still ban (benign forms) or the
+/// address it must never ban (injections).
+/// </summary>
+internal sealed record ProbeVariant(
+    string Name,
+    ProbeFamily Family,
+    ProbeExpectation Expectation,
+    string Line,
+    string ExpectedHost,
+    string Change)
+{
+    /// <summary>The regex node whose text was changed (a field), when the change is about one; else null.</summary>
+    public RegexNode? Node { get; init; }
+
+    /// <summary>The address tag next to which the change was made, when it is about one; else null.</summary>
+    public TagExpansion? Tag { get; init; }
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+using Fail2Ban.Core.Linting.Probing;
+
+namespace Fail2Ban.Core.Linting.Rules;
+
+/// <summary>
+/// F2B2008: the address tag accepts IPv6, but the regex around it does not: an IPv6 client's line is
+/// missed, or a different address is banned (a client port read as the last IPv6 group:
+/// <c>2001:db8::1234:58430</c> gives <c>2001:db8::1234:5843</c>). Found by the robustness probe: the
+/// address of a matched line is written as IPv6 (compressed, full, loopback), and with a port where the
+/// regex already accepts <c>IPv4:port</c>; the real matcher decides.
+/// </summary>
+internal sealed class IPv6AddressMishandledRule : LintRule
+{
+    public override string Id => RuleIds.IPv6AddressMishandled;
+
+    /// <summary>
+    /// The regex takes the IPv4 form with a port (so the daemon's ports are expected there) and the line goes
+    /// on after the address (a regex that just stops after the address says nothing about ports).
+    /// </summary>
+    private static bool AbsorbsPort(LintRegex regex, ProbeOutcome ipv6, System.Collections.Generic.IReadOnlyList<ProbeOutcome> outcomes) =>
+        ipv6.Base.Text.Substring(ipv6.Base.HostEnd).Trim().Length > 0
+        && ipv6.Variant.Tag is { } tag && TakesPort(regex.Regex.Expanded.Substring(tag.ExpandedSpan.End))
+        && outcomes.Any(p => p.Base == ipv6.Base && p.Variant.Name == "ipv4:port" && !p.Violated);
+
+    /// <summary>What the regex writes right after the address takes a port: a catch-all or an explicit <c>:\d</c>.</summary>
+    private static bool TakesPort(string after) =>
+        after.StartsWith(".*", System.StringComparison.Ordinal) || after.StartsWith(".+", System.StringComparison.Ordinal)
+        || after.StartsWith("\\S", System.StringComparison.Ordinal) || after.StartsWith(":", System.StringComparison.Ordinal)
+        || after.StartsWith("(?::", System.StringComparison.Ordinal) || after.StartsWith("(:", System.StringComparison.Ordinal);
+
+    public override void CheckVariant(VariantLintContext context)
+    {
+        foreach (var regex in context.Variant.FailRegexes)
+        {
+            var outcomes = context.Robustness.Outcomes(regex);
+            var hit = outcomes.FirstOrDefault(o => o.Variant.Family == ProbeFamily.Address && o.Variant.Name.StartsWith("ipv6") && o.Violated)
+                ?? outcomes.FirstOrDefault(o => o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(regex, o, outcomes));
+            if (hit?.Variant.Tag is not { } tag) continue;
+            var what = hit.Verdict.Matched ? "bans " + hit.Verdict.Host + " instead of " + hit.Variant.ExpectedHost : "misses the line";
+            var message = tag.Tag + " accepts IPv6, but with " + hit.Variant.Change + " Fail2Ban " + what
+                + (hit.Variant.Name == "ipv6:port" ? ": the port is read as part of the address. Match the port explicitly after the address (" + tag.Tag + ":\\d+)" : ": the regex around the address does not allow IPv6");
+            context.Report(Id, message, regex.Locate(tag.ExpandedSpan), ProbeFindings.Evidence(hit));
+        }
+    }
+}

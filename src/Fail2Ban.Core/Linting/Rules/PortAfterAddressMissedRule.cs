@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using Fail2Ban.Core.Linting.Probing;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Rules;
+
+/// <summary>
+/// F2B2006: daemons write the client port after the address (OpenSSH <c>from 192.0.2.1 port 51234</c>,
+/// <c>192.0.2.1:51234</c>, <c>relay=192.0.2.1,port=51234,</c>), and a failregex that does not allow it
+/// misses every such line. Whether a daemon writes a port depends on the daemon, so this is reported
+/// only where the filter shows it does: a sample line, another regex of the filter that matches the same
+/// port form after an address, or an address that is a field of a comma-separated key=value record
+/// (records gain fields). Found by the robustness probe, confirmed in the real matcher.
+/// </summary>
+internal sealed class PortAfterAddressMissedRule : LintRule
+{
+    private static readonly string[] Forms = { "port-word", "ipv4:port", "port-field" };
+
+    public override string Id => RuleIds.PortAfterAddressMissed;
+
+    public override void CheckVariant(VariantLintContext context)
+    {
+        foreach (var regex in context.Variant.FailRegexes)
+        {
+            var hit = ProbeFindings.Violations(context, regex, Forms).FirstOrDefault(o => Premise(context, regex, o) != null);
+            if (hit?.Variant.Tag is not { } tag) continue;
+            var why = Premise(context, regex, hit)!;
+            var message = "the daemon writes the client port after the address (" + why + "), and with " + hit.Variant.Change
+                + " Fail2Ban " + hit.Describe() + ". Allow it after " + tag.Tag + Suggestion(hit.Variant.Name);
+            context.Report(Id, message, regex.Locate(tag.ExpandedSpan), ProbeFindings.Evidence(hit));
+        }
+    }
+
+    private static string Suggestion(string form) => form switch
+    {
+        "port-word" => ", e.g. (?: port \\d+)?",
+        "ipv4:port" => ", e.g. (?::\\d+)?",
+        _ => ", e.g. (?:,port=\\d+)?",
+    };
+
+    /// <summary>Why the filter says this daemon writes ports in this form, or null when it does not say so.</summary>
+    private static string? Premise(VariantLintContext context, LintRegex regex, ProbeOutcome outcome)
+    {
+        if (outcome.Base.FromSample) return "its sample log";
+        if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
+        foreach (var other in context.Variant.FailRegexes)
+        {
+            if (ReferenceEquals(other, regex) || !WritesPortAfterAddress(other, outcome.Variant.Name)) continue;
+            // Another message of the same daemon, with the address after the same word, takes the port there.
+            var word = WordBefore(regex, outcome.Variant.Tag);
+            if (word is null) return null;
+            if (context.Robustness.Outcomes(other).Any(o => o.Variant.Name == outcome.Variant.Name && !o.Violated && WordBefore(other, o.Variant.Tag) == word))
+                return other.Label + " of this filter matches '" + word + " <address>" + PortText(outcome.Variant.Name) + "'";
+        }
+        return null;
+    }
+
+    private static string PortText(string form) => form switch
+    {
+        "port-word" => " port N",
+        "ipv4:port" => ":N",
+        _ => ",port=N",
+    };
+
+    /// <summary>The literal word the regex writes right before the address (<c>from</c>, <c>rhost</c>, <c>client</c>), or null.</summary>
+    private static string? WordBefore(LintRegex regex, TagExpansion? tag)
+    {
+        if (tag is null) return null;
+        var first = regex.Regex.Root.DescendantsAndSelf().FirstOrDefault(n => n.Origin == tag && n.Span.Start == tag.ExpandedSpan.Start);
+        return first is null ? null : ClientField.LabelBefore(regex, first);
+    }
+
+    /// <summary>The regex itself spells out this port form right after an address tag (<c> port \d+</c>, <c>:\d+</c>, <c>port=</c>).</summary>
+    private static bool WritesPortAfterAddress(LintRegex regex, string form)
+    {
+        foreach (var tag in regex.AddressTags())
+        {
+            var after = regex.Regex.Expanded.Substring(tag.ExpandedSpan.End, Math.Min(40, regex.Regex.Expanded.Length - tag.ExpandedSpan.End));
+            var writes = form switch
+            {
+                "port-word" => after.IndexOf("port \\d", StringComparison.Ordinal) >= 0 || after.IndexOf("port [0-9]", StringComparison.Ordinal) >= 0,
+                "ipv4:port" => after.StartsWith(":\\d", StringComparison.Ordinal) || after.StartsWith("(?::\\d", StringComparison.Ordinal)
+                    || after.StartsWith("(:\\d", StringComparison.Ordinal) || after.StartsWith(":[0-9]", StringComparison.Ordinal),
+                _ => after.IndexOf("port=", StringComparison.Ordinal) >= 0,
+            };
+            if (writes) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Rules;
+
+public sealed class PortAfterAddressMissedRuleTests
+{
+    [Fact]
+    public void A_regex_without_the_port_that_another_regex_of_the_filter_writes_after_the_same_word_is_reported()
+    {
+        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Invalid user \\S+ from <HOST>\\s*$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter));
+        Assert.Equal(3, f.Location.Line);
+        Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
+        Assert.Contains("from 192.0.2.1 port 51234", f.Evidence.Line);
+        Assert.Contains("failregex #1", f.Message);
+    }
+
+    [Fact]
+    public void An_address_field_of_a_key_value_record_misses_a_port_field()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(@"^error,relay=<HOST>,msg=""auth failed""$")));
+        Assert.Contains("relay=192.0.2.1,port=51234,", f.Evidence!.Line);
+    }
+
+    [Theory]
+    [InlineData(@"^Invalid user \S+ from <HOST>\s*$")]
+    [InlineData(@"^Invalid user \S+ from <HOST>(?: port \d+)?\s*$")]
+    public void Without_a_sign_that_the_daemon_writes_ports_nothing_is_reported(string failregex)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(failregex)));
+    }
+}
