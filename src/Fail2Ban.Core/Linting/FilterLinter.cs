@@ -80,7 +80,41 @@ public sealed class FilterLinter
         var logTypes = fixedVariant ? Array.Empty<string>() : LogTypesOf(first);
         var coverage = new VariantCoverage(modes, logTypes);
         var filesRead = new List<string>(first.FilesRead);
-        var groups = new List<(string? LogType, List<FilterVariant> Variants)>();
+        var groups = ReadVariants(first, read, label, modes, logTypes, coverage, collector, filesRead);
+        var variants = groups.SelectMany(g => g).ToList();
+
+        var sampleName = SampleLogName(first.Name);
+        var sampleLines = SampleLinesFor(sampleName);
+        var probeCache = new Analysis.ProbeCache();
+        foreach (var group in groups)
+        {
+            probeCache.StartLogType();
+            foreach (var variant in group) LintVariant(variant, label, collector, sampleLines, probeCache);
+        }
+
+        if (_options.Samples is { } samples && variants.All(v => v.Compiles))
+        {
+            var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
+            var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
+            if (sampleContext != null)
+                foreach (var rule in Rules)
+                    if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));
+        }
+
+        return Finish(files, first.Name, coverage, variants.Where(v => v.Mode != null).Select(v => v.Mode!).Distinct().ToList(),
+            logTypes, collector, filesRead);
+    }
+
+    /// <summary>
+    /// Reads and prepares the variants to lint, one group of modes per logtype (default logtype first). A logtype
+    /// whose every mode reads exactly like a logtype already read is not linted again: it is recorded in
+    /// <paramref name="coverage"/> as sharing that one's findings.
+    /// </summary>
+    private List<List<FilterVariant>> ReadVariants(ResolvedFilter first, Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read,
+        string label, IReadOnlyList<string> modes, IReadOnlyList<string> logTypes, VariantCoverage coverage, FindingCollector collector,
+        List<string> filesRead)
+    {
+        var groups = new List<List<FilterVariant>>();
         var linted = new List<(string LogType, List<ResolvedFilter?> Filters)>();
         foreach (var logType in logTypes.Count == 0 ? new string?[] { null } : logTypes.Cast<string?>())
         {
@@ -115,30 +149,9 @@ public sealed class FilterLinter
                 foreach (var f in filter.FilesRead) if (!filesRead.Contains(f)) filesRead.Add(f);
                 group.Add(FilterVariant.Prepare(filter, modeList[i], logType));
             }
-            groups.Add((logType, group));
+            groups.Add(group);
         }
-        var variants = groups.SelectMany(g => g.Variants).ToList();
-
-        var sampleName = SampleLogName(first.Name);
-        var sampleLines = SampleLinesFor(sampleName);
-        var probeCache = new Analysis.ProbeCache();
-        foreach (var (_, group) in groups)
-        {
-            probeCache.StartLogType();
-            foreach (var variant in group) LintVariant(variant, label, collector, sampleLines, probeCache);
-        }
-
-        if (_options.Samples is { } samples && variants.All(v => v.Compiles))
-        {
-            var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
-            var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
-            if (sampleContext != null)
-                foreach (var rule in Rules)
-                    if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));
-        }
-
-        return Finish(files, first.Name, coverage, variants.Where(v => v.Mode != null).Select(v => v.Mode!).Distinct().ToList(),
-            logTypes, collector, filesRead);
+        return groups;
     }
 
     private void LintVariant(FilterVariant variant, string label, FindingCollector collector, IReadOnlyList<string>? sampleLines,
