@@ -46,6 +46,20 @@ public sealed class LintHistoryRecallTests
         Assert.True(cleared >= MinCleared, "cleared " + cleared + " of " + recalled + " recalled cases, floor " + MinCleared);
     }
 
+    [SkippableFact]
+    public void A_defect_in_a_shared_logtype_prefix_is_linted_through_the_filter_that_uses_it()
+    {
+        Skip.If(Corpus.LintHistoryRoot is null, "lint-history data set not found");
+        // Case 0bcd4693: the defect is in common.conf's [lt_rfc5424] prefix, reached through sshd.conf.
+        var dir = Path.Combine(Corpus.LintHistoryRoot!, "cases", "0bcd4693", "before", "filter.d");
+        Skip.IfNot(Directory.Exists(dir), "case 0bcd4693 not in the data set");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(dir), Path.Combine(dir, "sshd.conf"));
+        Assert.Equal(new[] { "file", "short", "journal", "rfc5424" }, report.LogTypes.ToArray());
+        Assert.Contains(report.FilesRead, f => f.EndsWith("/common.conf", StringComparison.Ordinal));
+        foreach (var f in report.Findings.Where(f => f.Location.File.EndsWith("/common.conf", StringComparison.Ordinal)))
+            _output.WriteLine(f + " [" + f.Variants + "]");
+    }
+
     private static CaseResult Measure(string root, string json)
     {
         using var doc = JsonDocument.Parse(json);
