@@ -73,6 +73,23 @@ public sealed class LogTypeVariantsTests
         Assert.Equal(new[] { "normal", "more" }, prefix.Modes.ToArray());
     }
 
+    [Theory]
+    [InlineData("normal/file,more/file,normal/short,more/short", "")]
+    [InlineData("normal/file,normal/short", "mode normal")]
+    [InlineData("normal/short,more/short", "logtype short, journal")]
+    [InlineData("more/short", "mode more, logtype short, journal")]
+    [InlineData("normal/file,more/short", "mode normal, logtype file; mode more, logtype short; mode more, logtype journal")]
+    [InlineData("more/", "mode more")]
+    public void Variant_text_names_what_is_not_complete(string reportedIn, string expected)
+    {
+        var coverage = new VariantCoverage(new[] { "normal", "more" }, new[] { "file", "short", "journal" });
+        coverage.AddDuplicate("short", "journal");
+        var keys = reportedIn.Split(',').Select(v => v.Split('/')).Select(p => new VariantKey(p[0], p[1].Length == 0 ? null : p[1])).ToList();
+        var finding = new LintFinding(RuleIds.FixedWidthToken, LintSeverity.Warning, "m", LintLocation.FileStart("x.conf"));
+        coverage.Describe(finding, keys);
+        Assert.Equal(expected, finding.Variants);
+    }
+
     [Fact]
     public void A_filters_own_prefix_per_logtype_option_is_detected()
     {
