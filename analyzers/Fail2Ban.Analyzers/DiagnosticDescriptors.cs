@@ -94,7 +94,7 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity)
     {
         var rule = RuleCatalog.Get(id);
-        return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: true,
+        return new DiagnosticDescriptor(id, rule.Title, "{0}", category, severity, isEnabledByDefault: rule.DefaultSeverity != LintSeverity.None,
             description: rule.Description.Length > 0 ? rule.Description : null, helpLinkUri: rule.HelpUri, customTags: "Fail2Ban");
     }
 }

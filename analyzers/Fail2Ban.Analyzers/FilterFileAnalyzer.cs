@@ -36,6 +36,20 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>One compilation's filters: each is linted once, whichever file action asks first.</summary>
+    /// <summary>
+    /// Every rule runs, those off by default too (at info): their descriptors are disabled by default, so the
+    /// compiler drops them unless a <c>.globalconfig</c> turns them on.
+    /// </summary>
+    private static readonly LintSettings EveryRule = EnableOffByDefaultRules();
+
+    private static LintSettings EnableOffByDefaultRules()
+    {
+        var settings = new LintSettings();
+        foreach (var rule in RuleCatalog.All)
+            if (rule.DefaultSeverity == LintSeverity.None) settings.Set(rule.Id, LintSeverity.Info);
+        return settings;
+    }
+
     private sealed class Session
     {
         private readonly AnalyzerOptions _options;
@@ -101,7 +115,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 try
                 {
-                    return new FilterLinter().LintFile(files, p).Findings;
+                    return new FilterLinter(EveryRule).LintFile(files, p).Findings;
                 }
                 catch (Exception)
                 {

@@ -62,6 +62,15 @@ public sealed class FilterFileAnalyzerTests
     }
 
     [Fact]
+    public async Task The_translation_note_F2B1016_is_off_by_default_and_a_globalconfig_turns_it_on()
+    {
+        var files = new[] { ("/proj/f/counts.conf", "[Definition]\nfailregex = ^errors \\(\\d{,3}\\) from <HOST>$\n", (string?)"true") };
+        Assert.DoesNotContain(await AnalyzerHarness.Run(files), d => d.Id == "F2B1016");
+        var on = await AnalyzerHarness.Run(files, "is_global = true\ndotnet_diagnostic.F2B1016.severity = suggestion\n");
+        Assert.Equal(DiagnosticSeverity.Info, on.Single(d => d.Id == "F2B1016").Severity);
+    }
+
+    [Fact]
     public async Task A_filter_that_does_not_compile_is_an_error_at_the_regex_and_nothing_throws()
     {
         var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/f/bad.conf", "[Definition]\nfailregex = ^failed (from <HOST>$\n", (string?)"true") });

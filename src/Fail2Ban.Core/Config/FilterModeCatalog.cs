@@ -22,7 +22,7 @@ public static class FilterModeCatalog
         List<string>? common = null;
         foreach (var (prefix, suffix) in References(config, selector))
         {
-            var candidates = Candidates(config, prefix, suffix);
+            var candidates = Candidates(config, prefix, suffix, "<" + prefix + "<" + selector + ">" + suffix + ">");
             if (common is null) common = candidates;
             else common.RemoveAll(v => !candidates.Contains(v));
         }
@@ -71,7 +71,9 @@ public static class FilterModeCatalog
         return list;
     }
 
-    private static List<string> Candidates(MergedConfig config, string prefix, string suffix)
+    /// <summary>The values for which <c>&lt;prefix&lt;selector&gt;suffix&gt;</c> names an option (<paramref name="reference"/>):
+    /// not the option that holds the reference itself (<c>__prefix_line = &lt;__prefix_&lt;logtype&gt;&gt;</c> is no value <c>line</c>).</summary>
+    private static List<string> Candidates(MergedConfig config, string prefix, string suffix, string reference)
     {
         var values = new List<string>();
         var slash = suffix.IndexOf('/');
@@ -111,6 +113,7 @@ public static class FilterModeCatalog
                 var name = option.Name;
                 if (name.Length <= lowerPrefix.Length + lowerSuffix.Length) continue;
                 if (!name.StartsWith(lowerPrefix, StringComparison.Ordinal) || !name.EndsWith(lowerSuffix, StringComparison.Ordinal)) continue;
+                if (option.RawValue.Text.IndexOf(reference, StringComparison.Ordinal) >= 0) continue;
                 Add(values, name.Substring(lowerPrefix.Length, name.Length - lowerPrefix.Length - lowerSuffix.Length));
             }
         return values;

@@ -8,7 +8,8 @@ using Fail2Ban.Core.Linting.Rules;
 namespace Fail2Ban.Core.Linting;
 
 /// <summary>
-/// Lints Fail2Ban filters: reads a filter as Fail2Ban does, once per <c>mode</c> it supports, reports
+/// Lints Fail2Ban filters: reads a filter as Fail2Ban does, once per <c>mode</c> and <c>logtype</c> it supports
+/// (a logtype that reads exactly like an earlier one is not linted again, it shares that one's findings), reports
 /// what the reader and regex translator reject, runs every enabled rule on each variant (and the
 /// sample rules when sample logs are given), then applies severities and in-file suppressions.
 /// Takes text through <see cref="IConfigFileSource"/>, never paths on disk; never throws on bad input.
@@ -17,6 +18,8 @@ public sealed class FilterLinter
 {
     /// <summary>The value given to option <c>logtype</c> when the filter does not set it (as the server and fail2ban-regex do).</summary>
     private const string AutoLogType = "file";
+
+    private const string LogTypeOption = "logtype";
 
     private readonly LintSettings _settings;
     private readonly LintOptions _options;
@@ -30,15 +33,33 @@ public sealed class FilterLinter
     /// <summary>Every rule class, in id order.</summary>
     internal static IReadOnlyList<LintRule> Rules { get; } = RuleSet.Create();
 
-    /// <summary>Lints the filter file at <paramref name="path"/> (with its <c>.local</c> and includes).</summary>
-    public LintReport LintFile(IConfigFileSource files, string path) =>
-        Lint(files, path, options => FilterReader.ReadFile(files, path, FilterReference.FromOptions(path, options), AutoLogType));
+    /// <summary>
+    /// Lints the filter file at <paramref name="path"/> (with its <c>.local</c> and includes): every <c>mode</c> and
+    /// <c>logtype</c> it supports, or, when <paramref name="options"/> are given (<c>file.conf[logtype=short]</c>),
+    /// exactly the variant they select.
+    /// </summary>
+    public LintReport LintFile(IConfigFileSource files, string path, IReadOnlyDictionary<string, string>? options = null) =>
+        Lint(files, path, options, extra => FilterReader.ReadFile(files, path, FilterReference.FromOptions(path, Merge(options, extra)), AutoLogType));
 
-    /// <summary>Lints filter <paramref name="filterName"/> of configuration directory <paramref name="configDirectory"/>.</summary>
-    public LintReport LintFilter(IConfigFileSource files, string configDirectory, string filterName) =>
-        Lint(files, filterName, options => FilterReader.ReadFilter(files, configDirectory, FilterReference.FromOptions(filterName, options), AutoLogType));
+    /// <summary>Lints filter <paramref name="filterName"/> of configuration directory <paramref name="configDirectory"/>
+    /// (every variant, or the one <paramref name="options"/> select).</summary>
+    public LintReport LintFilter(IConfigFileSource files, string configDirectory, string filterName, IReadOnlyDictionary<string, string>? options = null) =>
+        Lint(files, filterName, options,
+            extra => FilterReader.ReadFilter(files, configDirectory, FilterReference.FromOptions(filterName, Merge(options, extra)), AutoLogType));
 
-    private LintReport Lint(IConfigFileSource files, string label, Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read)
+    /// <summary>The options a variant is read with: the given ones, then those that select the variant.</summary>
+    private static IReadOnlyDictionary<string, string>? Merge(IReadOnlyDictionary<string, string>? given, IReadOnlyDictionary<string, string>? extra)
+    {
+        if (given is not { Count: > 0 }) return extra;
+        if (extra is not { Count: > 0 }) return given;
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kv in given) merged[kv.Key] = kv.Value;
+        foreach (var kv in extra) merged[kv.Key] = kv.Value;
+        return merged;
+    }
+
+    private LintReport Lint(IConfigFileSource files, string label, IReadOnlyDictionary<string, string>? given,
+        Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read)
     {
         var collector = new FindingCollector();
         ResolvedFilter first;
@@ -49,54 +70,27 @@ public sealed class FilterLinter
         catch (Fail2BanException e)
         {
             collector.Add(EngineFindings.FromException(e, label, _settings), null);
-            return Finish(files, label, Array.Empty<string>(), collector, Array.Empty<string>());
+            return Finish(files, label, new VariantCoverage(Array.Empty<string>(), Array.Empty<string>()), Array.Empty<string>(),
+                Array.Empty<string>(), collector, Array.Empty<string>());
         }
 
-        var modes = first.Modes;
-        var variants = new List<FilterVariant>();
+        // Options given on the command line select one variant, as fail2ban-regex reads it.
+        var fixedVariant = given is { Count: > 0 };
+        var modes = fixedVariant ? Array.Empty<string>() : first.Modes;
+        var logTypes = fixedVariant ? Array.Empty<string>() : LogTypesOf(first);
+        var coverage = new VariantCoverage(modes, logTypes);
         var filesRead = new List<string>(first.FilesRead);
-        if (modes.Count <= 1)
-        {
-            variants.Add(FilterVariant.Prepare(first, modes.Count == 1 ? modes[0] : null));
-        }
-        else
-        {
-            foreach (var mode in modes)
-            {
-                ResolvedFilter filter;
-                try
-                {
-                    filter = mode == modes[0] ? first : read(new Dictionary<string, string> { ["mode"] = mode });
-                }
-                catch (Fail2BanException e)
-                {
-                    collector.Add(EngineFindings.FromException(e, label, _settings), mode);
-                    continue;
-                }
-                foreach (var f in filter.FilesRead) if (!filesRead.Contains(f)) filesRead.Add(f);
-                variants.Add(FilterVariant.Prepare(filter, mode));
-            }
-        }
+        var groups = ReadVariants(first, read, label, modes, logTypes, coverage, collector, filesRead);
+        var variants = groups.SelectMany(g => g).ToList();
 
         var sampleName = SampleLogName(first.Name);
         var sampleLines = SampleLinesFor(sampleName);
         var probeCache = new Analysis.ProbeCache();
         var probeTables = new List<Probing.ProbeTable>();
-        foreach (var variant in variants)
+        foreach (var group in groups)
         {
-            foreach (var warning in variant.Filter.Warnings)
-                collector.Add(EngineFindings.FromException(warning, label, _settings), variant.Mode);
-            foreach (var (source, error) in variant.Errors)
-                collector.Add(EngineFindings.FromRegexError(error, source, variant.Filter.Name, _settings), variant.Mode);
-            var context = new VariantLintContext(variant, _options, _settings, collector, sampleLines, probeCache);
-            foreach (var rule in Rules)
-            {
-                if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !variant.Compiles)) continue;
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                RunGuarded(() => rule.CheckVariant(context));
-                RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
-            }
-            if (_options.CollectProbeTables && variant.Compiles) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
+            probeCache.StartLogType();
+            foreach (var variant in group) LintVariant(variant, label, collector, sampleLines, probeCache, probeTables);
         }
 
         if (_options.Samples is { } samples && variants.All(v => v.Compiles))
@@ -108,7 +102,98 @@ public sealed class FilterLinter
                     if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));
         }
 
-        return Finish(files, first.Name, variants.Where(v => v.Mode != null).Select(v => v.Mode!).ToList(), collector, filesRead, probeTables);
+        return Finish(files, first.Name, coverage, variants.Where(v => v.Mode != null).Select(v => v.Mode!).Distinct().ToList(),
+            logTypes, collector, filesRead, probeTables);
+    }
+
+    /// <summary>
+    /// Reads and prepares the variants to lint, one group of modes per logtype (default logtype first). A logtype
+    /// whose every mode reads exactly like a logtype already read is not linted again: it is recorded in
+    /// <paramref name="coverage"/> as sharing that one's findings.
+    /// </summary>
+    private List<List<FilterVariant>> ReadVariants(ResolvedFilter first, Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read,
+        string label, IReadOnlyList<string> modes, IReadOnlyList<string> logTypes, VariantCoverage coverage, FindingCollector collector,
+        List<string> filesRead)
+    {
+        var groups = new List<List<FilterVariant>>();
+        var linted = new List<(string LogType, List<ResolvedFilter?> Filters)>();
+        foreach (var logType in logTypes.Count == 0 ? new string?[] { null } : logTypes.Cast<string?>())
+        {
+            var filters = new List<ResolvedFilter?>();
+            var modeList = modes.Count <= 1 ? new[] { modes.Count == 1 ? modes[0] : null } : modes.Cast<string?>().ToArray();
+            foreach (var mode in modeList)
+            {
+                var options = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (modes.Count > 1 && mode != modes[0]) options["mode"] = mode!;
+                if (logType != null && logType != logTypes[0]) options["logtype"] = logType;
+                try
+                {
+                    filters.Add(options.Count == 0 ? first : read(options));
+                }
+                catch (Fail2BanException e)
+                {
+                    collector.Add(EngineFindings.FromException(e, label, _settings), new VariantKey(modes.Count > 1 ? mode : null, logType));
+                    filters.Add(null);
+                }
+            }
+            // A logtype that reads exactly like one already linted (journal like short) only repeats its findings.
+            if (logType != null && linted.FirstOrDefault(l => SameFilters(l.Filters, filters)) is { Filters: not null } same)
+            {
+                coverage.AddDuplicate(same.LogType, logType);
+                continue;
+            }
+            if (logType != null) linted.Add((logType, filters));
+            var group = new List<FilterVariant>();
+            for (var i = 0; i < filters.Count; i++)
+            {
+                if (filters[i] is not { } filter) continue;
+                foreach (var f in filter.FilesRead) if (!filesRead.Contains(f)) filesRead.Add(f);
+                group.Add(FilterVariant.Prepare(filter, modeList[i], logType));
+            }
+            groups.Add(group);
+        }
+        return groups;
+    }
+
+    private void LintVariant(FilterVariant variant, string label, FindingCollector collector, IReadOnlyList<string>? sampleLines,
+        Analysis.ProbeCache probeCache, List<Probing.ProbeTable> probeTables)
+    {
+        foreach (var warning in variant.Filter.Warnings)
+            collector.Add(EngineFindings.FromException(warning, label, _settings), variant.Key);
+        foreach (var (source, error) in variant.Errors)
+            collector.Add(EngineFindings.FromRegexError(error, source, variant.Filter.Name, _settings), variant.Key);
+        var context = new VariantLintContext(variant, _options, _settings, collector, sampleLines, probeCache);
+        foreach (var rule in Rules)
+        {
+            if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !variant.Compiles)) continue;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            RunGuarded(() => rule.CheckVariant(context));
+            RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
+        }
+        if (_options.CollectProbeTables && variant.Compiles) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
+    }
+
+    /// <summary>
+    /// The <c>logtype</c> values the filter reads differently with (from its config: the <c>lt_*</c> sections and
+    /// <c>&lt;…&lt;logtype&gt;…&gt;</c> references it has), the one it is read with by default first; empty when
+    /// there are fewer than two.
+    /// </summary>
+    private static IReadOnlyList<string> LogTypesOf(ResolvedFilter filter)
+    {
+        var found = FilterModeCatalog.FindValues(filter.Config, LogTypeOption);
+        if (found.Count == 0) return Array.Empty<string>();
+        var defaultLogType = filter.TryGetValue(LogTypeOption, out var own) && own.Value is { Text.Length: > 0 } v ? v.Text : found[0];
+        var result = new List<string> { defaultLogType };
+        foreach (var l in found) if (!result.Contains(l)) result.Add(l);
+        return result.Count > 1 ? result : Array.Empty<string>();
+    }
+
+    private static bool SameFilters(List<ResolvedFilter?> a, List<ResolvedFilter?> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+            if (a[i] is not { } x || b[i] is not { } y || !FilterVariant.ReadsAlike(x, y)) return false;
+        return true;
     }
 
     /// <summary>The sample log of a filter is named like the filter (for a file: its name without <c>.conf</c>).</summary>
@@ -164,8 +249,8 @@ public sealed class FilterLinter
     /// <summary>The last exception a rule threw (tests assert it stays null on the corpus).</summary>
     internal static Exception? LastRuleFailure { get; set; }
 
-    private LintReport Finish(IConfigFileSource files, string filter, IReadOnlyList<string> modes, FindingCollector collector,
-        IReadOnlyList<string> filesRead, IReadOnlyList<Probing.ProbeTable>? probeTables = null)
+    private LintReport Finish(IConfigFileSource files, string filter, VariantCoverage coverage, IReadOnlyList<string> modes,
+        IReadOnlyList<string> logTypes, FindingCollector collector, IReadOnlyList<string> filesRead, IReadOnlyList<Probing.ProbeTable>? probeTables = null)
     {
         var suppressions = new Dictionary<string, LintSuppressions>(StringComparer.Ordinal);
         var kept = new List<LintFinding>();
@@ -178,6 +263,7 @@ public sealed class FilterLinter
                 suppressions[f.Location.File] = s = text is null ? LintSuppressions.Empty : LintSuppressions.Parse(text);
             }
             if (s.IsSuppressed(f.RuleId, f.Location.Line)) continue;
+            coverage.Describe(f, collector.VariantsOf(f));
             kept.Add(f);
         }
         kept.Sort((a, b) =>
@@ -185,7 +271,7 @@ public sealed class FilterLinter
             var c = LintLocation.Compare(a.Location, b.Location);
             return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
         });
-        return new LintReport(filter, modes, kept, filesRead) { ProbeTables = probeTables ?? System.Array.Empty<Probing.ProbeTable>() };
+        return new LintReport(filter, modes, logTypes, kept, filesRead) { ProbeTables = probeTables ?? Array.Empty<Probing.ProbeTable>() };
     }
 
     private static string? TryRead(IConfigFileSource files, string path)

@@ -20,16 +20,23 @@ internal sealed class FilterVariant
 
     private CompiledFilter? _compiled;
 
-    private FilterVariant(ResolvedFilter filter, string? mode)
+    private FilterVariant(ResolvedFilter filter, string? mode, string? logType)
     {
         Filter = filter;
         Mode = mode;
+        LogType = logType;
     }
 
     public ResolvedFilter Filter { get; }
 
     /// <summary>The <c>mode</c> value this variant was read with, or null for a filter without modes.</summary>
     public string? Mode { get; }
+
+    /// <summary>The <c>logtype</c> value this variant was read with, or null when the filter is linted with one logtype only.</summary>
+    public string? LogType { get; }
+
+    /// <summary>The variant's place among those linted (what its findings are attributed to).</summary>
+    public VariantKey Key => new(Mode, LogType);
 
     public LintRegex? PrefRegex { get; private set; }
 
@@ -45,8 +52,9 @@ internal sealed class FilterVariant
     public bool IsMultiLine => (Filter.MaxLines ?? 1) > 1;
 
     /// <summary>
-    /// True for the filter's last mode (or its only variant): variants are linted in mode order, so a
-    /// rule that judges a whole filter across its modes decides here.
+    /// True for the filter's last mode (or its only variant): variants are linted in mode order (once per
+    /// logtype, the cross-variant state started afresh for each), so a rule that judges a whole filter across
+    /// its modes decides here.
     /// </summary>
     public bool IsLastMode => Mode is null || Filter.Modes.Count <= 1 || Mode == Filter.Modes[Filter.Modes.Count - 1];
 
@@ -62,9 +70,9 @@ internal sealed class FilterVariant
     }
 
     /// <summary>Prepares every regex of <paramref name="filter"/> (spec 2), collecting the errors.</summary>
-    public static FilterVariant Prepare(ResolvedFilter filter, string? mode)
+    public static FilterVariant Prepare(ResolvedFilter filter, string? mode, string? logType = null)
     {
-        var variant = new FilterVariant(filter, mode);
+        var variant = new FilterVariant(filter, mode, logType);
         var useDnsIsNo = filter.UseDns == "no";
         var multiline = variant.IsMultiLine;
         if (filter.PrefRegex is { } pref && pref.Text.Length > 0)
@@ -92,6 +100,16 @@ internal sealed class FilterVariant
         variant.IgnoreRegexes = ignores;
         return variant;
     }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> reads exactly as <paramref name="filter"/>: the same regexes, datepattern and
+    /// options written at the same places, so linting it again could only repeat the same findings.
+    /// </summary>
+    public static bool ReadsAlike(ResolvedFilter filter, ResolvedFilter other) =>
+        Equals(filter.PrefRegex, other.PrefRegex) && filter.FailRegex.SequenceEqual(other.FailRegex)
+        && filter.IgnoreRegex.SequenceEqual(other.IgnoreRegex) && Equals(filter.DatePattern, other.DatePattern)
+        && Equals(filter.MaxLinesValue, other.MaxLinesValue) && Equals(filter.UseDnsValue, other.UseDnsValue)
+        && filter.JournalMatch.SequenceEqual(other.JournalMatch);
 
     /// <summary>Prepares <paramref name="source"/> as a regex of <paramref name="kind"/> of this variant (used to test a fix).</summary>
     public FilterRegex Prepare(string source, FilterRegexKind kind) =>

@@ -42,6 +42,15 @@ public sealed class LintFinding
     /// <summary>The <c>mode</c> values of the filter in which the finding occurs (empty: the filter has no modes).</summary>
     public IReadOnlyList<string> Modes { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>The <c>logtype</c> values of the filter in which the finding occurs (empty: the filter reads the same for every logtype).</summary>
+    public IReadOnlyList<string> LogTypes { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The variants the finding occurs in when that is not all of those linted (<c>mode normal</c>,
+    /// <c>logtype rfc5424</c>, <c>mode normal, logtype journal</c>), else empty.
+    /// </summary>
+    public string Variants { get; internal set; } = "";
+
     /// <summary><c>path(line,col): severity F2Bxxxx: message</c>.</summary>
     public override string ToString() =>
         Location + ": " + SeverityName(Severity) + " " + RuleId + ": " + Message;

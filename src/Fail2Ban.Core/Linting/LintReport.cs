@@ -5,10 +5,12 @@ namespace Fail2Ban.Core.Linting;
 /// <summary>The findings for one filter, in file order, after severities and suppressions were applied.</summary>
 public sealed class LintReport
 {
-    public LintReport(string filter, IReadOnlyList<string> modes, IReadOnlyList<LintFinding> findings, IReadOnlyList<string> filesRead)
+    public LintReport(string filter, IReadOnlyList<string> modes, IReadOnlyList<string> logTypes, IReadOnlyList<LintFinding> findings,
+        IReadOnlyList<string> filesRead)
     {
         Filter = filter;
         Modes = modes;
+        LogTypes = logTypes;
         Findings = findings;
         FilesRead = filesRead;
     }
@@ -18,6 +20,9 @@ public sealed class LintReport
 
     /// <summary>The <c>mode</c> values that were checked (empty: the filter has no modes).</summary>
     public IReadOnlyList<string> Modes { get; }
+
+    /// <summary>The <c>logtype</c> values that were checked, default first (empty: the filter has no logtype variants).</summary>
+    public IReadOnlyList<string> LogTypes { get; }
 
     public IReadOnlyList<LintFinding> Findings { get; }
 

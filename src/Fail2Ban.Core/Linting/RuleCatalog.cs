@@ -28,7 +28,8 @@ public static class RuleCatalog
         Engine(RuleIds.EmptyRegex, "empty-regex", "A regex is empty after tag expansion"),
         Engine(RuleIds.DuplicateGroupName, "duplicate-group-name", "A group name is defined twice"),
         Engine(RuleIds.GlobalFlagNotAtStart, "global-flag-not-at-start", "An inline global flag is not at the start of the regex"),
-        Engine(RuleIds.RegexTranslated, "python-construct-translated", "A Python construct with a different .NET meaning was translated", LintSeverity.Info),
+        // Off by default: a note on how the filter was translated for .NET, not a defect of the filter.
+        Engine(RuleIds.RegexTranslated, "python-construct-translated", "A Python construct with a different .NET meaning was translated", LintSeverity.None),
         Engine(RuleIds.DatePattern, "bad-datepattern", "The datepattern is invalid"),
         Rule(RuleIds.UnexpandedTag, "unexpanded-tag", RuleFamily.Compile, LintSeverity.Warning,
             "A tag-shaped text is not a Fail2Ban tag and matches literally"),

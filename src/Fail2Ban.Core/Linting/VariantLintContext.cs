@@ -61,6 +61,7 @@ internal sealed class VariantLintContext
         {
             Filter = Variant.Filter.Name,
         };
-        _sink.Add(finding, Variant.Mode);
+        // A rule that reports once per filter speaks for every logtype (it is not run again for the others).
+        _sink.Add(finding, ReportedForFilter(ruleId) ? new VariantKey(Variant.Mode, null) : Variant.Key);
     }
 }

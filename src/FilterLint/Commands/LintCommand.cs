@@ -22,7 +22,8 @@ internal static class LintCommand
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Filter .conf files, or folders of them (include-only *common.conf files are skipped). " +
-                          "With --config, a bare filter name is looked up in DIR/filter.d.",
+                          "With --config, a bare filter name is looked up in DIR/filter.d. Every mode and logtype is linted; " +
+                          "options as fail2ban-regex takes them select one variant: 'sshd.conf[logtype=journal]', 'sshd[mode=aggressive]'.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var config = new Option<string?>("--config", "-c")

@@ -86,7 +86,7 @@ internal static class ProbeCommand
             foreach (var table in report.ProbeTables)
             {
                 var l = table.Location;
-                output.WriteLine(table.Regex + " at " + paths.Format(l.File) + "(" + l.Line + "," + l.Column + ")" + (table.Mode is null ? "" : " [mode " + table.Mode + "]"));
+                output.WriteLine(table.Regex + " at " + paths.Format(l.File) + "(" + l.Line + "," + l.Column + ")" + (table.Mode is null ? "" : " [" + table.Mode + "]"));
                 output.WriteLine("  " + table.Pattern);
                 output.WriteLine("  " + (table.BaseFromSample ? "sample line" : "generated line") + ": " + table.BaseLine);
                 output.WriteLine("    -> " + table.BaseVerdict);
@@ -121,7 +121,7 @@ internal static class ProbeCommand
             {
                 json.WriteStartObject();
                 json.WriteString("filter", paths.Format(table.Filter));
-                if (table.Mode != null) json.WriteString("mode", table.Mode);
+                if (table.Mode != null) json.WriteString("variant", table.Mode);
                 json.WriteString("regex", table.Regex);
                 json.WriteString("file", paths.Format(table.Location.File));
                 json.WriteNumber("line", table.Location.Line);

@@ -45,12 +45,7 @@ internal sealed class JsonFindingWriter
         json.WriteNumber("endColumn", l.EndColumn);
         json.WriteString("message", f.Message);
         if (f.Filter.Length > 0) json.WriteString("filter", f.Filter);
-        if (f.Modes.Count > 0)
-        {
-            json.WriteStartArray("modes");
-            foreach (var m in f.Modes) json.WriteStringValue(m);
-            json.WriteEndArray();
-        }
+        VariantProperties.Write(json, f);
         if (f.Evidence is { } e)
         {
             json.WriteStartObject("evidence");

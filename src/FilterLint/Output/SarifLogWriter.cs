@@ -173,16 +173,11 @@ internal sealed class SarifLogWriter
             json.WriteEndObject();
             json.WriteEndArray();
         }
-        if (f.Evidence is { } e || f.Modes.Count > 0)
+        if (f.Evidence is { } e || f.Modes.Count > 0 || f.LogTypes.Count > 0)
         {
             json.WriteStartObject("properties");
             if (f.Filter.Length > 0) json.WriteString("filter", f.Filter);
-            if (f.Modes.Count > 0)
-            {
-                json.WriteStartArray("modes");
-                foreach (var m in f.Modes) json.WriteStringValue(m);
-                json.WriteEndArray();
-            }
+            VariantProperties.Write(json, f);
             if (f.Evidence is { } evidence)
             {
                 json.WriteStartObject("evidence");

@@ -39,7 +39,7 @@ internal sealed class TextFindingWriter
         var l = f.Location;
         sb.Append(_paths.Format(l.File)).Append('(').Append(l.Line).Append(',').Append(l.Column).Append("): ")
           .Append(LintFinding.SeverityName(f.Severity)).Append(' ').Append(f.RuleId).Append(": ").Append(f.Message);
-        if (f.Modes.Count > 0) sb.Append(" [mode ").Append(string.Join(", ", f.Modes)).Append(']');
+        if (f.Variants.Length > 0) sb.Append(" [").Append(f.Variants).Append(']');
         sb.Append('\n');
         var lines = LinesOf(l.File);
         if (lines != null) SourceExcerpt.Append(sb, lines, l.Line, l.Column, l.EndLine, l.EndColumn);

@@ -18,6 +18,9 @@ public static class Corpus
     /// <summary>Debian 1.0.2 package root (etc/fail2ban, usr/lib/python3/dist-packages), or null.</summary>
     public static string? DebianRoot { get; } = FindDebian();
 
+    /// <summary>The lint-history data set (cases.jsonl and cases/), from env <c>LINT_HISTORY</c> or <c>../shared/lint-history</c>; or null.</summary>
+    public static string? LintHistoryRoot { get; } = FindLintHistory();
+
     public static string SkipReason =>
         "Fail2Ban corpus not found: expected ../shared/fail2ban-corpus beside the repository, " +
         "or run scripts/fetch-fail2ban-reference.sh to extract Debian's fail2ban package into .f2b-ref/";
@@ -36,6 +39,14 @@ public static class Corpus
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return Path.GetFullPath(env);
         var p = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fail2ban-corpus"));
         return Directory.Exists(Path.Combine(p, "filter.d")) ? p : null;
+    }
+
+    private static string? FindLintHistory()
+    {
+        var env = Environment.GetEnvironmentVariable("LINT_HISTORY");
+        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "cases.jsonl"))) return Path.GetFullPath(env);
+        var p = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "lint-history"));
+        return File.Exists(Path.Combine(p, "cases.jsonl")) ? p : null;
     }
 
     private static string? FindDebian()

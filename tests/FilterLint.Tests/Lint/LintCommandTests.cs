@@ -72,6 +72,41 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Filter_options_after_a_path_or_a_name_lint_exactly_that_variant()
+    {
+        var smtp = _tree.Write("g/filter.d/smtp.conf", LintFilters.Smtp);
+        // F2B3004 is in mode extra only: the normal variant is clean of it, the extra one shows it without a variant suffix.
+        var normal = CliRunner.Run("lint", smtp + "[mode=normal]");
+        Assert.Equal(1, normal.ExitCode);
+        Assert.DoesNotContain("F2B3004", normal.Stdout);
+        Assert.Contains("F2B2001", normal.Stdout);
+        var extra = CliRunner.Run("lint", "--config", Path.Combine(_tree.Root, "g"), "smtp[mode=extra]");
+        Assert.Contains("warning F2B3004", extra.Stdout);
+        Assert.DoesNotContain("[mode", extra.Stdout);
+        var all = CliRunner.Run("lint", smtp);
+        Assert.Contains("[mode extra]", all.Stdout);
+        var bad = CliRunner.Run("lint", smtp + "[mode=normal");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("option syntax", bad.Stderr);
+    }
+
+    [Fact]
+    public void A_logtype_option_selects_the_logtype_variant()
+    {
+        _tree.Write("h/filter.d/base.conf", "[DEFAULT]\nlogtype = file\n__prefix_line = <lt_<logtype>/__prefix_line>\n" +
+            "[lt_file]\n__prefix_line = \\S+ daemon:\\s+\n[lt_short]\n__prefix_line = \\S+ [A-Z]{4}:\\s+\n");
+        var filter = _tree.Write("h/filter.d/logins.conf",
+            "[INCLUDES]\nbefore = base.conf\n[Definition]\nfailregex = ^%(__prefix_line)sLogin failed from <HOST>$\n");
+        var all = CliRunner.Run("lint", filter);
+        Assert.Contains("base.conf(7,", all.Stdout);
+        Assert.Contains("[logtype short]", all.Stdout);
+        Assert.Equal(0, CliRunner.Run("lint", filter + "[logtype=file]").ExitCode);
+        var shortOnly = CliRunner.Run("lint", filter + "[logtype=short]");
+        Assert.Contains("base.conf(7,", shortOnly.Stdout);
+        Assert.DoesNotContain("[logtype", shortOnly.Stdout);
+    }
+
+    [Fact]
     public void Upstream_master_filters_lint_within_budget_through_the_cli()
     {
         if (Corpus.MasterRoot is null) return;

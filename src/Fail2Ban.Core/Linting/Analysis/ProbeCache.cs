@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Fail2Ban.Core.Linting.Analysis;
 
 /// <summary>
-/// What generating lines for a (prefregex, failregex) pair taught, shared by the variants (modes) of one
+/// What generating lines for a (prefregex, failregex) pair taught, shared by the variants (modes, logtypes) of one
 /// filter: the step that produced a matching line, or that none did, so other modes start there.
 /// </summary>
 internal sealed class ProbeCache
@@ -15,6 +15,12 @@ internal sealed class ProbeCache
 
     /// <summary>State rules keep across the variants of one filter (rules that compare modes), by rule id.</summary>
     public Dictionary<string, object> RuleState { get; } = new();
+
+    /// <summary>
+    /// Starts the variants of another logtype: rules that compare modes start afresh; rules that report once per
+    /// filter stay reported, and what line generation learnt is kept.
+    /// </summary>
+    public void StartLogType() => RuleState.Clear();
 
     public bool TryGet(string key, out int step) => _witnessSteps.TryGetValue(key, out step);
 

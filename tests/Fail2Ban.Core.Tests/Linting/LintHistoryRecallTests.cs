@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Fail2Ban.Core.Tests.Linting;
+
+/// <summary>
+/// The linter's recall on real upstream defects (the lint-history data set, read from <c>../shared/lint-history</c>
+/// or env <c>LINT_HISTORY</c>, never copied here): per defect class, how many cases a finding on a changed line
+/// of the filter before the fix recalls, how many of those the fix clears (no finding of a recalled rule on the
+/// changed lines after it), and the noise (findings elsewhere in the filter before the fix).
+/// <c>scripts/lint-history.sh</c> prints the same table through the CLI.
+/// </summary>
+public sealed class LintHistoryRecallTests
+{
+    /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
+    private const int MinRecalled = 11;
+
+    private const int MinCleared = 7;
+
+    private readonly ITestOutputHelper _output;
+
+    public LintHistoryRecallTests(ITestOutputHelper output) => _output = output;
+
+    private sealed record CaseResult(string Sha, string Filter, string DefectClass, bool Recalled, bool Cleared, int Noise);
+
+    [SkippableFact]
+    public void Recall_and_clearing_stay_above_the_floor()
+    {
+        Skip.If(Corpus.LintHistoryRoot is null, "lint-history data set not found: expected ../shared/lint-history beside the repository or env LINT_HISTORY");
+        var root = Corpus.LintHistoryRoot!;
+        var results = File.ReadAllLines(Path.Combine(root, "cases.jsonl"))
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => Measure(root, l))
+            .ToList();
+        _output.WriteLine(Table(results));
+        var recalled = results.Count(r => r.Recalled);
+        var cleared = results.Count(r => r.Cleared);
+        Assert.True(recalled >= MinRecalled, "recalled " + recalled + " of " + results.Count + " cases, floor " + MinRecalled);
+        Assert.True(cleared >= MinCleared, "cleared " + cleared + " of " + recalled + " recalled cases, floor " + MinCleared);
+    }
+
+    [SkippableFact]
+    public void A_defect_in_a_shared_logtype_prefix_is_linted_through_the_filter_that_uses_it()
+    {
+        Skip.If(Corpus.LintHistoryRoot is null, "lint-history data set not found");
+        // Case 0bcd4693: the defect is in common.conf's [lt_rfc5424] prefix, reached through sshd.conf.
+        var dir = Path.Combine(Corpus.LintHistoryRoot!, "cases", "0bcd4693", "before", "filter.d");
+        Skip.IfNot(Directory.Exists(dir), "case 0bcd4693 not in the data set");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(dir), Path.Combine(dir, "sshd.conf"));
+        Assert.Equal(new[] { "file", "short", "journal", "rfc5424" }, report.LogTypes.ToArray());
+        Assert.Contains(report.FilesRead, f => f.EndsWith("/common.conf", StringComparison.Ordinal));
+        foreach (var f in report.Findings.Where(f => f.Location.File.EndsWith("/common.conf", StringComparison.Ordinal)))
+            _output.WriteLine(f + " [" + f.Variants + "]");
+    }
+
+    private static CaseResult Measure(string root, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var c = doc.RootElement;
+        var sha = c.GetProperty("sha").GetString()!.Substring(0, 8);
+        var filter = c.GetProperty("filter").GetString()!;
+        var run = c.TryGetProperty("run_filter", out var rf) ? rf.GetString()! : filter;
+        var beforeLines = Lines(c, "before_lines");
+        var afterLines = Lines(c, "after_lines");
+        var before = FindingsIn(root, sha, "before", run, filter);
+        var after = FindingsIn(root, sha, "after", run, filter);
+        var recalledIds = new HashSet<string>(before.Where(f => beforeLines.Contains(f.Location.Line)).Select(f => f.RuleId));
+        var recalled = recalledIds.Count > 0;
+        var cleared = recalled && !after.Any(f => afterLines.Contains(f.Location.Line) && recalledIds.Contains(f.RuleId));
+        var noise = before.Count(f => !beforeLines.Contains(f.Location.Line));
+        return new CaseResult(sha, filter, c.GetProperty("defect_class").GetString()!, recalled, cleared, noise);
+    }
+
+    private static HashSet<int> Lines(JsonElement c, string name) => new(c.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()));
+
+    /// <summary>The findings located in <paramref name="filter"/> when <paramref name="run"/> of one side of a case is linted.</summary>
+    private static List<LintFinding> FindingsIn(string root, string sha, string side, string run, string filter)
+    {
+        var dir = Path.Combine(root, "cases", sha, side, "filter.d");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(dir), Path.Combine(dir, run));
+        return report.Findings.Where(f => f.Location.File.EndsWith("/" + filter, StringComparison.Ordinal)).ToList();
+    }
+
+    private static string Table(List<CaseResult> results)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Format("{0,-36} {1,5} {2,8} {3,7} {4,5}", "class", "cases", "recalled", "cleared", "noise"));
+        foreach (var g in results.GroupBy(r => r.DefectClass).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            sb.AppendLine(Row(g.Key, g.ToList()));
+        sb.AppendLine(Row("total", results));
+        var missed = results.Where(r => !r.Recalled).ToList();
+        sb.AppendLine("missed (" + missed.Count + "):");
+        foreach (var r in missed) sb.AppendLine("  " + r.Sha + " " + r.Filter + " " + r.DefectClass);
+        return sb.ToString();
+    }
+
+    private static string Row(string name, List<CaseResult> rows) =>
+        string.Format("{0,-36} {1,5} {2,8} {3,7} {4,5}", name, rows.Count, rows.Count(r => r.Recalled), rows.Count(r => r.Cleared), rows.Sum(r => r.Noise));
+}
