@@ -1,3 +1,6 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.Linq;
+using System.IO;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -35,6 +38,18 @@ public sealed class CharClassTypoRuleTests
         Assert.Equal(@"\w+", f.Fix!.Edits[0].NewText);
     }
 
+    [Fact]
+    public void A_class_in_a_shared_line_prefix_is_reported_in_the_included_file_with_a_line_the_whole_filter_misses()
+    {
+        var common = "[Definition]\n__prefix_line = \\s*\\S+ \\S+ [\\d+-] \\S+\\s+\n";
+        var text = "[INCLUDES]\nbefore = base-common.conf\n" + LintHarness.Filter("^%(__prefix_line)sdenied login from <HOST>$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CharClassTypo, text,
+            new System.Collections.Generic.Dictionary<string, string> { ["base-common.conf"] = common }));
+        Assert.EndsWith("base-common.conf", f.Location.File);
+        Assert.Equal((2, 28), (f.Location.Line, f.Location.Column));
+        Assert.Contains(" 4821 ", f.Evidence!.Line);
+    }
+
     [Theory]
     [InlineData(@"^mail from [\w+.-]+@\S+ rejected from <HOST>$")]
     [InlineData(@"^mail from [\w.+-]@\S+ rejected from <HOST>$")]
@@ -43,4 +58,16 @@ public sealed class CharClassTypoRuleTests
     [InlineData(@"^worker (?:\d+|-) denied login from <HOST>$")]
     public void Repeated_classes_plain_member_lists_and_groups_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.CharClassTypo, LintHarness.Filter(failregex)));
+
+    [Theory]
+    [InlineData("sshd")]
+    [InlineData("drupal-auth")]
+    [InlineData("traefik-auth")]
+    public void Master_filters_of_the_same_nature_are_not_reported(string filter)
+    {
+        if (Corpus.MasterRoot is null) return;
+        var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.CharClassTypo);
+    }
 }

@@ -1,3 +1,6 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.Linq;
+using System.IO;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -40,4 +43,17 @@ public sealed class ColonQuestionTypoRuleTests
     [InlineData(@"^auth failed from <HOST>\(:?\d+\)$")]
     public void Non_capturing_groups_named_groups_and_escaped_parentheses_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.ColonQuestionTypo, LintHarness.Filter(failregex)));
+
+    [Fact]
+    public void Master_assp_and_the_apache_error_prefix_are_flagged_with_lines_the_matcher_accepts()
+    {
+        if (Corpus.MasterRoot is null) return;
+        var files = DiskFiles.Under(Corpus.MasterRoot);
+        var dir = Path.Combine(Corpus.MasterRoot, "filter.d");
+        var assp = Assert.Single(new FilterLinter().LintFile(files, Path.Combine(dir, "assp.conf")).Findings, x => x.RuleId == RuleIds.ColonQuestionTypo);
+        Assert.StartsWith(": ", assp.Evidence!.Line);
+        var apache = Assert.Single(new FilterLinter().LintFile(files, Path.Combine(dir, "apache-auth.conf")).Findings, x => x.RuleId == RuleIds.ColonQuestionTypo);
+        Assert.EndsWith("apache-common.conf", apache.Location.File);
+        Assert.Contains("[:error]", apache.Evidence!.Line);
+    }
 }

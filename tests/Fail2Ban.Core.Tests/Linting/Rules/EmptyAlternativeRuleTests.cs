@@ -1,3 +1,5 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.IO;
 using System.Linq;
 using Fail2Ban.Core.Linting;
 
@@ -45,4 +47,16 @@ public sealed class EmptyAlternativeRuleTests
     [InlineData(@"^login denied for (?:\S+|) from <HOST>$")]
     public void The_optional_idioms_and_plain_alternations_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.EmptyAlternative, LintHarness.Filter(failregex)));
+
+    [Theory]
+    [InlineData("vaultwarden")]
+    [InlineData("apache-botsearch")]
+    [InlineData("apache-noscript")]
+    public void Master_filters_of_the_same_nature_are_not_reported(string filter)
+    {
+        if (Corpus.MasterRoot is null) return;
+        var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.EmptyAlternative);
+    }
 }

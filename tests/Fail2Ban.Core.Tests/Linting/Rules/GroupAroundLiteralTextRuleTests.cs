@@ -1,3 +1,6 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.Linq;
+using System.IO;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -35,4 +38,16 @@ public sealed class GroupAroundLiteralTextRuleTests
     [InlineData(@"^auth failed from <HOST> key \S+ \(serial \d+\) CA$")]
     public void Grouping_that_does_something_and_escaped_parentheses_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.GroupAroundLiteralText, LintHarness.Filter(failregex)));
+
+    [Theory]
+    [InlineData("sshd")]
+    [InlineData("sendmail-reject")]
+    [InlineData("courier-smtp")]
+    public void Master_filters_of_the_same_nature_are_not_reported(string filter)
+    {
+        if (Corpus.MasterRoot is null) return;
+        var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.GroupAroundLiteralText);
+    }
 }

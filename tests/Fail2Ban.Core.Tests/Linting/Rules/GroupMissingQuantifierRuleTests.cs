@@ -1,3 +1,6 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.Linq;
+using System.IO;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -32,4 +35,16 @@ public sealed class GroupMissingQuantifierRuleTests
     [InlineData(@"^auth failed (?:for \S+ )from <HOST>$")]
     public void Optional_groups_bare_words_messages_alternations_and_readability_groups_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.GroupMissingQuantifier, LintHarness.Filter(failregex)));
+
+    [Theory]
+    [InlineData("scanlogd")]
+    [InlineData("courier-smtp")]
+    [InlineData("sendmail-reject")]
+    public void Master_filters_of_the_same_nature_are_not_reported(string filter)
+    {
+        if (Corpus.MasterRoot is null) return;
+        var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.GroupMissingQuantifier);
+    }
 }

@@ -1,3 +1,6 @@
+using Fail2Ban.Core.Tests.Infrastructure;
+using System.Linq;
+using System.IO;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -45,4 +48,16 @@ public sealed class UnbalancedOptionFragmentRuleTests
     [InlineData("_unused = rsa)", @"^bad key \S+ from <HOST>$")]
     public void Balanced_options_escapes_classes_references_and_unused_options_are_not_reported(string options, string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.UnbalancedOptionFragment, LintHarness.Filter(failregex, options)));
+
+    [Theory]
+    [InlineData("sshd")]
+    [InlineData("apache-auth")]
+    [InlineData("postfix")]
+    public void Master_filters_of_the_same_nature_are_not_reported(string filter)
+    {
+        if (Corpus.MasterRoot is null) return;
+        var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
+        var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.UnbalancedOptionFragment);
+    }
 }
