@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -9,7 +10,7 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// <summary>
 /// F2B1034: a character class written where a group or a repeated atom was meant. Two shapes give it
 /// away: a quantifier character right after a shorthand or range inside an unrepeated class
-/// (<c>[\d+-]</c> for "digits or -", <c>[\w+]</c>), and <c>|</c> between words (<c>[UDP|TCP]</c>). Either
+/// (<c>[\d+-]</c> for "digits or -", <c>[\w+]</c>, <c>[\d{3}]</c>), and <c>|</c> between words (<c>[UDP|TCP]</c>). Either
 /// way the class matches exactly one character, so the real multi-character value is missed. Reported
 /// only with proof: a line the filter misses and the corrected group (<c>(?:\d+|-)</c>, <c>(?:UDP|TCP)</c>)
 /// matches, both run in the real matcher.
@@ -43,20 +44,40 @@ internal sealed class CharClassTypoRule : LintRule
         var items = c.Items;
         for (var i = 1; i < items.Count; i++)
         {
-            if (items[i].Kind != CharClassItemKind.Char || "+*".IndexOf((char)items[i].First) < 0) continue;
             if (items[i - 1].Kind is not (CharClassItemKind.Shorthand or CharClassItemKind.Range)) continue;
-            var atom = items[i - 1];
+            if (QuantifierAt(items, i) is not { } quantifier) continue;
             var alternatives = new List<string>();
             for (var k = 0; k < items.Count; k++)
             {
-                if (k == i) continue;
+                if (k >= i && k < i + quantifier.Length) continue;
                 var text = Text(items[k], pattern);
-                alternatives.Add(k == i - 1 ? text + (char)items[i].First : text);
+                alternatives.Add(k == i - 1 ? text + quantifier : text);
             }
-            var value = Value(regex, atom, c);
+            var value = Value(regex, items[i - 1], c, ValueLength(quantifier));
             return (alternatives.Count == 1 ? alternatives[0] : "(?:" + string.Join("|", alternatives) + ")", value);
         }
         return null;
+    }
+
+    /// <summary>The quantifier written as class members from <paramref name="at"/>: <c>+</c>, <c>*</c>, or <c>{m}</c>, <c>{m,}</c>, <c>{m,n}</c>.</summary>
+    private static string? QuantifierAt(IReadOnlyList<CharClassItem> items, int at)
+    {
+        bool IsChar(int k, Func<char, bool> test) => k < items.Count && items[k].Kind == CharClassItemKind.Char && test((char)items[k].First);
+        if (IsChar(at, ch => ch is '+' or '*')) return ((char)items[at].First).ToString();
+        if (!IsChar(at, ch => ch == '{')) return null;
+        var text = new StringBuilder("{");
+        var k = at + 1;
+        var digits = 0;
+        while (IsChar(k, char.IsDigit))
+        {
+            text.Append((char)items[k++].First);
+            digits++;
+        }
+        if (digits == 0) return null;
+        if (IsChar(k, ch => ch == ',')) text.Append((char)items[k++].First);
+        while (IsChar(k, char.IsDigit)) text.Append((char)items[k++].First);
+        if (!IsChar(k, ch => ch == '}')) return null;
+        return text.Append('}').ToString();
     }
 
     /// <summary><c>[UDP|TCP]</c> → <c>(?:UDP|TCP)</c>: only plain characters, and words of two or more letters on both sides of a <c>|</c>.</summary>
@@ -93,16 +114,26 @@ internal sealed class CharClassTypoRule : LintRule
         };
     }
 
-    /// <summary>A multi-character value of the repeated atom, e.g. 4821 for <c>\d</c>.</summary>
-    private static string? Value(LintRegex regex, CharClassItem atom, CharClassNode c)
+    /// <summary>How long a value the quantifier takes: 4 for <c>+</c> and <c>*</c>, else at least 2 within <c>{m,n}</c>.</summary>
+    private static int ValueLength(string quantifier)
+    {
+        if (quantifier.Length == 1) return 4;
+        var bounds = quantifier.Trim('{', '}').Split(',');
+        var min = int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
+        var max = bounds.Length == 1 ? min : bounds[1].Length == 0 ? int.MaxValue : int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture);
+        return Math.Min(Math.Max(min, 2), Math.Max(max, 1));
+    }
+
+    /// <summary>A value of <paramref name="length"/> characters of the repeated atom, e.g. 4821 for <c>\d</c>.</summary>
+    private static string? Value(LintRegex regex, CharClassItem atom, CharClassNode c, int length)
     {
         var single = new CharClassNode(atom.Span, false, true, new[] { atom });
         var set = ProbeCharSet.OfClass(single, regex.Tree.IgnoreCaseAt(c), (regex.Tree.FlagsAt(c) & PythonRegexFlags.Ascii) != 0);
-        if (set.All(char.IsDigit)) return "4821";
-        var members = set.Members().Where(char.IsLetterOrDigit).Take(4).ToArray();
-        if (members.Length == 0) return null;
+        var members = set.All(char.IsDigit) ? "4821".Where(set.Contains).ToArray() : set.Members().Where(char.IsLetterOrDigit).Take(4).ToArray();
+        if (members.Length == 0) members = set.Members().Where(char.IsLetterOrDigit).Take(4).ToArray();
+        if (members.Length == 0 || length > 64) return null;
         var sb = new StringBuilder();
-        for (var k = 0; k < 5; k++) sb.Append(members[k % members.Length]);
+        for (var k = 0; k < length; k++) sb.Append(members[k % members.Length]);
         return sb.ToString();
     }
 

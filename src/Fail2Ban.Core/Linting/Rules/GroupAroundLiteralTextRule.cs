@@ -9,7 +9,7 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// <c>ID \S+ (serial \d+) CA</c> where OpenSSH logs <c>ID key (serial 42) CA</c>. The parentheses make an
 /// unnamed capturing group (Fail2Ban uses only named groups) instead of matching <c>(</c> and <c>)</c>,
 /// so the real line is missed. Only a plain group is considered: unnamed, never referenced, not
-/// repeated or optional, no alternation inside, its body starting with a literal word and a space, and
+/// repeated or optional, no alternation inside, its body starting with a literal word and a space, <c>=</c> or <c>:</c>, and
 /// standing between spaces like a word of the text. Reported only with proof: a line the filter misses
 /// and the filter with <c>\(…\)</c> matches, both run in the real matcher.
 /// </summary>
@@ -39,12 +39,12 @@ internal sealed class GroupAroundLiteralTextRule : LintRule
         }
     }
 
-    /// <summary>A word of three or more letters, then a space: "serial 42", "uid 0".</summary>
+    /// <summary>A word of three or more letters, then a space, <c>=</c> or <c>:</c>: "serial 42", "uid=0".</summary>
     private static bool StartsWithWord(string text)
     {
         var k = 0;
         while (k < text.Length && char.IsLetter(text[k])) k++;
-        return k >= 3 && k < text.Length && text[k] == ' ';
+        return k >= 3 && k < text.Length && (text[k] == ' ' || text[k] == '=' || text[k] == ':');
     }
 
     private static int IndexOf(SequenceNode seq, RegexNode node)

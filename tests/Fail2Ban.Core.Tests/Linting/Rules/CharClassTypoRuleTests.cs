@@ -38,6 +38,18 @@ public sealed class CharClassTypoRuleTests
         Assert.Equal(@"\w+", f.Fix!.Edits[0].NewText);
     }
 
+    [Theory]
+    [InlineData(@"[\d{3}]", @"\d{3}", "482")]
+    [InlineData(@"[0-9+]", "[0-9]+", "4821")]
+    [InlineData(@"[\d{2,}-]", @"(?:\d{2,}|-)", "48")]
+    public void A_counted_or_ranged_repeat_inside_a_class_is_reported_with_a_value_of_a_fitting_length(string written, string meant, string value)
+    {
+        var text = LintHarness.Filter("^code " + written + " rejected from <HOST>$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CharClassTypo, text));
+        Assert.Equal(meant, f.Fix!.Edits[0].NewText);
+        Assert.StartsWith("code " + value + " rejected", f.Evidence!.Line);
+    }
+
     [Fact]
     public void A_class_in_a_shared_line_prefix_is_reported_in_the_included_file_with_a_line_the_whole_filter_misses()
     {

@@ -29,6 +29,15 @@ public sealed class GroupAroundLiteralTextRuleTests
     }
 
     [Theory]
+    [InlineData(@"^session closed for \S+ (uid=\d+) by <HOST>$", "(uid=")]
+    [InlineData(@"^session closed for \S+ (code: \d+) by <HOST>$", "(code: ")]
+    public void A_labelled_value_in_bare_parentheses_is_reported(string failregex, string literal)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.GroupAroundLiteralText, LintHarness.Filter(failregex)));
+        Assert.Contains(literal, f.Evidence!.Line);
+    }
+
+    [Theory]
     [InlineData(@"^auth failed from <HOST> key \S+ (?:serial \d+) CA$")]
     [InlineData(@"^auth failed from <HOST> key \S+ (serial \d+)? CA$")]
     [InlineData(@"^auth failed from <HOST> key \S+ (serial \d+|none) CA$")]
