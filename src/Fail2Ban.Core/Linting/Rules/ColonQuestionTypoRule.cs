@@ -38,7 +38,7 @@ internal sealed class ColonQuestionTypoRule : LintRule
     {
         LintEvidence? evidence = null;
         if (regex.WithSourceEdit(context.Variant, start, Written.Length, Meant) is { } changed
-            && WidenedLineSearch.Find(context, regex, changed, new TextOverrides().With(colon, ":")) is { } found)
+            && WidenedLineSearch.Find(context, regex, changed, new TextOverrides().Via(colon).With(colon, ":")) is { } found)
             evidence = new LintEvidence(LintEvidenceKind.AcceptedLine, found.Line,
                 "the filter matches this line with a stray ':' (and bans " + found.Address + "); with (?: it is rejected")
             { BannedAddress = found.Address };

@@ -56,7 +56,7 @@ internal sealed class EmptyAlternativeRule : LintRule
 
         LintEvidence? evidence = null;
         if (regex.WithSourceEdit(context.Variant, span.Start, span.Length, corrected) is { } changed
-            && WidenedLineSearch.Find(context, regex, changed, new TextOverrides().With(alternation, "")) is { } found)
+            && WidenedLineSearch.Find(context, regex, changed, new TextOverrides().Via(alternation).With(alternation, "")) is { } found)
             evidence = new LintEvidence(LintEvidenceKind.AcceptedLine, found.Line,
                 "the filter matches this line (and bans " + found.Address + ") only through the empty alternative; without it the line is rejected")
             { BannedAddress = found.Address };

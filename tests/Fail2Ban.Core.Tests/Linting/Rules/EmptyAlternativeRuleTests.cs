@@ -40,6 +40,14 @@ public sealed class EmptyAlternativeRuleTests
         Assert.Equal(new[] { 27, 36 }, f.Fix!.Edits.Select(e => e.Column));
     }
 
+    [Fact]
+    public void The_evidence_line_goes_through_an_optional_part_that_holds_the_alternation()
+    {
+        var text = LintHarness.Filter(@"^auth failed from <HOST>(?: via (ssh||telnet))?$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.EmptyAlternative, text));
+        Assert.EndsWith(" via ", f.Evidence!.Line);
+    }
+
     [Theory]
     [InlineData(@"^login (denied|refused|) for \S+ from <HOST>$")]
     [InlineData(@"^login (|denied|refused) for \S+ from <HOST>$")]
