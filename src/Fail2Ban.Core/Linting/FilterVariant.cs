@@ -69,6 +69,17 @@ internal sealed class FilterVariant
         }
     }
 
+    /// <summary>The text of every regex as the config reader produced it (prefregex first), whether it compiles or not.</summary>
+    public IEnumerable<LocatedString> RegexSources
+    {
+        get
+        {
+            if (Filter.PrefRegex is { } pref) yield return pref;
+            foreach (var r in Filter.FailRegex) yield return r;
+            foreach (var r in Filter.IgnoreRegex) yield return r;
+        }
+    }
+
     /// <summary>Prepares every regex of <paramref name="filter"/> (spec 2), collecting the errors.</summary>
     public static FilterVariant Prepare(ResolvedFilter filter, string? mode, string? logType = null)
     {

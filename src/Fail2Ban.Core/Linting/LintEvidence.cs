@@ -11,6 +11,8 @@ public enum LintEvidenceKind
     SlowInput,
     /// <summary>A line of the sample log the finding is about.</summary>
     SampleLine,
+    /// <summary>A line the filter matches only through the loose part (the corrected filter does not).</summary>
+    AcceptedLine,
 }
 
 /// <summary>
@@ -34,6 +36,7 @@ public sealed record LintEvidence(LintEvidenceKind Kind, string Line, string Exp
         LintEvidenceKind.MissedLine => "missed-line",
         LintEvidenceKind.InjectedLine => "injected-line",
         LintEvidenceKind.SlowInput => "slow-input",
+        LintEvidenceKind.AcceptedLine => "accepted-line",
         _ => "sample-line",
     };
 }

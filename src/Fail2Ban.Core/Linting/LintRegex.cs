@@ -110,6 +110,19 @@ internal sealed class LintRegex
         return null;
     }
 
+    /// <summary>The innermost node written by this regex (not by a tag) whose source text covers source offset <paramref name="sourceOffset"/>.</summary>
+    public RegexNode? NodeCoveringSource(int sourceOffset)
+    {
+        RegexNode? found = null;
+        foreach (var node in Regex.Root.DescendantsAndSelf())
+        {
+            if (node.Origin != null || node.Span.Length == 0) continue;
+            var span = Regex.MapToSource(node.Span);
+            if (span.Start <= sourceOffset && sourceOffset < span.End) found = node;
+        }
+        return found;
+    }
+
     /// <summary>The same regex with source text <c>[offset, offset + length)</c> replaced, prepared for <paramref name="variant"/>; null if it does not compile.</summary>
     public LintRegex? WithSourceEdit(FilterVariant variant, int offset, int length, string newText)
     {

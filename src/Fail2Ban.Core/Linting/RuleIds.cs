@@ -30,6 +30,18 @@ public static class RuleIds
     // F2B1xxx: lint rules.
     /// <summary>A tag-shaped text (<c>&lt;host&gt;</c>, <c>&lt;/F-USER&gt;</c> without opening) that Fail2Ban leaves as literal text.</summary>
     public const string UnexpandedTag = "F2B1030";
+    /// <summary><c>(a||b)</c>: an empty alternative between two <c>|</c>, or several empty ones, that makes a required part optional.</summary>
+    public const string EmptyAlternative = "F2B1031";
+    /// <summary>An option interpolated into a regex whose own value has unbalanced parentheses, balanced only at the use site.</summary>
+    public const string UnbalancedOptionFragment = "F2B1032";
+    /// <summary><c>(:?</c> written where the non-capturing group <c>(?:</c> was meant.</summary>
+    public const string ColonQuestionTypo = "F2B1033";
+    /// <summary><c>[\d+-]</c>, <c>[UDP|TCP]</c>: a character class written where a group or a repeated atom was meant.</summary>
+    public const string CharClassTypo = "F2B1034";
+    /// <summary><c>(serial \d+)</c>: bare parentheses around text that the log writes in literal parentheses.</summary>
+    public const string GroupAroundLiteralText = "F2B1035";
+    /// <summary><c>(?::&lt;F-PORT/&gt;)</c>: a group around a separator and a field that changes nothing; <c>(?:…)?</c> was meant.</summary>
+    public const string GroupMissingQuantifier = "F2B1036";
 
     // F2B2xxx: brittle patterns that miss real lines.
     /// <summary><c>[A-Z]{4}</c>: a fixed-width verb, command or identifier token.</summary>

@@ -42,6 +42,17 @@ internal sealed class TextOverrides
     /// <summary>Group name → text: used for the prefregex's <c>content</c> group.</summary>
     public Dictionary<string, string> Groups { get; } = new();
 
+    /// <summary>A node every generated text passes through: alternations take its branch, optional parts holding it are included.</summary>
+    public RegexNode? Through { get; private set; }
+
+    /// <summary>A copy that steers generation through <paramref name="node"/>.</summary>
+    public TextOverrides Via(RegexNode node)
+    {
+        var copy = Copy();
+        copy.Through = node;
+        return copy;
+    }
+
     public TextOverrides With(RegexNode node, string text)
     {
         var copy = Copy();
@@ -58,7 +69,7 @@ internal sealed class TextOverrides
 
     public TextOverrides Copy()
     {
-        var copy = new TextOverrides();
+        var copy = new TextOverrides { Through = Through };
         foreach (var kv in Nodes) copy.Nodes[kv.Key] = kv.Value;
         foreach (var kv in Tags) copy.Tags[kv.Key] = kv.Value;
         foreach (var kv in Groups) copy.Groups[kv.Key] = kv.Value;

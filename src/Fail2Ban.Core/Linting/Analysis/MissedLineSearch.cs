@@ -33,4 +33,10 @@ internal static class MissedLineSearch
         }
         return null;
     }
+
+    /// <summary>The evidence for a found line: "the filter misses this line; with <paramref name="fixedText"/> it matches and bans …".</summary>
+    public static LintEvidence Evidence((string Line, string Address, bool FromSample) found, string fixedText) =>
+        new(LintEvidenceKind.MissedLine, found.Line,
+            (found.FromSample ? "this sample line is missed" : "the filter misses this line") + "; with " + fixedText
+            + " it matches and bans " + found.Address) { BannedAddress = found.Address };
 }

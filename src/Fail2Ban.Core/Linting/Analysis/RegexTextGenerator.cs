@@ -59,7 +59,7 @@ internal sealed class RegexTextGenerator
             _owner = owner;
             _overrides = overrides;
             _include = include;
-            _steer = steer;
+            _steer = steer ?? overrides.Through;
             _random = attempt == 0 ? null : new ChoiceSequence(attempt);
         }
 
@@ -163,6 +163,7 @@ internal sealed class RegexTextGenerator
             var max = q.Max ?? int.MaxValue;
             var count = min;
             if (ReferenceEquals(q, _include) && max > min) count = min + 1;
+            else if (count == 0 && max > 0 && _overrides.Through is { } through && _owner._index.IsWithin(through, q)) count = 1;
             else if (_random != null && max > min) count = min + (Choose(3) == 0 ? Choose(Math.Min(3, max - min + 1)) : 0);
             for (var i = 0; i < count; i++)
             {

@@ -9,6 +9,12 @@ internal static class RuleSet
     {
         new PythonConstructTranslatedRule(),
         new UnexpandedTagRule(),
+        new EmptyAlternativeRule(),
+        new UnbalancedOptionFragmentRule(),
+        new ColonQuestionTypoRule(),
+        new CharClassTypoRule(),
+        new GroupAroundLiteralTextRule(),
+        new GroupMissingQuantifierRule(),
         new FixedWidthTokenRule(),
         new MissingBackslashRule(),
         new EscapedGroupParenthesisRule(),

@@ -20,12 +20,7 @@ internal sealed class UnexpandedTagRule : LintRule
 
     public override void CheckVariant(VariantLintContext context)
     {
-        var filter = context.Variant.Filter;
-        var regexes = new List<LocatedString>();
-        if (filter.PrefRegex is { } pref) regexes.Add(pref);
-        regexes.AddRange(filter.FailRegex);
-        regexes.AddRange(filter.IgnoreRegex);
-        foreach (var source in regexes)
+        foreach (var source in context.Variant.RegexSources)
         {
             var text = source.Text;
             var opened = new HashSet<string>(StringComparer.Ordinal);
