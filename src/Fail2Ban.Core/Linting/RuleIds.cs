@@ -40,6 +40,12 @@ public static class RuleIds
     public const string EscapedGroupParenthesis = "F2B2003";
     /// <summary>An ignoreregex whose tested text (whole line or F-CONTENT) depends on the number of failregexes.</summary>
     public const string IgnoreRegexTextDependsOnFailRegexCount = "F2B2004";
+    /// <summary><c>\d+ bytes</c>: a count followed by a literal plural, missing the "1 byte" line.</summary>
+    public const string PluralAfterCount = "F2B2010";
+    /// <summary><c>unknown\\n</c>: a printed escape sequence (backslash and letter) required where daemons differ.</summary>
+    public const string PrintedEscapeSequence = "F2B2011";
+    /// <summary><c>no acl matches\.$</c>: sentence punctuation required right before the end anchor.</summary>
+    public const string TrailingPunctuationAtEnd = "F2B2012";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>
