@@ -48,10 +48,13 @@ internal sealed class LooserRegex
         return changed is null ? null : new LooserRegex(regex, ordered, changed);
     }
 
-    /// <summary>The outermost node of the loosened regex whose text starts where <paramref name="originalOffset"/> was (an edit's start, or text outside the edits).</summary>
-    public T? NodeAt<T>(int originalOffset) where T : RegexNode
+    /// <summary>
+    /// The outermost node of the loosened regex whose text starts where <paramref name="originalOffset"/> was (an edit's
+    /// start, or text outside the edits), plus <paramref name="within"/> characters into an edit's new text.
+    /// </summary>
+    public T? NodeAt<T>(int originalOffset, int within = 0) where T : RegexNode
     {
-        var offset = originalOffset;
+        var offset = originalOffset + within;
         foreach (var e in _edits) if (e.Offset < originalOffset) offset += e.NewText.Length - e.Length;
         return Changed.NodeAtSource<T>(offset);
     }

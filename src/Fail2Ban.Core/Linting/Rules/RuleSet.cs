@@ -16,6 +16,8 @@ internal static class RuleSet
         new PluralAfterCountRule(),
         new PrintedEscapeSequenceRule(),
         new TrailingPunctuationAtEndRule(),
+        new PinnedHttpRequestRule(),
+        new RequestFieldNotEmptyRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
         new InjectableHostRule(),

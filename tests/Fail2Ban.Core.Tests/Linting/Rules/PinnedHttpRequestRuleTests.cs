@@ -1,0 +1,46 @@
+using System.Linq;
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Rules;
+
+public sealed class PinnedHttpRequestRuleTests
+{
+    private const string Date = "datepattern = ^[^\\[]*\\[({DATE})\n";
+
+    private static string Access(string request) => LintHarness.Filter("^<HOST> - \\S+ \\[\\] " + request, Date);
+
+    [Fact]
+    public void Method_version_and_sizes_pinned_to_one_sample_are_one_finding_with_a_checked_line_and_three_edits()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access("\"GET /.* HTTP/1\\.1\" 403 (512|514)$")));
+        Assert.Equal(LintSeverity.Warning, f.Severity);
+        Assert.Equal((3, 33, 3, 65), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
+        Assert.Contains("\"POST /", f.Evidence!.Line);
+        Assert.Contains(" HTTP/2.0\" 403 ", f.Evidence.Line);
+        Assert.DoesNotContain("\" 403 512", f.Evidence.Line);
+        Assert.Equal(new[] { ("GET", "[A-Z]+", 33), (@"1\.1", @"\d(?:\.\d)?", 46), ("(512|514)", @"\d+", 56) },
+            f.Fix!.Edits.Select(e => (e.OldText, e.NewText, e.Column)));
+    }
+
+    [Theory]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/1\\.[01]\" 403", @"1\.[01]")]
+    [InlineData("\"[A-Z]+ \\S+ HTTP/1.1\" 403", "1.1")]
+    [InlineData("\"[A-Z]+ [^\"]*\" 403 1234$", "1234")]
+    [InlineData("\"POST [^\"]*\" 403", "POST")]
+    public void Each_pinned_part_alone_is_reported(string request, string pinned)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
+        Assert.Equal(pinned, Assert.Single(f.Fix!.Edits).OldText);
+    }
+
+    [Theory]
+    [InlineData("\"(?:GET|POST) /\\S* HTTP/\\d\\.\\d\" 403 \\d+")]
+    [InlineData("\"POST /wp-login\\.php HTTP/\\S+\" 200")]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/(?:1\\.[01]|2\\.0)\" 403")]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/[12]\\.\\d\" 403 (?:\\d+|-)")]
+    [InlineData("\"[A-Z]+ [^\"]*\" 403 -")]
+    public void Method_alternations_specific_paths_open_versions_and_open_sizes_are_not_reported(string request)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
+    }
+}
