@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
@@ -44,11 +45,22 @@ internal sealed class PinnedHttpRequestRule : LintRule
         }
     }
 
-    /// <summary>One pinned part: its source edit, what it was, and what the proof line writes instead.</summary>
-    private sealed record Pin(SourceEdit Edit, string What, string Instead, string Sample, System.Type NodeType, int NodeOffset)
+    /// <summary>
+    /// One pinned part: its source edit, what it was, what the proof line has instead, and how the proof line is
+    /// written (<see cref="Write"/> sets overrides on the loosened regex's nodes; false when a node is not found).
+    /// </summary>
+    private sealed record Pin(SourceEdit Edit, string What, string Instead, Func<LooserRegex, TextOverrides, bool> Write)
     {
         /// <summary>The loosened form as the message shows it.</summary>
         public string Display => Edit.NewText == AnyVersion ? "HTTP/" + AnyVersion : Edit.NewText;
+    }
+
+    /// <summary>Sets the text of the node of type <typeparamref name="T"/> at an original source offset.</summary>
+    private static bool Set<T>(LooserRegex looser, TextOverrides overrides, int offset, string text, int within = 0) where T : RegexNode
+    {
+        if (looser.NodeAt<T>(offset, within) is not { } node) return false;
+        overrides.Nodes[node] = text;
+        return true;
     }
 
     /// <summary><c>"GET /</c> (or <c>"GET </c>) followed by a catch-all path.</summary>
@@ -65,10 +77,17 @@ internal sealed class PinnedHttpRequestRule : LintRule
                 || !set.Contains('/') || !set.Contains('a')) continue;
             var method = value.Substring(q + 1, m - q - 1);
             var instead = method == "POST" ? "GET" : "POST";
-            pins.Add(new Pin(new SourceEdit(offsets[q + 1], offsets[m] - offsets[q + 1], AnyMethod), "method " + method, instead, instead,
-                typeof(QuantifierNode), offsets[q + 1]));
+            var start = offsets[q + 1];
+            // A real path in the proof line, with the space before the protocol when the catch-all has to hold it.
+            var pathStart = regex.ToSource(path.Span).Start;
+            var pathText = (rest == "/" ? "" : "/") + "index.html" + (set.Contains(' ') && NextIsNotSpace(regex, path) ? " " : "");
+            pins.Add(new Pin(new SourceEdit(start, offsets[m] - start, AnyMethod), "method " + method, instead,
+                (looser, o) => Set<QuantifierNode>(looser, o, start, instead) && Set<QuantifierNode>(looser, o, pathStart, pathText)));
         }
     }
+
+    private static bool NextIsNotSpace(LintRegex regex, RegexNode node) =>
+        regex.Tree.Following(node).FirstOrDefault() is { } next && !regex.Tree.FirstSet(next).Contains(' ');
 
     /// <summary><c>HTTP/1.1</c>, <c>HTTP/1\.1</c>, <c>HTTP/1\.[01]</c>: the version's major number pinned to 1.</summary>
     private static void Version(LintRegex regex, SequenceNode seq, int index, int[] offsets, List<Pin> pins)
@@ -86,8 +105,9 @@ internal sealed class PinnedHttpRequestRule : LintRule
                 end = DigitAfter(regex, seq, index + 2);
             if (end is not { } e) continue;
             var written = regex.Source.Text.Substring(offsets[at], e - offsets[at]);
-            pins.Add(new Pin(new SourceEdit(offsets[h], e - offsets[h], AnyVersion), "protocol " + written, "HTTP/2.0", "2",
-                typeof(CharClassNode), offsets[h]));
+            var start = offsets[h];
+            pins.Add(new Pin(new SourceEdit(start, e - start, AnyVersion), "protocol " + written, "HTTP/2.0",
+                (looser, o) => Set<CharClassNode>(looser, o, start, "2") && Set<QuantifierNode>(looser, o, start, ".0", 2)));
         }
     }
 
@@ -114,14 +134,15 @@ internal sealed class PinnedHttpRequestRule : LintRule
             if (e > d && (e == value.Length || !char.IsLetterOrDigit(value[e])))
             {
                 var sizes = value.Substring(d, e - d);
-                pins.Add(new Pin(new SourceEdit(offsets[d], offsets[e] - offsets[d], AnySize), "response size " + sizes, "another size",
-                    OtherSize(new[] { sizes }), typeof(QuantifierNode), offsets[d]));
+                var start = offsets[d];
+                pins.Add(new Pin(new SourceEdit(start, offsets[e] - start, AnySize), "response size " + sizes, "another size",
+                    (looser, o) => Set<QuantifierNode>(looser, o, start, OtherSize(new[] { sizes }))));
             }
             else if (e == d && d == value.Length && next is GroupNode { IsLookaround: false } g && Numbers(g) is { } numbers)
             {
                 var span = regex.ToSource(g.Span);
                 pins.Add(new Pin(new SourceEdit(span.Start, span.Length, AnySize), "response size " + string.Join("|", numbers), "another size",
-                    OtherSize(numbers), typeof(QuantifierNode), span.Start));
+                    (looser, o) => Set<QuantifierNode>(looser, o, span.Start, OtherSize(numbers))));
             }
         }
     }
@@ -150,13 +171,7 @@ internal sealed class PinnedHttpRequestRule : LintRule
         var looser = LooserRegex.Create(context.Variant, regex, pins.Select(p => p.Edit));
         if (looser is null) return;
         var overrides = new TextOverrides();
-        foreach (var p in pins)
-        {
-            RegexNode? node = p.NodeType == typeof(CharClassNode) ? looser.NodeAt<CharClassNode>(p.NodeOffset) : looser.NodeAt<QuantifierNode>(p.NodeOffset);
-            if (node is null) return;
-            overrides.Nodes[node] = p.Sample;
-            if (p.NodeType == typeof(CharClassNode) && looser.NodeAt<QuantifierNode>(p.NodeOffset, 2) is { } minor) overrides.Nodes[minor] = ".0";
-        }
+        foreach (var p in pins) if (!p.Write(looser, overrides)) return;
         var message = "the request is pinned to one sample's " + Join(pins.Select(p => p.What)) + ": the same failure with "
             + Join(pins.Select(p => p.Instead), "or") + " is missed. Use " + Join(pins.Select(p => p.Display)) + " instead";
         looser.Report(context, Id, looser.Location(), message, overrides, Join(pins.Select(p => p.Display)));

@@ -15,7 +15,7 @@ public sealed class PinnedHttpRequestRuleTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access("\"GET /.* HTTP/1\\.1\" 403 (512|514)$")));
         Assert.Equal(LintSeverity.Warning, f.Severity);
         Assert.Equal((3, 33, 3, 65), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
-        Assert.Contains("\"POST /", f.Evidence!.Line);
+        Assert.Contains("\"POST /index.html HTTP/2.0\" 403 ", f.Evidence!.Line);
         Assert.Contains(" HTTP/2.0\" 403 ", f.Evidence.Line);
         Assert.DoesNotContain("\" 403 512", f.Evidence.Line);
         Assert.Equal(new[] { ("GET", "[A-Z]+", 33), (@"1\.1", @"\d(?:\.\d)?", 46), ("(512|514)", @"\d+", 56) },
