@@ -74,9 +74,8 @@ internal sealed class PluralAfterCountRule : LintRule
 
         var countText = regex.Source.Text.Substring(countStart, offsets[0] - countStart);
         var fixedWord = regex.Source.Text.Substring(offsets[1], singular.Keep) + singular.Fix;
-        var message = "'" + countText + " " + word + "' requires the plural after the count, but daemons that write '" + word
-            + "' often write '1 " + singular.Text + "' for a count of one (Dante does), and that line is missed. Allow the singular: '"
-            + fixedWord + "'";
+        var message = "'" + countText + " " + word + "' requires the plural after the count; a daemon that writes the singular for a count of one"
+            + " (Dante logs '1 byte', '1 second') writes '1 " + singular.Text + "', and that line is missed. Allow the singular: '" + fixedWord + "'";
         looser.Report(context, Id, LintRegex.LocateSource(regex.Source, countStart, offsets[end] - countStart), message, overrides, fixedWord);
     }
 

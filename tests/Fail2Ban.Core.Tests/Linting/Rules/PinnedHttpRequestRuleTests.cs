@@ -43,4 +43,15 @@ public sealed class PinnedHttpRequestRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
     }
+
+    [Fact]
+    public void Master_openhab_is_not_reported_and_the_apache_pass_knock_is_reported_for_its_version_only()
+    {
+        if (LintHarness.MasterFindings(RuleIds.PinnedHttpRequest, "openhab") is not { } openhab) return;
+        Assert.Empty(openhab);
+        // The knock URL is requested with GET on purpose; an HTTP/2 virtual host logs the knock as HTTP/2.0.
+        var f = Assert.Single(LintHarness.MasterFindings(RuleIds.PinnedHttpRequest, "apache-pass")!);
+        Assert.Contains("\"GET /knocking/ HTTP/2.0\"", f.Evidence!.Line);
+        Assert.Equal(@"\d(?:\.\d)?", Assert.Single(f.Fix!.Edits).NewText);
+    }
 }

@@ -60,4 +60,10 @@ public sealed class PluralAfterCountRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.PluralAfterCount, filter, null, samples));
         Assert.Single(LintHarness.Findings(RuleIds.PluralAfterCount, filter));
     }
+
+    [Fact]
+    public void Master_dante_which_allows_the_singular_is_not_reported()
+    {
+        if (LintHarness.MasterFindings(RuleIds.PluralAfterCount, "dante") is { } findings) Assert.Empty(findings);
+    }
 }
