@@ -54,4 +54,15 @@ public sealed class PinnedHttpRequestRuleTests
         Assert.Contains("\"GET /knocking/ HTTP/2.0\"", f.Evidence!.Line);
         Assert.Equal(@"\d(?:\.\d)?", Assert.Single(f.Fix!.Edits).NewText);
     }
+
+    [Fact]
+    public void The_three_edits_on_one_line_apply_and_the_fixed_filter_is_clean()
+    {
+        var text = Access("\"GET /.*HTTP/1.1\" 403 (512|514)");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, text));
+        var result = LintFixApplier.Apply(text, f.Fix!.Edits);
+        Assert.Equal(3, result.Applied);
+        Assert.Contains("\"[A-Z]+ /.*HTTP/\\d(?:\\.\\d)?\" 403 \\d+\n", result.Text);
+        Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, result.Text));
+    }
 }

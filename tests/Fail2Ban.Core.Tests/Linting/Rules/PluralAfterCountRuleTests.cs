@@ -66,4 +66,14 @@ public sealed class PluralAfterCountRuleTests
     {
         if (LintHarness.MasterFindings(RuleIds.PluralAfterCount, "dante") is { } findings) Assert.Empty(findings);
     }
+
+    [Fact]
+    public void The_fixed_filter_is_clean()
+    {
+        var text = LintHarness.Filter(@"^\d+ retries and \d+ matches from <HOST>$");
+        var findings = LintHarness.Findings(RuleIds.PluralAfterCount, text);
+        var result = LintFixApplier.Apply(text, findings.SelectMany(f => f.Fix!.Edits));
+        Assert.Contains(@"\d+ retr(?:y|ies) and \d+ match(?:es)? from", result.Text);
+        Assert.Empty(LintHarness.Findings(RuleIds.PluralAfterCount, result.Text));
+    }
 }
