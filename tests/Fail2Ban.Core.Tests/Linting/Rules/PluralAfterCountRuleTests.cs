@@ -76,4 +76,14 @@ public sealed class PluralAfterCountRuleTests
         Assert.Contains(@"\d+ retr(?:y|ies) and \d+ match(?:es)? from", result.Text);
         Assert.Empty(LintHarness.Findings(RuleIds.PluralAfterCount, result.Text));
     }
+
+    [Fact]
+    public void A_plural_in_an_interpolated_option_is_fixed_where_it_is_written()
+    {
+        var text = LintHarness.Filter(@"^auth failed after %(_what)s from <HOST>$", @"_what = \d+ attempts");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PluralAfterCount, text));
+        Assert.Equal((2, 9), (f.Location.Line, f.Location.Column));
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal(("s", "s?", 2, 20), (edit.OldText, edit.NewText, edit.Line, edit.Column));
+    }
 }
