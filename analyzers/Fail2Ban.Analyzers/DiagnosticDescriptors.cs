@@ -45,6 +45,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IgnoreRegexTextDependsOnFailRegexCount = Create(RuleIds.IgnoreRegexTextDependsOnFailRegexCount, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PluralAfterCount = Create(RuleIds.PluralAfterCount, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PrintedEscapeSequence = Create(RuleIds.PrintedEscapeSequence, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor TrailingPunctuationAtEnd = Create(RuleIds.TrailingPunctuationAtEnd, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PinnedHttpRequest = Create(RuleIds.PinnedHttpRequest, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RequestFieldNotEmpty = Create(RuleIds.RequestFieldNotEmpty, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -77,6 +82,11 @@ internal static class DiagnosticDescriptors
         MissingBackslash,
         EscapedGroupParenthesis,
         IgnoreRegexTextDependsOnFailRegexCount,
+        PluralAfterCount,
+        PrintedEscapeSequence,
+        TrailingPunctuationAtEnd,
+        PinnedHttpRequest,
+        RequestFieldNotEmpty,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,
         InjectableHost,

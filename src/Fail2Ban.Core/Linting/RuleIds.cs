@@ -58,6 +58,16 @@ public static class RuleIds
     public const string TrailingFieldMissed = "F2B2007";
     /// <summary>An IPv6 client address is missed or banned as another address.</summary>
     public const string IPv6AddressMishandled = "F2B2008";
+    /// <summary><c>\d+ bytes</c>: a count followed by a literal plural, missing the "1 byte" line.</summary>
+    public const string PluralAfterCount = "F2B2010";
+    /// <summary><c>unknown\\n</c>: a printed escape sequence (backslash and letter) required where daemons differ.</summary>
+    public const string PrintedEscapeSequence = "F2B2011";
+    /// <summary><c>no acl matches\.$</c>: sentence punctuation required right before the end anchor.</summary>
+    public const string TrailingPunctuationAtEnd = "F2B2012";
+    /// <summary><c>"GET /.*HTTP/1\.1" 401 (1382|1384)</c>: an access-log request pinned to one method, version or size.</summary>
+    public const string PinnedHttpRequest = "F2B2013";
+    /// <summary><c>\[\] "[^"]+" 400</c>: the access-log request field may not be empty, missing the <c>""</c> line.</summary>
+    public const string RequestFieldNotEmpty = "F2B2014";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>

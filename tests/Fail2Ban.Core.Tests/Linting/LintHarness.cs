@@ -24,6 +24,17 @@ internal static class LintHarness
         return new FilterLinter(settings, options).LintFile(files, Directory + name + ".conf");
     }
 
+    /// <summary>
+    /// The findings of <paramref name="ruleId"/> on upstream master's <c>filter.d/NAME.conf</c>, read from the corpus at run
+    /// time (never copied); null when the corpus is not there.
+    /// </summary>
+    public static List<LintFinding>? MasterFindings(string ruleId, string name)
+    {
+        if (Tests.Infrastructure.Corpus.MasterRoot is not { } root) return null;
+        var path = System.IO.Path.Combine(root, "filter.d", name + ".conf");
+        return new FilterLinter().LintFile(DiskFiles.Under(root), path).Findings.Where(f => f.RuleId == ruleId).ToList();
+    }
+
     /// <summary>Only the findings of <paramref name="ruleId"/>.</summary>
     public static List<LintFinding> Findings(string ruleId, string text, IDictionary<string, string>? others = null, LintOptions? options = null) =>
         Lint(text, others, null, options).Findings.Where(f => f.RuleId == ruleId).ToList();

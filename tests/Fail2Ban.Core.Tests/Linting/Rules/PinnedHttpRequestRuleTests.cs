@@ -1,0 +1,68 @@
+using System.Linq;
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Rules;
+
+public sealed class PinnedHttpRequestRuleTests
+{
+    private const string Date = "datepattern = ^[^\\[]*\\[({DATE})\n";
+
+    private static string Access(string request) => LintHarness.Filter("^<HOST> - \\S+ \\[\\] " + request, Date);
+
+    [Fact]
+    public void Method_version_and_sizes_pinned_to_one_sample_are_one_finding_with_a_checked_line_and_three_edits()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access("\"GET /.* HTTP/1\\.1\" 403 (512|514)$")));
+        Assert.Equal(LintSeverity.Warning, f.Severity);
+        Assert.Equal((3, 33, 3, 65), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
+        Assert.Contains("\"POST /index.html HTTP/2.0\" 403 ", f.Evidence!.Line);
+        Assert.Contains(" HTTP/2.0\" 403 ", f.Evidence.Line);
+        Assert.DoesNotContain("\" 403 512", f.Evidence.Line);
+        Assert.Equal(new[] { ("GET", "[A-Z]+", 33), (@"1\.1", @"\d(?:\.\d)?", 46), ("(512|514)", @"\d+", 56) },
+            f.Fix!.Edits.Select(e => (e.OldText, e.NewText, e.Column)));
+    }
+
+    [Theory]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/1\\.[01]\" 403", @"1\.[01]")]
+    [InlineData("\"[A-Z]+ \\S+ HTTP/1.1\" 403", "1.1")]
+    [InlineData("\"[A-Z]+ [^\"]*\" 403 1234$", "1234")]
+    [InlineData("\"POST [^\"]*\" 403", "POST")]
+    public void Each_pinned_part_alone_is_reported(string request, string pinned)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
+        Assert.Equal(pinned, Assert.Single(f.Fix!.Edits).OldText);
+    }
+
+    [Theory]
+    [InlineData("\"(?:GET|POST) /\\S* HTTP/\\d\\.\\d\" 403 \\d+")]
+    [InlineData("\"POST /wp-login\\.php HTTP/\\S+\" 200")]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/(?:1\\.[01]|2\\.0)\" 403")]
+    [InlineData("\"[A-Z]+ /\\S* HTTP/[12]\\.\\d\" 403 (?:\\d+|-)")]
+    [InlineData("\"[A-Z]+ [^\"]*\" 403 -")]
+    public void Method_alternations_specific_paths_open_versions_and_open_sizes_are_not_reported(string request)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
+    }
+
+    [Fact]
+    public void Master_openhab_is_not_reported_and_the_apache_pass_knock_is_reported_for_its_version_only()
+    {
+        if (LintHarness.MasterFindings(RuleIds.PinnedHttpRequest, "openhab") is not { } openhab) return;
+        Assert.Empty(openhab);
+        // The knock URL is requested with GET on purpose; an HTTP/2 virtual host logs the knock as HTTP/2.0.
+        var f = Assert.Single(LintHarness.MasterFindings(RuleIds.PinnedHttpRequest, "apache-pass")!);
+        Assert.Contains("\"GET /knocking/ HTTP/2.0\"", f.Evidence!.Line);
+        Assert.Equal(@"\d(?:\.\d)?", Assert.Single(f.Fix!.Edits).NewText);
+    }
+
+    [Fact]
+    public void The_three_edits_on_one_line_apply_and_the_fixed_filter_is_clean()
+    {
+        var text = Access("\"GET /.*HTTP/1.1\" 403 (512|514)");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, text));
+        var result = LintFixApplier.Apply(text, f.Fix!.Edits);
+        Assert.Equal(3, result.Applied);
+        Assert.Contains("\"[A-Z]+ /.*HTTP/\\d(?:\\.\\d)?\" 403 \\d+\n", result.Text);
+        Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, result.Text));
+    }
+}
