@@ -29,6 +29,9 @@ internal sealed class IncompleteEnumerationRule : LintRule
 
     private void Check(VariantLintContext context, LintRegex regex, ProtocolEnumeration e)
     {
+        // A filter that handles other members in failregexes of their own (each mechanism has its own message)
+        // splits the vocabulary on purpose: this list is one part of it.
+        if (context.Variant.FailRegexes.Any(other => !ReferenceEquals(other, regex) && e.Missing.Any(m => Mentions(other, m)))) return;
         var lower = e.Listed.All(t => t == t.ToLowerInvariant());
         var missing = e.Missing.Select(m => lower ? m.ToLowerInvariant() : m).ToList();
         var source = regex.ToSource(e.Node.Span);
@@ -45,4 +48,21 @@ internal sealed class IncompleteEnumerationRule : LintRule
             return;
         }
     }
+
+    /// <summary>Whether a literal of <paramref name="regex"/> holds <paramref name="word"/> as a whole word.</summary>
+    private static bool Mentions(LintRegex regex, string word)
+    {
+        foreach (var literal in regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>())
+        {
+            var text = literal.Value;
+            for (var i = text.IndexOf(word, System.StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, System.StringComparison.Ordinal))
+            {
+                var end = i + word.Length;
+                if ((i == 0 || !IsWordChar(text[i - 1])) && (end == text.Length || !IsWordChar(text[end]))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 }

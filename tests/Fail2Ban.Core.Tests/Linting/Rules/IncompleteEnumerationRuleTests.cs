@@ -47,4 +47,12 @@ public sealed class IncompleteEnumerationRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.IncompleteEnumeration, LintHarness.Filter(failregex)));
     }
+
+    [Fact]
+    public void A_list_whose_missing_members_have_failregexes_of_their_own_is_not_reported()
+    {
+        var text = "[Definition]\nfailregex = ^auth: <HOST> (?:CRAM-MD5|NTLM) rejected: bad digest$\n"
+            + "            ^auth: <HOST> LOGIN rejected: bad password$\n";
+        Assert.Empty(LintHarness.Findings(RuleIds.IncompleteEnumeration, text));
+    }
 }
