@@ -35,4 +35,11 @@ public sealed class CaseSensitiveClientTokenRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.CaseSensitiveClientToken, LintHarness.Filter(failregex)));
     }
+
+    [Fact]
+    public void Master_postfix_compares_sasl_mechanisms_case_insensitively_and_is_not_reported()
+    {
+        if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
+        Assert.DoesNotContain(CorpusLintGuardTests.LintMaster().Findings, f => f.RuleId == RuleIds.CaseSensitiveClientToken);
+    }
 }

@@ -67,4 +67,11 @@ public sealed class NumberWidthRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.NumberWidth, LintHarness.Filter(failregex)));
     }
+
+    [Fact]
+    public void Master_filters_port_and_pid_widths_all_fit()
+    {
+        if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
+        Assert.DoesNotContain(CorpusLintGuardTests.LintMaster().Findings, f => f.RuleId == RuleIds.NumberWidth);
+    }
 }
