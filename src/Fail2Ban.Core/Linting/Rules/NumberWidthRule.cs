@@ -113,8 +113,9 @@ internal sealed class NumberWidthRule : LintRule
         var after = regex.Tree.Following(run.Last).FirstOrDefault();
         var textBefore = SingleText(regex, before);
         if (textBefore is null) return null;
-        if (EndsWithLabel(textBefore, "pid")) return NumberKind.ProcessId;
-        if (EndsWithLabel(textBefore, "port")) return NumberKind.Port;
+        if (EndsWithLabel(textBefore, "pid") || EndsWithLabel(textBefore, "ppid")) return NumberKind.ProcessId;
+        // The client's port (port=, sport=); a destination port (dport=) is the server's and fixed.
+        if (EndsWithLabel(textBefore, "port") || EndsWithLabel(textBefore, "sport")) return NumberKind.Port;
         if (textBefore.EndsWith("[", StringComparison.Ordinal) && SingleText(regex, after) is { } close && close.StartsWith("]", StringComparison.Ordinal)
             && AfterProgramName(regex, before!, textBefore))
             return NumberKind.ProcessId;
@@ -124,8 +125,14 @@ internal sealed class NumberWidthRule : LintRule
         return null;
     }
 
-    private static bool EndsWithLabel(string text, string label) =>
-        text.EndsWith(label + " ", StringComparison.OrdinalIgnoreCase) || text.EndsWith(label + "=", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="text"/> ends with the word <paramref name="label"/> and a space or <c>=</c>.</summary>
+    private static bool EndsWithLabel(string text, string label)
+    {
+        if (!text.EndsWith(label + " ", StringComparison.OrdinalIgnoreCase) && !text.EndsWith(label + "=", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var start = text.Length - label.Length - 1;
+        return start == 0 || !char.IsLetter(text[start - 1]);
+    }
 
     /// <summary>Whether the <c>[</c> ending <paramref name="text"/> follows a program name (a name character, or a pattern that reads one).</summary>
     private static bool AfterProgramName(LintRegex regex, RegexNode before, string text)

@@ -39,6 +39,7 @@ public sealed class NumberWidthRuleTests
     [Theory]
     [InlineData(@"^auth failure rhost=<HOST> port=\d{5}$", "port=5070")]
     [InlineData(@"^auth failure pid=\d{2,} rhost=<HOST>$", "pid=7 ")]
+    [InlineData(@"^blocked src=<HOST> sport=\d{5}$", "sport=5070")]
     [InlineData(@"^\[client \[<HOST>\]:\d{1,4}\] denied$", "]:50700]")]
     public void Labelled_and_bracketed_numbers_are_judged_by_the_width_they_need(string failregex, string evidence)
     {
@@ -63,6 +64,7 @@ public sealed class NumberWidthRuleTests
     [InlineData(@"^<HOST> - \S+ ""GET /x"" \d{3} \d+$")]           // a status code
     [InlineData(@"^kernel: \[\d{1,5}\] auth failed from <HOST>$")]  // brackets after a space: not a pid
     [InlineData(@"^auth failed from <HOST> after \d{2} tries$")]
+    [InlineData(@"^blocked src=<HOST> dport=\d{2,3}$")]            // the server's port
     public void Numbers_that_do_not_grow_or_already_fit_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.NumberWidth, LintHarness.Filter(failregex)));
