@@ -46,6 +46,15 @@ internal sealed class ProtocolVocabulary
 
     public static IReadOnlyList<ProtocolVocabulary> All { get; } = new[] { Transports, SaslMechanisms, HttpMethods };
 
+    /// <summary>
+    /// SMTP command verbs: RFC 5321 section 4.1 (HELO … HELP), RFC 4954 (AUTH), RFC 3207 (STARTTLS). Not in <see cref="All"/>:
+    /// filters list the commands of one event on purpose, so a partial list is no defect; only the letter case matters
+    /// where a daemon echoes the command the client typed.
+    /// </summary>
+    public static readonly ProtocolVocabulary SmtpCommands = new("SMTP command", 1,
+        new[] { "HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY", "EXPN", "HELP", "AUTH", "STARTTLS" },
+        clientChosen: true);
+
     /// <summary>"transport", "SASL mechanism", "HTTP method".</summary>
     public string Name { get; }
 
@@ -59,6 +68,19 @@ internal sealed class ProtocolVocabulary
 
     /// <summary>Whether the client chooses the word and daemons log it as the client wrote it (so in any letter case).</summary>
     public bool ClientChosen { get; }
+
+    /// <summary>The index of <paramref name="word"/> in <paramref name="text"/> as a whole word (same letter case), or -1.</summary>
+    public static int WordIndex(string text, string word)
+    {
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            var end = i + word.Length;
+            if ((i == 0 || !IsWordChar(text[i - 1])) && (end == text.Length || !IsWordChar(text[end]))) return i;
+        }
+        return -1;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 
     /// <summary>The member equal to <paramref name="text"/> in any letter case, or null.</summary>
     public string? MemberOf(string text) => Members.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase));

@@ -50,19 +50,6 @@ internal sealed class IncompleteEnumerationRule : LintRule
     }
 
     /// <summary>Whether a literal of <paramref name="regex"/> holds <paramref name="word"/> as a whole word.</summary>
-    private static bool Mentions(LintRegex regex, string word)
-    {
-        foreach (var literal in regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>())
-        {
-            var text = literal.Value;
-            for (var i = text.IndexOf(word, System.StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, System.StringComparison.Ordinal))
-            {
-                var end = i + word.Length;
-                if ((i == 0 || !IsWordChar(text[i - 1])) && (end == text.Length || !IsWordChar(text[end]))) return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
+    private static bool Mentions(LintRegex regex, string word) =>
+        regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>().Any(l => ProtocolVocabulary.WordIndex(l.Value, word) >= 0);
 }

@@ -42,4 +42,24 @@ public sealed class CaseSensitiveClientTokenRuleTests
         if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
         Assert.DoesNotContain(CorpusLintGuardTests.LintMaster().Findings, f => f.RuleId == RuleIds.CaseSensitiveClientToken);
     }
+
+    [Fact]
+    public void An_smtp_verb_where_the_daemon_echoes_the_client_command_is_reported_at_the_verb()
+    {
+        var text = LintHarness.Filter(@"^smtp: error from <HOST>: mechanism unknown, cmd: AUTH \S+$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CaseSensitiveClientToken, text));
+        var column = text.Split('\n')[1].IndexOf("AUTH", System.StringComparison.Ordinal) + 1;
+        Assert.Equal((2, column, column + 4), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
+        Assert.Contains("cmd: auth ", f.Evidence!.Line);
+        Assert.Equal(("AUTH", "(?i:AUTH)"), (f.Fix!.Edits.Single().OldText, f.Fix.Edits.Single().NewText));
+    }
+
+    [Theory]
+    [InlineData(@"^smtp: lost connection after AUTH from \S+\[<HOST>\]$")]                       // the server's state name
+    [InlineData(@"^\[<HOST>\]: possible SMTP attack: command=AUTH, count=\d+$")]                 // the server's canonical name
+    [InlineData(@"^msg=""535 failed"",cmd:( AUTH \S+)?( [0-9a-zA-Z\+/=]+)?(?: \S+)? from <HOST>$")] // other parts take 'auth x'
+    public void Server_written_verbs_and_verbs_a_line_can_bypass_are_not_reported(string failregex)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.CaseSensitiveClientToken, LintHarness.Filter(failregex)));
+    }
 }
