@@ -26,13 +26,24 @@ internal sealed class JsonStringEscapeRule : LintRule
             foreach (var node in regex.Regex.Root.DescendantsAndSelf())
                 if (node is QuantifierNode { Origin: null, Max: null, Min: <= 1, Body: CharClassNode { Negated: true } body } q
                     && body.Items.Count == 1 && body.Items[0] is { Kind: CharClassItemKind.Char, First: '"' }
-                    && IsJsonValue(regex, q))
+                    && IsClientJsonValue(regex, q))
                     Check(context, regex, q);
         }
     }
 
-    /// <summary>Whether <paramref name="q"/> is the body of a quoted value right after a quoted key and a colon (<c>"key":"…"</c>).</summary>
-    private static bool IsJsonValue(LintRegex regex, QuantifierNode q)
+    /// <summary>
+    /// Key names whose values the client chooses (a user name, a URL, a user agent, a message quoting them): a value
+    /// under another named key (a level, an app name) never holds a quote. Values under a key read by a pattern
+    /// (<c>"\w+":</c>) may be any field, so they are judged too.
+    /// </summary>
+    private static readonly string[] ClientKeys =
+        { "user", "login", "name", "pass", "url", "uri", "path", "query", "agent", "refer", "request", "input", "cmd", "command", "message", "msg" };
+
+    /// <summary>
+    /// Whether <paramref name="q"/> is the body of a quoted value right after a quoted key and a colon (<c>"key":"…"</c>)
+    /// whose value a client may choose (a client key name, or a key matched by a pattern).
+    /// </summary>
+    private static bool IsClientJsonValue(LintRegex regex, QuantifierNode q)
     {
         if (regex.Tree.Following(q).FirstOrDefault() is not LiteralNode { Value: var after } || !after.StartsWith("\"")) return false;
         var before = new StringBuilder();
@@ -49,10 +60,16 @@ internal sealed class JsonStringEscapeRule : LintRule
                 break;
             }
             first = false;
-            if (before.ToString().Trim().Length >= 2) break;
         }
         var text = before.ToString().TrimEnd();
-        return text.EndsWith(":") && text.Substring(0, text.Length - 1).TrimEnd().EndsWith("\"");
+        if (!text.EndsWith(":")) return false;
+        var key = text.Substring(0, text.Length - 1).TrimEnd();
+        if (!key.EndsWith("\"")) return false;
+        key = key.Substring(0, key.Length - 1);
+        var open = key.LastIndexOf('"');
+        if (open < 0) return true; // the key is read by a pattern: any field
+        var name = key.Substring(open + 1);
+        return ClientKeys.Any(k => name.IndexOf(k, System.StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
     private void Check(VariantLintContext context, LintRegex regex, QuantifierNode q)

@@ -34,6 +34,7 @@ public sealed class JsonStringEscapeRuleTests
     [InlineData(@"^event=""auth"",user=""[^""]*"",remote=""<HOST>""$")]                   // key=value, not JSON
     [InlineData(@"^\{""user"":""(?:[^""\\]|\\.)*"",""remote"":""<HOST>""\}$")]           // already escape-aware
     [InlineData(@"^\{""user"":""[^""]*"".*""remote"":""<HOST>""\}$")]                    // .* walks past the quote
+    [InlineData(@"^\{""level"":""[^""]*"",""remote"":""<HOST>""\}$")]                    // the server writes the level
     public void Non_json_escape_aware_or_covered_values_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.JsonStringEscape, LintHarness.Filter(failregex)));
