@@ -45,6 +45,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IgnoreRegexTextDependsOnFailRegexCount = Create(RuleIds.IgnoreRegexTextDependsOnFailRegexCount, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NumberWidth = Create(RuleIds.NumberWidth, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IncompleteEnumeration = Create(RuleIds.IncompleteEnumeration, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CaseSensitiveClientToken = Create(RuleIds.CaseSensitiveClientToken, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor JsonStringEscape = Create(RuleIds.JsonStringEscape, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -77,6 +81,10 @@ internal static class DiagnosticDescriptors
         MissingBackslash,
         EscapedGroupParenthesis,
         IgnoreRegexTextDependsOnFailRegexCount,
+        NumberWidth,
+        IncompleteEnumeration,
+        CaseSensitiveClientToken,
+        JsonStringEscape,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,
         InjectableHost,
