@@ -126,7 +126,8 @@ internal sealed class ProtocolEnumeration
         var found = new List<AlternationNode>();
         foreach (var node in regex.Regex.Root.DescendantsAndSelf())
         {
-            if (node is not AlternationNode a || a.Origin != null) continue;
+            // A list in a look-around (postfix's (?!(?:DATA|AUTH)\b)) names exceptions, not the words a line may hold.
+            if (node is not AlternationNode a || a.Origin != null || regex.Tree.InLookaround(a)) continue;
             if (found.Any(f => regex.Tree.IsWithin(a, f))) continue;
             var texts = FiniteTexts(regex.Tree, a);
             if (texts is null) continue;
