@@ -50,6 +50,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TrailingPunctuationAtEnd = Create(RuleIds.TrailingPunctuationAtEnd, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor PinnedHttpRequest = Create(RuleIds.PinnedHttpRequest, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor RequestFieldNotEmpty = Create(RuleIds.RequestFieldNotEmpty, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NumberWidth = Create(RuleIds.NumberWidth, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IncompleteEnumeration = Create(RuleIds.IncompleteEnumeration, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CaseSensitiveClientToken = Create(RuleIds.CaseSensitiveClientToken, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor JsonStringEscape = Create(RuleIds.JsonStringEscape, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -87,6 +91,10 @@ internal static class DiagnosticDescriptors
         TrailingPunctuationAtEnd,
         PinnedHttpRequest,
         RequestFieldNotEmpty,
+        NumberWidth,
+        IncompleteEnumeration,
+        CaseSensitiveClientToken,
+        JsonStringEscape,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,
         InjectableHost,

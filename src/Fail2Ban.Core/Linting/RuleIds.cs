@@ -68,6 +68,14 @@ public static class RuleIds
     public const string PinnedHttpRequest = "F2B2013";
     /// <summary><c>\[\] "[^"]+" 400</c>: the access-log request field may not be empty, missing the <c>""</c> line.</summary>
     public const string RequestFieldNotEmpty = "F2B2014";
+    /// <summary><c>\[[0-9]{2,5}\]</c>, <c>&lt;HOST&gt;:\d\d\d\d\d</c>: a process id or port matched with a fixed or bounded width.</summary>
+    public const string NumberWidth = "F2B2015";
+    /// <summary><c>(UDP|TCP|WS)</c>: an enumeration of a protocol vocabulary that misses real members (TLS).</summary>
+    public const string IncompleteEnumeration = "F2B2016";
+    /// <summary><c>SASL (?:LOGIN|PLAIN)</c>: a token the client chooses, compared in one letter case.</summary>
+    public const string CaseSensitiveClientToken = "F2B2017";
+    /// <summary><c>"key":"[^"]*"</c>: a JSON string read without its escaped quotes.</summary>
+    public const string JsonStringEscape = "F2B2018";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>

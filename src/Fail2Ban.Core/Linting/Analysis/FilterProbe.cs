@@ -101,7 +101,7 @@ internal sealed class FilterProbe
         // Only this failregex runs (the line is about it): much cheaper than the whole filter, same verdict.
         var single = SingleRegexFilter(fail);
         var tried = new HashSet<string>(StringComparer.Ordinal);
-        var plan = Plan(pref, prefGen != null, fail, attempts).ToList();
+        var plan = Plan(pref, prefGen != null, fail, attempts, overrides).ToList();
         IEnumerable<int> steps = onlyStep is { } only ? new[] { only } : Enumerable.Range(0, plan.Count);
         foreach (var step in steps)
         {
@@ -157,15 +157,20 @@ internal sealed class FilterProbe
 
     /// <summary>
     /// The generation plan: the plainest line first; then the same with one optional part of the prefregex
-    /// (a host name, a daemon tag …) or of the failregex included; then seeded random lines.
+    /// (a host name, a daemon tag …) or of the failregex included; then seeded random lines; last, the later optional
+    /// parts that hold an overridden node (the text a caller needs in the line), so steps keep their numbers.
     /// </summary>
-    private static IEnumerable<(int Attempt, QuantifierNode? Pref, QuantifierNode? Fail)> Plan(LintRegex? pref, bool usePref, LintRegex fail, int attempts)
+    private static IEnumerable<(int Attempt, QuantifierNode? Pref, QuantifierNode? Fail)> Plan(LintRegex? pref, bool usePref, LintRegex fail, int attempts,
+        TextOverrides? overrides)
     {
         yield return (0, null, null);
         if (usePref)
             foreach (var q in Optionals(pref!)) yield return (0, q, null);
         foreach (var q in Optionals(fail).Take(8)) yield return (0, null, q);
         for (var a = 1; a < attempts; a++) yield return (a, null, null);
+        if (overrides is null || overrides.Nodes.Count == 0) yield break;
+        foreach (var q in Optionals(fail).Skip(8))
+            if (overrides.Nodes.Keys.Any(n => fail.Tree.IsWithin(n, q))) yield return (0, null, q);
     }
 
     /// <summary>Optional parts, whole optional groups (a trailing field, a port) before single repeated atoms (<c>\s*</c>, <c>.*</c>).</summary>
