@@ -64,7 +64,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FailRegexWithoutSample = Create(RuleIds.FailRegexWithoutSample, Categories.Samples, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SampleExpectationNotMet = Create(RuleIds.SampleExpectationNotMet, Categories.Samples, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor EmptyAlternative = Create(RuleIds.EmptyAlternative, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnbalancedOptionFragment = Create(RuleIds.UnbalancedOptionFragment, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ColonQuestionTypo = Create(RuleIds.ColonQuestionTypo, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CharClassTypo = Create(RuleIds.CharClassTypo, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor GroupAroundLiteralText = Create(RuleIds.GroupAroundLiteralText, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor GroupMissingQuantifier = Create(RuleIds.GroupMissingQuantifier, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PortAfterAddressMissed = Create(RuleIds.PortAfterAddressMissed, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor TrailingFieldMissed = Create(RuleIds.TrailingFieldMissed, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IPv6AddressMishandled = Create(RuleIds.IPv6AddressMishandled, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UserNameEvasion = Create(RuleIds.UserNameEvasion, Categories.Unsafe, DiagnosticSeverity.Warning);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        EmptyAlternative,
+        UnbalancedOptionFragment,
+        ColonQuestionTypo,
+        CharClassTypo,
+        GroupAroundLiteralText,
+        GroupMissingQuantifier,
+        PortAfterAddressMissed,
+        TrailingFieldMissed,
+        IPv6AddressMishandled,
+        UserNameEvasion,
         ConfigSyntax,
         MissingInclude,
         IncludeCycle,

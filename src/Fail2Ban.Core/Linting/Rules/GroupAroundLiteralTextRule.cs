@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
@@ -24,10 +25,11 @@ internal sealed class GroupAroundLiteralTextRule : LintRule
             if (regex.Kind == FilterRegexKind.Ignore) continue;
             var referenced = regex.Regex.Root.DescendantsAndSelf()
                 .Select(n => n switch { BackreferenceNode b => b.GroupNumber, ConditionalNode c => c.GroupNumber, _ => 0 })
-                .Where(n => n > 0).ToHashSet();
+                .Where(n => n > 0);
+            var referencedSet = new HashSet<int>(referenced);
             foreach (var group in regex.Regex.Tree.Groups)
             {
-                if (group.Name != null || group.Origin != null || referenced.Contains(group.Number)) continue;
+                if (group.Name != null || group.Origin != null || referencedSet.Contains(group.Number)) continue;
                 if (group.Body is not SequenceNode body || body.DescendantsAndSelf().Any(n => n is AlternationNode)) continue;
                 if (body.Items.Count == 0 || body.Items[0] is not LiteralNode first || !StartsWithWord(first.Value)) continue;
                 if (regex.Tree.Parent(group) is not SequenceNode seq) continue;
