@@ -43,16 +43,16 @@ namespace Consumer.Filters
             global::System.TimeSpan.FromMilliseconds(2000));
 
         /// <summary>
-        /// The failregex <c>^warning: \S+\[&lt;HOST&gt;\]: SASL \S+ authentication failed:[^,]*(?:, sasl_username=&lt;F-USER&gt;\S+&lt;/F-USER&gt;)?\s*$</c> translated to .NET.
+        /// The failregex <c>^warning: \S+\[&lt;HOST&gt;\]: SASL \S+ authentication failed:[^,]*(?:, sasl_username=&lt;F-USER&gt;.+?&lt;/F-USER&gt;)?\s*$</c> translated to .NET.
         /// </summary>
         /// <remarks>
         /// Written at mailrelay.conf(28,13); used by failregex #0 (mode auth); failregex #1 (mode aggressive).
         /// Options: CultureInvariant.
         /// </remarks>
-        public const string FailRegex1Pattern = @"^warning: [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: SASL [^\s\x1C-\x1F]+ authentication failed:[^,]*(?:, sasl_username=(?<user>[^\s\x1C-\x1F]+))?[\s\x1C-\x1F]*$";
+        public const string FailRegex1Pattern = @"^warning: [^\s\x1C-\x1F]+\[(?:\[?(?:(?:::f{4,6}:)?(?<ip4>(?:\d{1,3}\.){3}\d{1,3})|(?<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):)))]?|(?<dns>[\p{L}\p{N}_\-.\^_]*[\p{L}\p{N}_]))]: SASL [^\s\x1C-\x1F]+ authentication failed:[^,]*(?:, sasl_username=(?<user>.+?))?[\s\x1C-\x1F]*$";
 
         /// <summary>The failregex as written in the filter, before Fail2Ban's tags are expanded.</summary>
-        private const string FailRegex1Source = @"^warning: \S+\[<HOST>\]: SASL \S+ authentication failed:[^,]*(?:, sasl_username=<F-USER>\S+</F-USER>)?\s*$";
+        private const string FailRegex1Source = @"^warning: \S+\[<HOST>\]: SASL \S+ authentication failed:[^,]*(?:, sasl_username=<F-USER>.+?</F-USER>)?\s*$";
 
         private static global::System.Text.RegularExpressions.Regex? s_failRegex1;
 
