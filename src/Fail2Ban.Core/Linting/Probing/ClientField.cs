@@ -28,6 +28,9 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
     private static readonly string[] UserLabels =
         { "user", "ruser", "username", "uname", "login", "account", "for", "name", "mailbox", "luser" };
 
+    /// <summary>Labels of values the server fills, never the client (PAM's <c>logname=</c> is the terminal's login name).</summary>
+    private static readonly string[] ServerLabels = { "logname", "uid", "euid", "tty", "pid" };
+
     /// <summary>The fields of <paramref name="regex"/> written in the filter's own file (parts of an included prefix match the log header).</summary>
     public static IReadOnlyList<ClientField> Find(LintRegex regex)
     {
@@ -52,7 +55,8 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
     {
         // A user group that can only hold fixed text (<F-USER>ROOT</F-USER>) is not the client's.
         if (node is GroupNode { Name: { } name } g && IsUserGroupName(name))
-            return g.Body.DescendantsAndSelf().Any(n => n is QuantifierNode) ? new ClientField(g, ClientFieldKind.UserName, "user") : null;
+            return g.Body.DescendantsAndSelf().Any(n => n is QuantifierNode) && !ServerLabels.Contains(LabelBefore(regex, g) ?? "")
+                ? new ClientField(g, ClientFieldKind.UserName, "user") : null;
         if (node is not QuantifierNode q || q.Origin != null) return null;
         if (q.Max is { } max && max < 32) return null;
         if (regex.Tree.AtomSet(q.Body) is not { } set) return null;

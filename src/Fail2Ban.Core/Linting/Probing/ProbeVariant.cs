@@ -20,4 +20,11 @@ internal sealed record ProbeVariant(
 
     /// <summary>The address tag next to which the change was made, when it is about one; else null.</summary>
     public TagExpansion? Tag { get; init; }
+
+    /// <summary>The regex <see cref="Tag"/> belongs to (the failregex, or the prefregex that holds the address).</summary>
+    public LintRegex? TagOwner { get; init; }
+
+    /// <summary>The <c>.conf</c> location of the address tag (or of <paramref name="fallback"/>'s start).</summary>
+    public LintLocation LocateTag(LintRegex fallback) =>
+        Tag is { } tag ? (TagOwner ?? fallback).Locate(tag.ExpandedSpan) : fallback.Locate(new PatternSpan(0, 1));
 }

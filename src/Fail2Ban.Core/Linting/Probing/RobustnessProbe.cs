@@ -53,13 +53,12 @@ internal sealed class RobustnessProbe
                 if (at < 0 || list.Any(b => b.Text == line)) continue;
                 list.Add(new ProbeBaseLine(regex, line, ProbeVerdict.From(failures, regex.Index), null, at, at + raw.Length));
             }
-            if (list.Count == 0 && HostTag(regex) is { } tag)
+            if (list.Count == 0 && (HostTag(regex) ?? PrefixHostTag()) is { } tag)
             {
                 foreach (var witness in _probe.Witnesses(regex, MaxBaseLines))
                 {
                     // A multi-line filter's single-line failregexes are varied too; lines spanning several are not.
-                    if (witness.Text.IndexOf('\n') >= 0 || !witness.FailText.Tags.TryGetValue(tag, out var range)) continue;
-                    var shifted = range.Shift(witness.ContentOffset);
+                    if (witness.Text.IndexOf('\n') >= 0 || HostRange(witness, tag) is not { } shifted) continue;
                     var verdict = ProbeVerdict.From(_probe.RunAsServer(witness.Text, logLine: false), regex.Index);
                     if (!verdict.Matched) continue;
                     if (Dresser.Dress(witness.Text, verdict) is { } dressed)
@@ -80,10 +79,13 @@ internal sealed class RobustnessProbe
         var outcomes = new List<ProbeOutcome>();
         var tag = HostTag(regex);
         var fields = tag is null ? Array.Empty<ClientField>() : ClientField.Find(regex);
+        // The address may be the prefregex's (the failregexes then only read the message after it).
+        var addressTag = tag ?? PrefixHostTag();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in BaseLines(regex))
         {
-            var variants = AddressVariations.For(line, tag, _variant.Filter.UseDns == "no");
+            var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no")
+                .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
             variants = variants.Concat(TokenVariations.For(line));
             foreach (var variant in variants)
@@ -97,18 +99,31 @@ internal sealed class RobustnessProbe
     }
 
     /// <summary>
-    /// Runs a variant. A generated line's variant is judged without the dress (time stamp and syslog header
-    /// only help it look real); the dressed line is shown when Fail2Ban gives it the same verdict.
+    /// Runs a variant. A generated line that was dressed (time stamp, syslog header) is judged both ways, and counts
+    /// as breaking its expectation only when it does so dressed and plain: the plain line lets a prefix's optional
+    /// parts take real text, the dressed one can move the date Fail2Ban finds; neither artefact makes a finding.
     /// </summary>
     private ProbeOutcome Judge(ProbeBaseLine line, ProbeVariant variant, LintRegex regex)
     {
         if (line.FromSample || line.Shift == 0)
             return new ProbeOutcome(line, variant, ProbeVerdict.From(_probe.RunAsServer(variant.Line, line.IsLogLine), regex.Index));
-        var plain = variant.Line.Substring(line.Shift);
-        var verdict = ProbeVerdict.From(_probe.RunAsServer(plain, logLine: false), regex.Index);
-        var dressed = ProbeVerdict.From(_probe.RunAsServer(variant.Line, logLine: true), regex.Index);
-        var shown = dressed.Matched == verdict.Matched && dressed.Host == verdict.Host ? variant : variant with { Line = plain };
-        return new ProbeOutcome(line, shown, verdict);
+        var dressed = new ProbeOutcome(line, variant, ProbeVerdict.From(_probe.RunAsServer(variant.Line, logLine: true), regex.Index));
+        var plain = new ProbeOutcome(line, variant with { Line = variant.Line.Substring(line.Shift) },
+            ProbeVerdict.From(_probe.RunAsServer(variant.Line.Substring(line.Shift), logLine: false), regex.Index));
+        if (dressed.Violated == plain.Violated) return dressed;
+        return dressed.Violated ? plain : dressed;
+    }
+
+    /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>
+    private TagExpansion? PrefixHostTag() => _variant.PrefRegex is { } pref ? HostTag(pref) : null;
+
+    /// <summary>Where the address is in a generated line: the failregex's tag, else the address the matcher reported.</summary>
+    private static TextRange? HostRange(ProbeLine witness, TagExpansion tag)
+    {
+        if (witness.FailText.Tags.TryGetValue(tag, out var range)) return range.Shift(witness.ContentOffset);
+        if (witness.Failures.FirstOrDefault()?.RawHost is not { Length: > 0 } raw) return null;
+        var at = witness.Text.IndexOf(raw, StringComparison.Ordinal);
+        return at < 0 ? null : new TextRange(at, at + raw.Length);
     }
 
     /// <summary>The address tag the probe varies: the first one the regex has.</summary>

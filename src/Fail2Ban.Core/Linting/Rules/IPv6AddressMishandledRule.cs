@@ -31,6 +31,8 @@ internal sealed class IPv6AddressMishandledRule : LintRule
 
     public override void CheckVariant(VariantLintContext context)
     {
+        // An address in the prefregex is reported once, not once per failregex behind it.
+        var reported = new System.Collections.Generic.HashSet<string>();
         foreach (var regex in context.Variant.FailRegexes)
         {
             var outcomes = context.Robustness.Outcomes(regex);
@@ -40,7 +42,9 @@ internal sealed class IPv6AddressMishandledRule : LintRule
             var what = hit.Verdict.Matched ? "bans " + hit.Verdict.Host + " instead of " + hit.Variant.ExpectedHost : "misses the line";
             var message = tag.Tag + " accepts IPv6, but with " + hit.Variant.Change + " Fail2Ban " + what
                 + (hit.Variant.Name == "ipv6:port" ? ": the port is read as part of the address. Match the port explicitly after the address (" + tag.Tag + ":\\d+)" : ": the regex around the address does not allow IPv6");
-            context.Report(Id, message, regex.Locate(tag.ExpandedSpan), ProbeFindings.Evidence(hit));
+            var location = hit.Variant.LocateTag(regex);
+            if (!reported.Add(location.ToString())) continue;
+            context.Report(Id, message, location, ProbeFindings.Evidence(hit));
         }
     }
 }

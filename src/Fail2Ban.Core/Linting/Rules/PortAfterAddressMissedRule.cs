@@ -21,6 +21,8 @@ internal sealed class PortAfterAddressMissedRule : LintRule
 
     public override void CheckVariant(VariantLintContext context)
     {
+        // An address in the prefregex is reported once, not once per failregex behind it.
+        var reported = new System.Collections.Generic.HashSet<string>();
         foreach (var regex in context.Variant.FailRegexes)
         {
             var hit = ProbeFindings.Violations(context, regex, Forms).FirstOrDefault(o => Premise(context, regex, o) != null);
@@ -28,7 +30,9 @@ internal sealed class PortAfterAddressMissedRule : LintRule
             var why = Premise(context, regex, hit)!;
             var message = "the daemon writes the client port after the address (" + why + "), and with " + hit.Variant.Change
                 + " Fail2Ban " + hit.Describe() + ". Allow it after " + tag.Tag + Suggestion(hit.Variant.Name);
-            context.Report(Id, message, regex.Locate(tag.ExpandedSpan), ProbeFindings.Evidence(hit));
+            var location = hit.Variant.LocateTag(regex);
+            if (!reported.Add(location.ToString())) continue;
+            context.Report(Id, message, location, ProbeFindings.Evidence(hit));
         }
     }
 
@@ -44,16 +48,17 @@ internal sealed class PortAfterAddressMissedRule : LintRule
     {
         if (outcome.Base.FromSample) return "its sample log";
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
-        foreach (var other in context.Variant.FailRegexes)
-        {
-            if (ReferenceEquals(other, regex) || !WritesPortAfterAddress(other, outcome.Variant.Name)) continue;
-            // Another message of the same daemon, with the address after the same word, takes the port there.
-            var word = WordBefore(regex, outcome.Variant.Tag);
-            if (word is null) return null;
-            if (context.Robustness.Outcomes(other).Any(o => o.Variant.Name == outcome.Variant.Name && !o.Violated && WordBefore(other, o.Variant.Tag) == word))
-                return other.Label + " of this filter matches '" + word + " <address>" + PortText(outcome.Variant.Name) + "'";
-        }
-        return null;
+        // Other messages of the same daemon (two at least: one may be a special case), with the address after the
+        // same word, take the port in that form.
+        var word = WordBefore(regex, outcome.Variant.Tag);
+        if (word is null) return null;
+        var siblings = context.Variant.FailRegexes
+            .Where(other => !ReferenceEquals(other, regex) && WritesPortAfterAddress(other, outcome.Variant.Name))
+            .Where(other => context.Robustness.Outcomes(other).Any(o => o.Variant.Name == outcome.Variant.Name && !o.Violated && WordBefore(other, o.Variant.Tag) == word))
+            .ToList();
+        return siblings.Count >= 2
+            ? string.Join(" and ", siblings.Take(2).Select(s => s.Label)) + " of this filter match '" + word + " <address>" + PortText(outcome.Variant.Name) + "'"
+            : null;
     }
 
     private static string PortText(string form) => form switch
