@@ -11,6 +11,8 @@ public enum LintEvidenceKind
     SlowInput,
     /// <summary>A line of the sample log the finding is about.</summary>
     SampleLine,
+    /// <summary>A line the filter matches, and what it wrongly reports for it (a captured value, a harmless line counted as a failure).</summary>
+    MatchedLine,
 }
 
 /// <summary>
@@ -34,6 +36,7 @@ public sealed record LintEvidence(LintEvidenceKind Kind, string Line, string Exp
         LintEvidenceKind.MissedLine => "missed-line",
         LintEvidenceKind.InjectedLine => "injected-line",
         LintEvidenceKind.SlowInput => "slow-input",
+        LintEvidenceKind.MatchedLine => "matched-line",
         _ => "sample-line",
     };
 }

@@ -30,6 +30,14 @@ public static class RuleIds
     // F2B1xxx: lint rules.
     /// <summary>A tag-shaped text (<c>&lt;host&gt;</c>, <c>&lt;/F-USER&gt;</c> without opening) that Fail2Ban leaves as literal text.</summary>
     public const string UnexpandedTag = "F2B1030";
+    /// <summary><c>fail2ban.actions</c>: an unescaped dot inside a name, so any character (a foreign program's name) matches there.</summary>
+    public const string UnescapedDotInName = "F2B1037";
+    /// <summary><c>Authentication: Authentication:</c>: a word or phrase written twice in a row, which no daemon logs.</summary>
+    public const string RepeatedPhrase = "F2B1038";
+    /// <summary><c>&lt;F-RCPT&gt;\S+:&lt;/F-RCPT&gt;</c>: a capture that ends (or starts) with a separator, so every captured value carries it.</summary>
+    public const string CaptureIncludesSeparator = "F2B1039";
+    /// <summary><c>ignoreregex = .</c>: an ignoreregex that matches every failure line, so the filter never bans.</summary>
+    public const string IgnoreRegexMatchesEverything = "F2B1040";
 
     // F2B2xxx: brittle patterns that miss real lines.
     /// <summary><c>[A-Z]{4}</c>: a fixed-width verb, command or identifier token.</summary>
@@ -40,6 +48,8 @@ public static class RuleIds
     public const string EscapedGroupParenthesis = "F2B2003";
     /// <summary>An ignoreregex whose tested text (whole line or F-CONTENT) depends on the number of failregexes.</summary>
     public const string IgnoreRegexTextDependsOnFailRegexCount = "F2B2004";
+    /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
+    public const string JsonFixedSpacing = "F2B2005";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>
@@ -52,6 +62,8 @@ public static class RuleIds
     public const string HostWithoutRightBoundary = "F2B3004";
     /// <summary><c>&lt;HOST&gt;</c> where every sample carries an address: <c>&lt;ADDR&gt;</c> is meant.</summary>
     public const string HostWhereAddrMeant = "F2B3005";
+    /// <summary><c>&lt;HOST&gt; .*Googlebot.*$</c>: the failure keyword floats between catch-alls, so it matches in any later field.</summary>
+    public const string FloatingKeyword = "F2B3006";
 
     // F2B4xxx: performance and denial of service.
     /// <summary>Overlapping quantifiers that backtrack super-linearly on a crafted line.</summary>

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Linting.Rules;
+
+/// <summary>
+/// F2B1039: a <c>&lt;F-NAME&gt;…&lt;/F-NAME&gt;</c> capture (or a named group) whose body ends or starts with a
+/// literal separator (<c>:</c>, <c>,</c>, <c>;</c>), so every captured value carries it (a recipient captured
+/// as <c>&lt;x@y&gt;:</c>), in ban actions, statistics and user counting. Reported with the value the real
+/// matcher captures on a generated line; the fix moves the separator outside the tag.
+/// </summary>
+internal sealed class CaptureIncludesSeparatorRule : LintRule
+{
+    private const string SeparatorChars = ":,;";
+
+    /// <summary>Groups Fail2Ban fills itself (addresses, the prefregex's content): their shape is the tag's, not the filter's.</summary>
+    private static readonly HashSet<string> FrameworkGroups = new() { "host", "ip4", "ip6", "dns", "addr", "cidr", "subnet", "content" };
+
+    public override string Id => RuleIds.CaptureIncludesSeparator;
+
+    public override void CheckVariant(VariantLintContext context)
+    {
+        foreach (var regex in context.Variant.AllRegexes)
+        {
+            if (regex.Kind == FilterRegexKind.Ignore) continue;
+            foreach (var group in regex.Regex.Root.DescendantsAndSelf().OfType<GroupNode>())
+            {
+                if (!group.IsCapturing || group.Name is not { } name || FrameworkGroups.Contains(name)) continue;
+                if (group.Origin is { } origin && origin.Kind != TagExpansionKind.CustomOpen) continue;
+                if (group.Body is not SequenceNode { Items.Count: > 1 } body) continue;
+                if (body.Items[body.Items.Count - 1] is LiteralNode { Origin: null } last && EndsWithSeparator(last.Value))
+                    Check(context, regex, group, last, atEnd: true);
+                else if (body.Items[0] is LiteralNode { Origin: null } first && SeparatorChars.IndexOf(first.Value[0]) >= 0)
+                    Check(context, regex, group, first, atEnd: false);
+            }
+        }
+    }
+
+    private static bool EndsWithSeparator(string value) => value.Length > 0 && SeparatorChars.IndexOf(value[value.Length - 1]) >= 0;
+
+    private void Check(VariantLintContext context, LintRegex regex, GroupNode group, LiteralNode literal, bool atEnd)
+    {
+        var name = group.Name!;
+        var separator = atEnd ? literal.Value[literal.Value.Length - 1] : literal.Value[0];
+        bool Carries(string? value) => value is { Length: > 1 } v && (atEnd ? v[v.Length - 1] : v[0]) == separator;
+        var through = regex.Kind == FilterRegexKind.Fail ? new[] { regex } : context.Variant.FailRegexes.ToArray();
+        foreach (var fail in through)
+        {
+            var line = context.Probe.Synthesize(fail, null, l => l.Failures.Any(f => Carries(f.Data.GetString(name))), steer: group);
+            if (line is null) continue;
+            var value = line.Failures.Select(f => f.Data.GetString(name)).First(Carries)!;
+            var tag = TagOf(regex, group);
+            var message = (tag ?? "group '" + name + "'") + " captures the '" + separator + "' " + (atEnd ? "after" : "before")
+                + " the value, so every captured " + name + " carries it (here '" + value + "'). Move the '" + separator + "' "
+                + (atEnd ? "after the closing tag" : "before the opening tag");
+            var explanation = "the matcher captures " + name + " = '" + value + "' on this line";
+            context.Report(Id, message, regex.Locate(literal), new LintEvidence(LintEvidenceKind.MatchedLine, line.Text, explanation), Fix(regex, group, separator, atEnd));
+            return;
+        }
+    }
+
+    /// <summary>The opening tag (<c>&lt;F-RCPT&gt;</c>) when the group was written as one.</summary>
+    private static string? TagOf(LintRegex regex, GroupNode group) =>
+        group.Origin is { Kind: TagExpansionKind.CustomOpen } open ? open.Tag : null;
+
+    /// <summary>Moves the separator across the tag (or parenthesis) next to it, when both are written together on one line.</summary>
+    private static LintFix? Fix(LintRegex regex, GroupNode group, char separator, bool atEnd)
+    {
+        // A repeated group would repeat the moved separator differently: no mechanical fix.
+        if (regex.Tree.Parent(group) is QuantifierNode) return null;
+        PatternSpan boundary;
+        if (atEnd)
+        {
+            var close = regex.Regex.TagExpansions.FirstOrDefault(e => e.Kind == TagExpansionKind.CustomClose && e.ExpandedSpan.End == group.Span.End);
+            var closeSource = close?.SourceSpan ?? regex.ToSource(new PatternSpan(group.Span.End - 1, 1));
+            boundary = PatternSpan.FromBounds(closeSource.Start - 1, closeSource.End);
+        }
+        else
+        {
+            var openSource = group.Origin is { Kind: TagExpansionKind.CustomOpen } open
+                ? open.SourceSpan
+                : regex.ToSource(PatternSpan.FromBounds(group.Span.Start, group.Body.Span.Start));
+            boundary = PatternSpan.FromBounds(openSource.Start, openSource.End + 1);
+        }
+        if (boundary.Start < 0 || boundary.End > regex.Source.Text.Length) return null;
+        var written = regex.Source.Text.Substring(boundary.Start, boundary.Length);
+        if ((atEnd ? written[0] : written[written.Length - 1]) != separator) return null;
+        var moved = atEnd ? written.Substring(1) + separator : separator + written.Substring(0, written.Length - 1);
+        var edit = regex.EditSource(boundary.Start, boundary.Length, moved);
+        return edit is null ? null : new LintFix("Move '" + separator + "' out of the capture", new[] { edit });
+    }
+}

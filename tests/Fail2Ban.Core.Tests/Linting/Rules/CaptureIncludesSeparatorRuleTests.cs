@@ -1,0 +1,39 @@
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Rules;
+
+public sealed class CaptureIncludesSeparatorRuleTests
+{
+    [Fact]
+    public void A_capture_ending_with_a_colon_is_reported_with_the_captured_value_and_a_fix()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CaptureIncludesSeparator,
+            LintHarness.Filter(@"^<HOST> rejected recipient <F-RCPT>\S+@\S+:</F-RCPT> unknown user$")));
+        Assert.Equal(LintSeverity.Warning, f.Severity);
+        Assert.Equal((2, 55), (f.Location.Line, f.Location.Column));
+        Assert.Contains("<F-RCPT>", f.Message);
+        Assert.Equal(LintEvidenceKind.MatchedLine, f.Evidence!.Kind);
+        Assert.Matches("rcpt = '[^']+:'", f.Evidence.Explanation);
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal((":</F-RCPT>", "</F-RCPT>:"), (edit.OldText, edit.NewText));
+    }
+
+    [Fact]
+    public void A_named_group_starting_with_a_comma_is_reported()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CaptureIncludesSeparator,
+            LintHarness.Filter(@"^<HOST> denied user(?P<user>, \w+)$")));
+        Assert.Contains("group 'user'", f.Message);
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal(("(?P<user>,", ",(?P<user>"), (edit.OldText, edit.NewText));
+    }
+
+    [Theory]
+    [InlineData(@"^<HOST> rejected recipient <F-RCPT>\S+@\S+</F-RCPT>: unknown user$")]
+    [InlineData(@"^<HOST> rejected recipient <F-RCPT>[^:]+</F-RCPT>: unknown user$")]
+    [InlineData(@"^(?P<host>\S+): rejected$")]
+    public void Captures_without_a_separator_and_address_groups_are_not_reported(string failregex)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.CaptureIncludesSeparator, LintHarness.Filter(failregex)));
+    }
+}
