@@ -81,23 +81,31 @@ public sealed class FilterLinter
         var sampleName = SampleLogName(first.Name);
         var sampleLines = SampleLinesFor(sampleName);
         var probeCache = new Analysis.ProbeCache();
+        var datesFail = false;
         foreach (var variant in variants)
         {
             foreach (var warning in variant.Filter.Warnings)
                 collector.Add(EngineFindings.FromException(warning, label, _settings), variant.Mode);
             foreach (var (source, error) in variant.Errors)
                 collector.Add(EngineFindings.FromRegexError(error, source, variant.Filter.Name, _settings), variant.Mode);
+            // The matcher cannot be built without its date detector: rules that run lines need both.
+            var dateError = EngineFindings.FromDatePattern(variant.Filter.DatePattern, variant.Filter.Name, _settings);
+            if (dateError != null)
+            {
+                collector.Add(dateError, variant.Mode);
+                datesFail = true;
+            }
             var context = new VariantLintContext(variant, _options, _settings, collector, sampleLines, probeCache);
             foreach (var rule in Rules)
             {
-                if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !variant.Compiles)) continue;
+                if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && (!variant.Compiles || dateError != null))) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 RunGuarded(() => rule.CheckVariant(context));
                 RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
             }
         }
 
-        if (_options.Samples is { } samples && variants.All(v => v.Compiles))
+        if (_options.Samples is { } samples && !datesFail && variants.All(v => v.Compiles))
         {
             var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
             var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
