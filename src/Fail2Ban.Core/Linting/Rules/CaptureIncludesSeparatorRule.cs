@@ -13,7 +13,14 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// </summary>
 internal sealed class CaptureIncludesSeparatorRule : LintRule
 {
-    private const string SeparatorChars = ":,;";
+    /// <summary>Separators a value does not end with: punctuation, a sentence's full stop, a space.</summary>
+    private const string EndSeparators = ":,;. ";
+
+    /// <summary>Separators a value does not start with (a leading dot may be meant: <c>.php</c>).</summary>
+    private const string StartSeparators = ":,; ";
+
+    /// <summary>Closing quotes: a separator when the capture does not also open with the same quote.</summary>
+    private const string Quotes = "'\"";
 
     /// <summary>Groups Fail2Ban fills itself (addresses, the prefregex's content): their shape is the tag's, not the filter's.</summary>
     private static readonly HashSet<string> FrameworkGroups = new() { "host", "ip4", "ip6", "dns", "addr", "cidr", "subnet", "content" };
@@ -30,15 +37,21 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
                 if (!group.IsCapturing || group.Name is not { } name || FrameworkGroups.Contains(name)) continue;
                 if (group.Origin is { } origin && origin.Kind != TagExpansionKind.CustomOpen) continue;
                 if (group.Body is not SequenceNode { Items.Count: > 1 } body) continue;
-                if (body.Items[body.Items.Count - 1] is LiteralNode { Origin: null } last && EndsWithSeparator(last.Value))
+                var opening = body.Items[0] is LiteralNode { Origin: null } first ? first : null;
+                if (body.Items[body.Items.Count - 1] is LiteralNode { Origin: null } last && EndsWithSeparator(last.Value, opening))
                     Check(context, regex, group, last, atEnd: true);
-                else if (body.Items[0] is LiteralNode { Origin: null } first && SeparatorChars.IndexOf(first.Value[0]) >= 0)
-                    Check(context, regex, group, first, atEnd: false);
+                else if (opening != null && StartSeparators.IndexOf(opening.Value[0]) >= 0)
+                    Check(context, regex, group, opening, atEnd: false);
             }
         }
     }
 
-    private static bool EndsWithSeparator(string value) => value.Length > 0 && SeparatorChars.IndexOf(value[value.Length - 1]) >= 0;
+    private static bool EndsWithSeparator(string value, LiteralNode? opening)
+    {
+        if (value.Length == 0) return false;
+        var last = value[value.Length - 1];
+        return EndSeparators.IndexOf(last) >= 0 || (Quotes.IndexOf(last) >= 0 && opening?.Value[0] != last);
+    }
 
     private void Check(VariantLintContext context, LintRegex regex, GroupNode group, LiteralNode literal, bool atEnd)
     {
@@ -52,14 +65,23 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
             if (line is null) continue;
             var value = line.Failures.Select(f => f.Data.GetString(name)).First(Carries)!;
             var tag = TagOf(regex, group);
-            var message = (tag ?? "group '" + name + "'") + " captures the '" + separator + "' " + (atEnd ? "after" : "before")
-                + " the value, so every captured " + name + " carries it (here '" + value + "'). Move the '" + separator + "' "
+            var shown = Shown(separator);
+            var message = (tag ?? "group '" + name + "'") + " captures the " + shown + " " + (atEnd ? "after" : "before")
+                + " the value, so every captured " + name + " carries it (here '" + value + "'). Move the " + shown + " "
                 + (atEnd ? "after the closing tag" : "before the opening tag");
             var explanation = "the matcher captures " + name + " = '" + value + "' on this line";
             context.Report(Id, message, regex.Locate(literal), new LintEvidence(LintEvidenceKind.MatchedLine, line.Text, explanation), Fix(regex, group, separator, atEnd));
             return;
         }
     }
+
+    private static string Shown(char separator) => separator switch
+    {
+        ' ' => "space",
+        '\'' => "quote (')",
+        '"' => "quote (\")",
+        _ => "'" + separator + "'",
+    };
 
     /// <summary>The opening tag (<c>&lt;F-RCPT&gt;</c>) when the group was written as one.</summary>
     private static string? TagOf(LintRegex regex, GroupNode group) =>
@@ -89,6 +111,6 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
         if ((atEnd ? written[0] : written[written.Length - 1]) != separator) return null;
         var moved = atEnd ? written.Substring(1) + separator : separator + written.Substring(0, written.Length - 1);
         var edit = regex.EditSource(boundary.Start, boundary.Length, moved);
-        return edit is null ? null : new LintFix("Move '" + separator + "' out of the capture", new[] { edit });
+        return edit is null ? null : new LintFix("Move the " + Shown(separator) + " out of the capture", new[] { edit });
     }
 }

@@ -28,10 +28,21 @@ public sealed class CaptureIncludesSeparatorRuleTests
         Assert.Equal(("(?P<user>,", ",(?P<user>"), (edit.OldText, edit.NewText));
     }
 
+    [Fact]
+    public void A_capture_ending_with_an_unopened_quote_is_reported()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CaptureIncludesSeparator,
+            LintHarness.Filter(@"^<HOST> login for user '<F-USER>[^']+'</F-USER> failed$")));
+        Assert.Matches("user = '[^']+''", f.Evidence!.Explanation);
+        Assert.Equal(("'</F-USER>", "</F-USER>'"), (f.Fix!.Edits[0].OldText, f.Fix.Edits[0].NewText));
+    }
+
     [Theory]
     [InlineData(@"^<HOST> rejected recipient <F-RCPT>\S+@\S+</F-RCPT>: unknown user$")]
     [InlineData(@"^<HOST> rejected recipient <F-RCPT>[^:]+</F-RCPT>: unknown user$")]
     [InlineData(@"^(?P<host>\S+): rejected$")]
+    [InlineData(@"^<HOST> login for user <F-USER>'[^']+'</F-USER> failed$")]
+    [InlineData(@"^<HOST> requested <F-EXT>\.\w+</F-EXT>$")]
     public void Captures_without_a_separator_and_address_groups_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.CaptureIncludesSeparator, LintHarness.Filter(failregex)));

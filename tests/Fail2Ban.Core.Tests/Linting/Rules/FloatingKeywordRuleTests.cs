@@ -23,12 +23,22 @@ public sealed class FloatingKeywordRuleTests
         Assert.EndsWith("referer: http://example.com/index.cgi", f.Evidence!.Line);
     }
 
+    [Fact]
+    public void A_keyword_made_of_alternatives_and_a_literal_is_reported_as_one()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FloatingKeyword, LintHarness.Filter(@"^<HOST> .*(?:signup|register)\.cgi.*$")));
+        Assert.Contains(@"'(?:signup|register)\.cgi'", f.Message);
+        Assert.Equal((2, 23, 2, 47), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
+        Assert.EndsWith("search?q=signup.cgi", f.Evidence!.Line);
+    }
+
     [Theory]
     [InlineData(@"^<HOST> \S+ ""[^""]*EvilCrawler[^""]*""$")]
     [InlineData(@"^<HOST> .*EvilCrawler$")]
     [InlineData(@"^.*EvilCrawler.* from <HOST>$")]
     [InlineData(@"^<HOST> .*""GET .* HTTP/.*$")]
     [InlineData(@"^\[<HOST>\] not found: /\S*(\.cgi|\.sh)")]
+    [InlineData(@"^<HOST> .*(?:signup|register)\.cgi HTTP/.*$")]
     public void Bound_keywords_keywords_before_the_host_and_field_boundaries_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.FloatingKeyword, LintHarness.Filter(failregex)));
