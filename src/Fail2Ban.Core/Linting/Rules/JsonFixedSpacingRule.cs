@@ -35,34 +35,64 @@ internal sealed class JsonFixedSpacingRule : LintRule
     /// <summary>The required spaces of the regex's JSON members, as source offsets (only those written literally in one place).</summary>
     private static IEnumerable<JsonSpace> RequiredSpaces(LintRegex regex)
     {
+        var expanded = regex.Regex.Expanded;
         var literals = regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>().Where(l => l.Origin is null).ToList();
         // JSON, not prose with quotes: some literal holds a "key": member.
-        if (!literals.Any(l => HasMember(l.GetText(regex.Regex.Expanded)))) yield break;
+        if (!literals.Any(l => HasMember(l.GetText(expanded)))) yield break;
         foreach (var literal in literals)
         {
-            foreach (var space in Find(literal.GetText(regex.Regex.Expanded)))
+            var text = literal.GetText(expanded);
+            foreach (var space in Find(text))
+                if (InSource(regex, new PatternSpan(literal.Span.Start + space.Offset, space.Written.Length), space.Written) is { } offset)
+                    yield return space with { Offset = offset };
+            // "key":\s+ (or ": +"): at least one white space required after the colon.
+            if (text.EndsWith("\":", StringComparison.Ordinal) && IsKeyEnd(text, text.Length - 2)
+                && NextItem(regex, literal) is { } next && RequiresWhiteSpace(regex, next))
             {
-                var source = regex.ToSource(new PatternSpan(literal.Span.Start + space.Offset, space.Written.Length));
-                if (source.Length == space.Written.Length && string.CompareOrdinal(regex.Source.Text, source.Start, space.Written, 0, source.Length) == 0)
-                    yield return space with { Offset = source.Start };
+                var written = next.GetText(expanded);
+                if (InSource(regex, next.Span, written) is { } offset) yield return new JsonSpace(offset, written, "\\s*");
             }
         }
     }
 
+    /// <summary>The source offset of an expanded span when the source holds exactly <paramref name="written"/> there.</summary>
+    private static int? InSource(LintRegex regex, PatternSpan span, string written)
+    {
+        var source = regex.ToSource(span);
+        return source.Length == written.Length && string.CompareOrdinal(regex.Source.Text, source.Start, written, 0, source.Length) == 0
+            ? source.Start
+            : null;
+    }
+
+    private static RegexNode? NextItem(LintRegex regex, LiteralNode literal) =>
+        regex.Tree.Parent(literal) is SequenceNode sequence && sequence.Items.ToList().IndexOf(literal) is var i && i >= 0 && i + 1 < sequence.Items.Count
+            ? sequence.Items[i + 1]
+            : null;
+
+    /// <summary><c>\s</c>, <c>\s+</c>, <c> +</c>, <c>\s{1,}</c>: one or more white space characters and nothing else.</summary>
+    private static bool RequiresWhiteSpace(LintRegex regex, RegexNode node)
+    {
+        var atom = node is QuantifierNode { Min: >= 1 } q ? q.Body : node;
+        if (atom.Origin != null || regex.Tree.AtomSet(atom) is not { } set) return false;
+        return set.Contains(' ') && set.All(char.IsWhiteSpace);
+    }
+
     /// <summary>
-    /// <c>"key": </c> (a key of word characters, its closing quote, colon and space) and <c>, "</c> between
-    /// members (after a value's end, or at the start of a literal that follows a value group).
+    /// <c>"key": </c> (a key of word characters, its closing quote, possibly escaped, colon and space) and <c>, </c>
+    /// before the next member's quote (after a value's end, or at the start of a literal that follows a value group).
     /// </summary>
     private static IEnumerable<JsonSpace> Find(string text)
     {
         for (var i = 0; i + 2 < text.Length; i++)
         {
             if (text[i] == '"' && text[i + 1] == ':' && text[i + 2] == ' ' && IsKeyEnd(text, i))
-                yield return new JsonSpace(i, "\": ", "\":\\s*");
-            else if (text[i] == ',' && text[i + 1] == ' ' && text[i + 2] == '"' && (i == 0 || text[i - 1] is '"' or '}' or ']' || char.IsDigit(text[i - 1])))
-                yield return new JsonSpace(i, ", \"", ",\\s*\"");
+                yield return new JsonSpace(i + 1, ": ", ":\\s*");
+            else if (text[i] == ',' && text[i + 1] == ' ' && NextIsQuote(text, i + 2) && (i == 0 || text[i - 1] is '"' or '}' or ']' || char.IsDigit(text[i - 1])))
+                yield return new JsonSpace(i, ", ", ",\\s*");
         }
     }
+
+    private static bool NextIsQuote(string text, int i) => text[i] == '"' || (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == '"');
 
     private static bool HasMember(string text)
     {
@@ -71,12 +101,14 @@ internal sealed class JsonFixedSpacingRule : LintRule
         return false;
     }
 
-    /// <summary>Whether the quote at <paramref name="quote"/> closes a key: <c>"</c> then word characters.</summary>
+    /// <summary>Whether the quote at <paramref name="quote"/> closes a key: <c>"</c> then word characters (quotes may be escaped: <c>\"key\"</c>).</summary>
     private static bool IsKeyEnd(string text, int quote)
     {
         var k = quote - 1;
+        if (k >= 0 && text[k] == '\\') k--;
+        var wordEnd = k;
         while (k >= 0 && (char.IsLetterOrDigit(text[k]) || text[k] is '_' or '-' or '.')) k--;
-        return k >= 0 && k < quote - 1 && text[k] == '"';
+        return k >= 0 && k < wordEnd && text[k] == '"';
     }
 
     private void CheckRegex(VariantLintContext context, LintRegex regex, List<JsonSpace> spaces)
@@ -101,7 +133,7 @@ internal sealed class JsonFixedSpacingRule : LintRule
     }
 
     private static string Describe(JsonSpace first) =>
-        (first.Written[0] == '"' ? "this JSON pattern requires a space after a key's '\":'" : "this JSON pattern requires a space after ','")
+        (first.Written[0] == ',' ? "this JSON pattern requires a space after ','" : "this JSON pattern requires a space after a key's '\":'")
         + " (Python's json.dumps style), so";
 
     private static LintFix? Fix(IEnumerable<LintTextEdit?> edits)

@@ -11,10 +11,10 @@ public sealed class JsonFixedSpacingRuleTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.JsonFixedSpacing,
             LintHarness.Filter(@"^\{""event"": ""login_failed"", ""ip"": ""<HOST>""\}$")));
         Assert.Equal(LintSeverity.Warning, f.Severity);
-        Assert.Equal((2, 22, 2, 25), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
+        Assert.Equal((2, 23, 2, 25), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
         Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
         Assert.Equal(@"{""event"":""login_failed"",""ip"":""192.0.2.1""}", f.Evidence.Line);
-        Assert.Equal(new[] { @""":\s*", @",\s*""", @""":\s*" }, f.Fix!.Edits.Select(e => e.NewText));
+        Assert.Equal(new[] { @":\s*", @",\s*", @":\s*" }, f.Fix!.Edits.Select(e => e.NewText));
     }
 
     [Fact]
@@ -22,10 +22,20 @@ public sealed class JsonFixedSpacingRuleTests
     {
         var text = "[Definition]\ndatepattern = \"time\": \"%%Y-%%m-%%d %%H:%%M:%%S\"\nfailregex = ^\\{\"event\":\"login_failed\",\"ip\":\"<HOST>\"\n";
         var f = Assert.Single(LintHarness.Findings(RuleIds.JsonFixedSpacing, text));
-        Assert.Equal((2, 20), (f.Location.Line, f.Location.Column));
+        Assert.Equal((2, 21), (f.Location.Line, f.Location.Column));
         Assert.Contains("datepattern", f.Message);
         Assert.Contains("\"time\":\"2005-08-14 12:00:00\"", f.Evidence!.Line);
-        Assert.Equal(@""":\s*", Assert.Single(f.Fix!.Edits).NewText);
+        Assert.Equal(@":\s*", Assert.Single(f.Fix!.Edits).NewText);
+    }
+
+    [Theory]
+    [InlineData(@"^\{\""event\"": \""login_failed\"", \""ip\"": \""<HOST>\""\}$")]
+    [InlineData(@"^\{""event"":\s+""login_failed"",""ip"":\s+""<HOST>""\}$")]
+    [InlineData(@"^\{""event"": +""login_failed"",""ip"":""<HOST>""\}$")]
+    public void Escaped_quotes_and_required_white_space_classes_are_reported_too(string failregex)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.JsonFixedSpacing, LintHarness.Filter(failregex)));
+        Assert.Equal(@"{""event"":""login_failed"",""ip"":""192.0.2.1""}", f.Evidence!.Line);
     }
 
     [Theory]
