@@ -95,7 +95,7 @@ internal sealed class FloatingKeywordRule : LintRule
         var firstText = KeywordPart(first)!;
         var harmless = HarmlessRequest + (firstText.Length > 0 && char.IsLetterOrDigit(firstText[0]) ? "search?q=" : "index") + firstText;
         var line = context.Probe.Synthesize(regex, new TextOverrides().With(first, harmless),
-            l => l.AddressesFrom(regex.Index).Any(), steer: first);
+            l => l.AddressesFrom(regex.Index).Any() && l.Text.Contains(harmless), steer: first);
         if (line is null) return false;
         var address = line.AddressesFrom(regex.Index).First();
         var catchAllText = catchAll.GetText(regex.Regex.Expanded);

@@ -63,7 +63,9 @@ internal sealed class UnescapedDotInNameRule : LintRule
         {
             foreach (var fail in through)
             {
-                var line = context.Probe.Synthesize(fail, new TextOverrides().With(dot, standIn), l => l.Failures.Count > 0, steer: dot);
+                var foreign = name.Before + standIn + name.After;
+                var line = context.Probe.Synthesize(fail, new TextOverrides().With(dot, standIn),
+                    l => l.Failures.Count > 0 && l.Text.Contains(foreign), steer: dot);
                 if (line is null) continue;
                 Report(context, regex, dot, name, location, standIn, line, fail);
                 return true;

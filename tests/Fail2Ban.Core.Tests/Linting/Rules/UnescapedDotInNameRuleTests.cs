@@ -26,6 +26,15 @@ public sealed class UnescapedDotInNameRuleTests
         Assert.StartsWith("login-cgi:", f.Evidence!.Line);
     }
 
+    [Fact]
+    public void Only_the_dot_between_letters_is_reported_not_the_one_before_a_class()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.UnescapedDotInName,
+            LintHarness.Filter(@"^\(myauth.c.\d+\) password mismatch for \S+ from <HOST>$")));
+        Assert.Equal((2, 22), (f.Location.Line, f.Location.Column));
+        Assert.Contains("'myauth.c'", f.Message);
+    }
+
     [Theory]
     [InlineData(@"^myauth\.helper\[\d+\]: bad password from <HOST>$")]
     [InlineData(@"^myauth.*: bad password from <HOST>$")]
