@@ -31,17 +31,48 @@ internal sealed class RepeatedPhraseRule : LintRule
             foreach (var literal in regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>())
             {
                 if (literal.Origin != null || regex.Tree.Parent(literal) is QuantifierNode) continue;
-                var text = literal.GetText(regex.Regex.Expanded);
-                foreach (var (start, phrase, separator) in Repeats(text))
+                var raw = literal.GetText(regex.Regex.Expanded);
+                // Search the matched text (\: is ':'), edit the written text.
+                if (RawOffsets(raw, literal.Value) is not { } offsets) continue;
+                foreach (var (start, phrase, separator) in Repeats(literal.Value))
                 {
-                    if (Check(context, regex, literal, start, phrase, separator)) break;
+                    var middle = start + phrase.Length + separator.Length;
+                    var written = (Start: offsets[start], Middle: offsets[middle], End: offsets[middle + phrase.Length]);
+                    if (Check(context, regex, literal, written, phrase)) break;
                 }
             }
         }
     }
 
+    /// <summary>
+    /// Where each character of a literal's value starts in its written text (one more entry: the end), or null
+    /// when an escape is not one of the simple forms (<c>\:</c>, <c>\x3a</c>, <c>\u003a</c>, <c>\072</c>).
+    /// </summary>
+    private static int[]? RawOffsets(string raw, string value)
+    {
+        var offsets = new List<int>();
+        for (var i = 0; i < raw.Length;)
+        {
+            offsets.Add(i);
+            if (raw[i] != '\\' || i + 1 >= raw.Length)
+            {
+                i++;
+                continue;
+            }
+            var c = raw[i + 1];
+            if (c == 'N' || c == 'U') return null;
+            var length = c switch { 'x' => 4, 'u' => 6, _ => 2 };
+            if (c is >= '0' and <= '7')
+                while (length < 4 && i + length < raw.Length && raw[i + length] is >= '0' and <= '7') length++;
+            i += length;
+        }
+        if (offsets.Count != value.Length) return null;
+        offsets.Add(raw.Length);
+        return offsets.ToArray();
+    }
+
     /// <summary>Every <c>phrase separator phrase</c> in <paramref name="text"/> that starts and ends on word boundaries.</summary>
-    internal static IEnumerable<(int Start, string Phrase, string Separator)> Repeats(string text)
+    private static IEnumerable<(int Start, string Phrase, string Separator)> Repeats(string text)
     {
         for (var start = 0; start < text.Length; start++)
         {
@@ -80,24 +111,27 @@ internal sealed class RepeatedPhraseRule : LintRule
         return false;
     }
 
-    private bool Check(VariantLintContext context, LintRegex regex, LiteralNode literal, int start, string phrase, string separator)
+    private bool Check(VariantLintContext context, LintRegex regex, LiteralNode literal, (int Start, int Middle, int End) written, string phrase)
     {
         // Remove the first copy and its separator: the second stays where the rest of the regex expects it.
-        var removed = phrase + separator;
-        var span = regex.ToSource(new PatternSpan(literal.Span.Start + start, removed.Length));
+        var expanded = regex.Regex.Expanded;
+        var offset = literal.Span.Start;
+        var removed = expanded.Substring(offset + written.Start, written.Middle - written.Start);
+        var kept = expanded.Substring(offset + written.Middle, written.End - written.Middle);
+        var span = regex.ToSource(new PatternSpan(offset + written.Start, removed.Length));
         if (span.Length != removed.Length || regex.Source.Text.Substring(span.Start, span.Length) != removed) return false;
         var changed = regex.WithSourceEdit(context.Variant, span.Start, span.Length, "");
         if (changed is null) return false;
         var found = MissedLineSearch.Find(context, regex, changed, new TextOverrides());
         if (found is not { } evidence) return false;
-        var doubled = removed + phrase;
+        var doubled = removed + kept;
         var message = "'" + doubled + "' repeats '" + phrase + "'; a daemon logs it once, so the line with '" + phrase
             + "' written once is missed. Remove the repeat";
         var explanation = (evidence.FromSample ? "this sample line is missed" : "the filter misses this line")
             + "; with '" + phrase + "' written once it matches and bans " + evidence.Address;
-        var edit = regex.EditSource(span.Start, span.Length + phrase.Length, phrase);
+        var edit = regex.EditSource(span.Start, doubled.Length, kept);
         var fix = edit is null ? null : new LintFix("Remove the repeated '" + phrase + "'", new[] { edit });
-        context.Report(Id, message, regex.Locate(new PatternSpan(literal.Span.Start + start, doubled.Length)),
+        context.Report(Id, message, regex.Locate(new PatternSpan(offset + written.Start, doubled.Length)),
             new LintEvidence(LintEvidenceKind.MissedLine, evidence.Line, explanation) { BannedAddress = evidence.Address }, fix);
         return true;
     }

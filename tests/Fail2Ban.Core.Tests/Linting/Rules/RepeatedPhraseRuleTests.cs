@@ -24,6 +24,15 @@ public sealed class RepeatedPhraseRuleTests
         Assert.StartsWith("bad user from ", f.Evidence!.Line);
     }
 
+    [Fact]
+    public void A_doubled_word_with_escaped_separators_is_reported_and_fixed_as_written()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.RepeatedPhrase, LintHarness.Filter(@"^Login\: Login\: denied from <HOST>$")));
+        Assert.StartsWith("Login: denied from ", f.Evidence!.Line);
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal((@"Login\: Login", "Login"), (edit.OldText, edit.NewText));
+    }
+
     [Theory]
     [InlineData(@"^no no such user from <HOST>$")]
     [InlineData(@"^session session2 closed for <HOST>$")]
