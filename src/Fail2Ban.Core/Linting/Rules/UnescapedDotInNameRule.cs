@@ -83,7 +83,7 @@ internal sealed class UnescapedDotInNameRule : LintRule
         var message = "the '.' in '" + written + "' is not escaped and matches any character, so a line naming '" + foreign
             + "' (another program or name) is accepted too. Write " + escaped;
         var address = line.AddressesFrom(fail.Index).FirstOrDefault() ?? line.Failures[0].Id!.Text;
-        var explanation = "the filter reports this line, written by '" + foreign + "', as a failure of " + address;
+        var explanation = "the filter reports this line, which names '" + foreign + "' and not '" + written + "', as a failure of " + address;
         var source = regex.ToSource(dot.Span);
         var edit = source.Length == 1 && regex.Source.Text[source.Start] == '.' ? regex.EditSource(source.Start, 1, "\\.") : null;
         var fix = edit is null ? null : new LintFix("Escape the dot: " + escaped, new[] { edit });
