@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
@@ -17,6 +18,9 @@ internal sealed class RepeatedPhraseRule : LintRule
     private const int MinimumWordLetters = 3;
 
     private const int MaximumPhraseLength = 60;
+
+    /// <summary>Words daemons really do log twice (OpenSSH's disconnect reason "Bye Bye").</summary>
+    private static readonly HashSet<string> GenuineRepeats = new(StringComparer.OrdinalIgnoreCase) { "Bye" };
 
     /// <summary>What may stand between the two copies, longest first.</summary>
     private static readonly string[] Separators = { ": ", ", ", " " };
@@ -82,7 +86,7 @@ internal sealed class RepeatedPhraseRule : LintRule
                 if (!IsPhraseChar(text[end - 1])) break;
                 if (!IsWordChar(text[end - 1]) || (end < text.Length && IsWordChar(text[end]))) continue;
                 var phrase = text.Substring(start, end - start);
-                if (!HasLongWord(phrase)) continue;
+                if (!HasLongWord(phrase) || GenuineRepeats.Contains(phrase)) continue;
                 foreach (var separator in Separators)
                 {
                     var second = end + separator.Length;

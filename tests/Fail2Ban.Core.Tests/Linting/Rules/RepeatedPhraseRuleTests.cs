@@ -35,6 +35,7 @@ public sealed class RepeatedPhraseRuleTests
 
     [Theory]
     [InlineData(@"^no no such user from <HOST>$")]
+    [InlineData(@"^Received disconnect from <HOST>: 11: Bye Bye$")]
     [InlineData(@"^session session2 closed for <HOST>$")]
     [InlineData(@"^Login: denied for \S+ from <HOST>$")]
     [InlineData(@"^Login: (?:Login: )?denied from <HOST>$")]
