@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Matching;
@@ -11,7 +12,7 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// a stray prefix-only regex), so every failure is ignored and the filter never bans. Found two ways, both
 /// checked in the real matcher against a witness line of each failregex (generated with the ignoreregexes
 /// left out): the ignoreregex can match any line by its shape (empty text, any one character), or it
-/// ignores the witness lines of every failregex, each tried in two forms where it has two.
+/// ignores the witness line of every failregex and up to three other lines generated for each.
 /// </summary>
 internal sealed class IgnoreRegexMatchesEverythingRule : LintRule
 {
@@ -31,8 +32,9 @@ internal sealed class IgnoreRegexMatchesEverythingRule : LintRule
             bool Ignored(ProbeLine line) => alone.Run(line.Text).Count == 0;
             if (!witnesses.All(w => Ignored(w.Line!))) continue;
             var anyLine = MatchesAnyLine(ignore);
-            // Not by its shape: a second, different line of each failregex (where one exists) must be ignored too.
-            if (!anyLine && !witnesses.All(w => bare.Synthesize(w.Fail, null, l => l.Failures.Count > 0 && l.Text != w.Line!.Text) is not { } other || Ignored(other)))
+            // Not by its shape: the other lines generated for each failregex (with its optional parts, other
+            // alternatives) must be ignored too.
+            if (!anyLine && !witnesses.All(w => OtherLines(bare, w.Fail, w.Line!).All(Ignored)))
                 continue;
             var first = witnesses[0];
             var address = first.Line!.Failures[0].Id!.Text;
@@ -43,7 +45,22 @@ internal sealed class IgnoreRegexMatchesEverythingRule : LintRule
         }
     }
 
-    private static CompiledFilter With(CompiledFilter filter, System.Collections.Generic.IReadOnlyList<CompiledRegex> ignores) =>
+    private const int OtherLineCount = 3;
+
+    /// <summary>Up to <see cref="OtherLineCount"/> failure lines of <paramref name="fail"/> other than its witness.</summary>
+    private static List<ProbeLine> OtherLines(FilterProbe probe, LintRegex fail, ProbeLine witness)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { witness.Text };
+        var lines = new List<ProbeLine>();
+        probe.Synthesize(fail, null, l =>
+        {
+            if (l.Failures.Count > 0 && seen.Add(l.Text)) lines.Add(l);
+            return lines.Count >= OtherLineCount;
+        });
+        return lines;
+    }
+
+    private static CompiledFilter With(CompiledFilter filter, IReadOnlyList<CompiledRegex> ignores) =>
         new(filter.Name, filter.PrefRegex, filter.FailRegexes, ignores, filter.MaxLines, filter.DatePattern);
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace Fail2Ban.Core.Tests.Linting.Rules;
 
 public sealed class IgnoreRegexMatchesEverythingRuleTests
 {
-    private const string Fail = @"^auth failed for \S+ from <HOST>$";
+    private const string Fail = @"^auth failed for (?:root|admin|\S+) from <HOST>$";
 
     [Theory]
     [InlineData(".")]
@@ -28,6 +28,14 @@ public sealed class IgnoreRegexMatchesEverythingRuleTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.IgnoreRegexMatchesEverything, text));
         Assert.Equal(4, f.Location.Line);
         Assert.Contains("matches every line the failregexes match", f.Message);
+    }
+
+    [Fact]
+    public void An_ignoreregex_matching_the_first_alternative_only_is_not_reported()
+    {
+        // The plainest failure line has "root" (the first alternative); the other generated lines do not.
+        var text = "[Definition]\nfailregex = " + Fail + "\nignoreregex = for root \n";
+        Assert.Empty(LintHarness.Findings(RuleIds.IgnoreRegexMatchesEverything, text));
     }
 
     [Theory]
