@@ -20,13 +20,34 @@ internal sealed class JsonFixedSpacingRule : LintRule
 
     public override void CheckVariant(VariantLintContext context)
     {
+        var json = false;
         foreach (var regex in context.Variant.AllRegexes)
         {
-            if (regex.Kind == FilterRegexKind.Ignore) continue;
+            if (regex.Kind == FilterRegexKind.Ignore || !IsJson(regex)) continue;
+            json = true;
             var spaces = RequiredSpaces(regex).ToList();
             if (spaces.Count > 0) CheckRegex(context, regex, spaces);
         }
-        if (context.Variant.Filter.DatePattern is { } datePattern) CheckDatePattern(context, datePattern);
+        // A datepattern holds one member at most: it is JSON when the filter's regexes are.
+        if (json && context.Variant.Filter.DatePattern is { } datePattern) CheckDatePattern(context, datePattern);
+    }
+
+    /// <summary>
+    /// JSON, not prose with a quoted word (<c>user "bob": failed</c>): an object's <c>{"</c>, or two <c>"key":</c>
+    /// members in the regex's literals.
+    /// </summary>
+    private static bool IsJson(LintRegex regex)
+    {
+        var members = 0;
+        foreach (var literal in regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>())
+        {
+            if (literal.Origin != null) continue;
+            if (literal.Value.Contains("{\"")) return true;
+            var raw = literal.GetText(regex.Regex.Expanded);
+            for (var i = 0; i + 1 < raw.Length; i++)
+                if (raw[i] == '"' && raw[i + 1] == ':' && IsKeyEnd(raw, i)) members++;
+        }
+        return members >= 2;
     }
 
     /// <summary>A required space in JSON text: its offset in the searched text and the compact replacement of <see cref="Written"/>.</summary>
@@ -37,8 +58,6 @@ internal sealed class JsonFixedSpacingRule : LintRule
     {
         var expanded = regex.Regex.Expanded;
         var literals = regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>().Where(l => l.Origin is null).ToList();
-        // JSON, not prose with quotes: some literal holds a "key": member.
-        if (!literals.Any(l => HasMember(l.GetText(expanded)))) yield break;
         foreach (var literal in literals)
         {
             var text = literal.GetText(expanded);

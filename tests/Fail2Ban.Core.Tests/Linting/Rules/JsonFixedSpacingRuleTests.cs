@@ -42,6 +42,7 @@ public sealed class JsonFixedSpacingRuleTests
     [InlineData(@"^\{""event"":\s*""login_failed"",\s*""ip"":\s*""<HOST>""\}$")]
     [InlineData(@"^\{""event"":""login_failed"",""ip"":""<HOST>""\}$")]
     [InlineData(@"^user ""\S+"": login failed from <HOST>$")]
+    [InlineData(@"^user ""admin"": login failed from <HOST>$")]
     public void Flexible_or_compact_json_and_prose_with_quotes_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.JsonFixedSpacing, LintHarness.Filter(failregex)));
