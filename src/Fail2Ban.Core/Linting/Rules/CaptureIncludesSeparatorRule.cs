@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
@@ -70,7 +71,13 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
                 + " the value, so every captured " + name + " carries it (here '" + value + "'). Move the " + shown + " "
                 + (atEnd ? "after the closing tag" : "before the opening tag");
             var explanation = "the matcher captures " + name + " = '" + value + "' on this line";
-            context.Report(Id, message, regex.Locate(literal), new LintEvidence(LintEvidenceKind.MatchedLine, line.Text, explanation), Fix(regex, group, separator, atEnd));
+            var raw = literal.GetText(regex.Regex.Expanded);
+            var separatorText = SeparatorText(raw, separator, atEnd);
+            var located = raw.EndsWith(separatorText, StringComparison.Ordinal) || raw.StartsWith(separatorText, StringComparison.Ordinal)
+                ? new PatternSpan(atEnd ? literal.Span.End - separatorText.Length : literal.Span.Start, separatorText.Length)
+                : literal.Span;
+            context.Report(Id, message, regex.Locate(located), new LintEvidence(LintEvidenceKind.MatchedLine, line.Text, explanation),
+                Fix(regex, group, separatorText, separator, atEnd));
             return;
         }
     }
@@ -87,8 +94,11 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
     private static string? TagOf(LintRegex regex, GroupNode group) =>
         group.Origin is { Kind: TagExpansionKind.CustomOpen } open ? open.Tag : null;
 
-    /// <summary>Moves the separator across the tag (or parenthesis) next to it, when both are written together on one line.</summary>
-    private static LintFix? Fix(LintRegex regex, GroupNode group, char separator, bool atEnd)
+    /// <summary>
+    /// Moves the separator (as written: <paramref name="separatorText"/> is <c>:</c> or <c>\:</c>) across the tag
+    /// (or parenthesis) next to it, when both are written together on one line.
+    /// </summary>
+    private static LintFix? Fix(LintRegex regex, GroupNode group, string separatorText, char separator, bool atEnd)
     {
         // A repeated group would repeat the moved separator differently: no mechanical fix.
         if (regex.Tree.Parent(group) is QuantifierNode) return null;
@@ -97,20 +107,29 @@ internal sealed class CaptureIncludesSeparatorRule : LintRule
         {
             var close = regex.Regex.TagExpansions.FirstOrDefault(e => e.Kind == TagExpansionKind.CustomClose && e.ExpandedSpan.End == group.Span.End);
             var closeSource = close?.SourceSpan ?? regex.ToSource(new PatternSpan(group.Span.End - 1, 1));
-            boundary = PatternSpan.FromBounds(closeSource.Start - 1, closeSource.End);
+            boundary = PatternSpan.FromBounds(closeSource.Start - separatorText.Length, closeSource.End);
         }
         else
         {
             var openSource = group.Origin is { Kind: TagExpansionKind.CustomOpen } open
                 ? open.SourceSpan
                 : regex.ToSource(PatternSpan.FromBounds(group.Span.Start, group.Body.Span.Start));
-            boundary = PatternSpan.FromBounds(openSource.Start, openSource.End + 1);
+            boundary = PatternSpan.FromBounds(openSource.Start, openSource.End + separatorText.Length);
         }
         if (boundary.Start < 0 || boundary.End > regex.Source.Text.Length) return null;
         var written = regex.Source.Text.Substring(boundary.Start, boundary.Length);
-        if ((atEnd ? written[0] : written[written.Length - 1]) != separator) return null;
-        var moved = atEnd ? written.Substring(1) + separator : separator + written.Substring(0, written.Length - 1);
+        var n = separatorText.Length;
+        if (atEnd ? !written.StartsWith(separatorText, StringComparison.Ordinal) : !written.EndsWith(separatorText, StringComparison.Ordinal)) return null;
+        var moved = atEnd ? written.Substring(n) + separatorText : separatorText + written.Substring(0, written.Length - n);
         var edit = regex.EditSource(boundary.Start, boundary.Length, moved);
         return edit is null ? null : new LintFix("Move the " + Shown(separator) + " out of the capture", new[] { edit });
+    }
+
+    /// <summary>The separator as written at the end (or start) of the literal: <c>:</c>, or <c>\:</c> when escaped.</summary>
+    private static string SeparatorText(string raw, char separator, bool atEnd)
+    {
+        var escaped = "\\" + separator;
+        if (atEnd) return raw.EndsWith(escaped, StringComparison.Ordinal) ? escaped : separator.ToString();
+        return raw.StartsWith(escaped, StringComparison.Ordinal) ? escaped : separator.ToString();
     }
 }

@@ -37,6 +37,16 @@ public sealed class CaptureIncludesSeparatorRuleTests
         Assert.Equal(("'</F-USER>", "</F-USER>'"), (f.Fix!.Edits[0].OldText, f.Fix.Edits[0].NewText));
     }
 
+    [Fact]
+    public void An_escaped_separator_is_located_and_moved_with_its_backslash()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.CaptureIncludesSeparator,
+            LintHarness.Filter(@"^<HOST> rejected recipient <F-RCPT>\S+ failed\:</F-RCPT> unknown$")));
+        Assert.Equal((2, 58, 2, 60), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal((@"\:</F-RCPT>", @"</F-RCPT>\:"), (edit.OldText, edit.NewText));
+    }
+
     [Theory]
     [InlineData(@"^<HOST> rejected recipient <F-RCPT>\S+@\S+</F-RCPT>: unknown user$")]
     [InlineData(@"^<HOST> rejected recipient <F-RCPT>[^:]+</F-RCPT>: unknown user$")]
