@@ -41,6 +41,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RegexTranslated = Create(RuleIds.RegexTranslated, Categories.Compile, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor DatePattern = Create(RuleIds.DatePattern, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnexpandedTag = Create(RuleIds.UnexpandedTag, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnescapedDotInName = Create(RuleIds.UnescapedDotInName, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RepeatedPhrase = Create(RuleIds.RepeatedPhrase, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CaptureIncludesSeparator = Create(RuleIds.CaptureIncludesSeparator, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IgnoreRegexMatchesEverything = Create(RuleIds.IgnoreRegexMatchesEverything, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor FixedWidthToken = Create(RuleIds.FixedWidthToken, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
@@ -54,11 +58,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IncompleteEnumeration = Create(RuleIds.IncompleteEnumeration, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor CaseSensitiveClientToken = Create(RuleIds.CaseSensitiveClientToken, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor JsonStringEscape = Create(RuleIds.JsonStringEscape, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor JsonFixedSpacing = Create(RuleIds.JsonFixedSpacing, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InjectableHost = Create(RuleIds.InjectableHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor HostWithoutRightBoundary = Create(RuleIds.HostWithoutRightBoundary, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor HostWhereAddrMeant = Create(RuleIds.HostWhereAddrMeant, Categories.Unsafe, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor FloatingKeyword = Create(RuleIds.FloatingKeyword, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SuperLinearBacktracking = Create(RuleIds.SuperLinearBacktracking, Categories.Performance, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SharedPrefixWithoutPrefRegex = Create(RuleIds.SharedPrefixWithoutPrefRegex, Categories.Performance, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor FailRegexWithoutSample = Create(RuleIds.FailRegexWithoutSample, Categories.Samples, DiagnosticSeverity.Warning);
@@ -103,6 +109,10 @@ internal static class DiagnosticDescriptors
         RegexTranslated,
         DatePattern,
         UnexpandedTag,
+        UnescapedDotInName,
+        RepeatedPhrase,
+        CaptureIncludesSeparator,
+        IgnoreRegexMatchesEverything,
         FixedWidthToken,
         MissingBackslash,
         EscapedGroupParenthesis,
@@ -116,11 +126,13 @@ internal static class DiagnosticDescriptors
         IncompleteEnumeration,
         CaseSensitiveClientToken,
         JsonStringEscape,
+        JsonFixedSpacing,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,
         InjectableHost,
         HostWithoutRightBoundary,
         HostWhereAddrMeant,
+        FloatingKeyword,
         SuperLinearBacktracking,
         SharedPrefixWithoutPrefRegex,
         FailRegexWithoutSample,

@@ -1,3 +1,4 @@
+using Fail2Ban.Core.Dates;
 using Fail2Ban.Core.Diagnostics;
 using Fail2Ban.Core.Patterns;
 using Fail2Ban.Core.Text;
@@ -20,5 +21,24 @@ internal static class EngineFindings
     {
         var location = LintRegex.LocateSource(source, e.Offset, e.Length);
         return new LintFinding(e.Id, settings.SeverityOf(e.Id), e.Message, location) { Filter = filter };
+    }
+
+    /// <summary>
+    /// The datepattern compiled as Fail2Ban compiles it when the filter loads (an invalid one stops the jail):
+    /// the error, located at the datepattern's value, or null when it compiles (or there is none).
+    /// </summary>
+    public static LintFinding? FromDatePattern(LocatedString? datePattern, string filter, LintSettings settings)
+    {
+        if (datePattern is null || datePattern.Text.Trim().Length == 0) return null;
+        try
+        {
+            _ = new DateDetector(datePattern.Text, new DateDetectorSettings { LocalZone = LocalTimeZone.Utc, CurrentYear = 2000, Now = 0 });
+            return null;
+        }
+        catch (Fail2BanException e) when (e.Id == DiagnosticIds.DatePattern)
+        {
+            var location = LintRegex.LocateSource(datePattern, 0, datePattern.Text.Length);
+            return new LintFinding(e.Id, settings.SeverityOf(e.Id), e.Message, location) { Filter = filter };
+        }
     }
 }

@@ -87,13 +87,14 @@ public sealed class FilterLinter
         var sampleLines = SampleLinesFor(sampleName);
         var probeCache = new Analysis.ProbeCache();
         var probeTables = new List<Probing.ProbeTable>();
+        var datesFail = false;
         foreach (var group in groups)
         {
             probeCache.StartLogType();
-            foreach (var variant in group) LintVariant(variant, label, collector, sampleLines, probeCache, probeTables);
+            foreach (var variant in group) datesFail |= !LintVariant(variant, label, collector, sampleLines, probeCache, probeTables);
         }
 
-        if (_options.Samples is { } samples && variants.All(v => v.Compiles))
+        if (_options.Samples is { } samples && !datesFail && variants.All(v => v.Compiles))
         {
             var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
             var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
@@ -155,22 +156,28 @@ public sealed class FilterLinter
         return groups;
     }
 
-    private void LintVariant(FilterVariant variant, string label, FindingCollector collector, IReadOnlyList<string>? sampleLines,
+    /// <summary>Runs the rules on one variant; false when its datepattern does not compile (then no line can be run).</summary>
+    private bool LintVariant(FilterVariant variant, string label, FindingCollector collector, IReadOnlyList<string>? sampleLines,
         Analysis.ProbeCache probeCache, List<Probing.ProbeTable> probeTables)
     {
         foreach (var warning in variant.Filter.Warnings)
             collector.Add(EngineFindings.FromException(warning, label, _settings), variant.Key);
         foreach (var (source, error) in variant.Errors)
             collector.Add(EngineFindings.FromRegexError(error, source, variant.Filter.Name, _settings), variant.Key);
+        // The matcher cannot be built without its date detector: rules that run lines need both.
+        var dateError = EngineFindings.FromDatePattern(variant.Filter.DatePattern, variant.Filter.Name, _settings);
+        if (dateError != null) collector.Add(dateError, variant.Key);
+        var runsLines = variant.Compiles && dateError is null;
         var context = new VariantLintContext(variant, _options, _settings, collector, sampleLines, probeCache);
         foreach (var rule in Rules)
         {
-            if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !variant.Compiles)) continue;
+            if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !runsLines)) continue;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             RunGuarded(() => rule.CheckVariant(context));
             RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
         }
-        if (_options.CollectProbeTables && variant.Compiles) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
+        if (_options.CollectProbeTables && runsLines) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
+        return dateError is null;
     }
 
     /// <summary>

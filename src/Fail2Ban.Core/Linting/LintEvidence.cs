@@ -13,6 +13,8 @@ public enum LintEvidenceKind
     SampleLine,
     /// <summary>A line the filter matches only through the loose part (the corrected filter does not).</summary>
     AcceptedLine,
+    /// <summary>A line the filter matches, and what it wrongly reports for it (a captured value, a harmless line counted as a failure).</summary>
+    MatchedLine,
 }
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed record LintEvidence(LintEvidenceKind Kind, string Line, string Exp
         LintEvidenceKind.InjectedLine => "injected-line",
         LintEvidenceKind.SlowInput => "slow-input",
         LintEvidenceKind.AcceptedLine => "accepted-line",
+        LintEvidenceKind.MatchedLine => "matched-line",
         _ => "sample-line",
     };
 }

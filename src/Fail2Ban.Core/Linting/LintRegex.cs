@@ -68,6 +68,16 @@ internal sealed class LintRegex
         return location.WithEnd(e.Line, e.Column + 1);
     }
 
+    /// <summary>The regex's place in the file it is written in (not a common.conf piece it starts with).</summary>
+    public LintLocation OwnLocation()
+    {
+        var segments = Source.Segments;
+        if (segments.Count == 0) return LocateSource(Source, 0, Source.Text.Length);
+        var file = segments[segments.Count - 1].Start.File;
+        var first = System.Linq.Enumerable.First(segments, s => s.Start.File == file);
+        return LocateSource(Source, first.Offset, Source.Text.Length - first.Offset);
+    }
+
     /// <summary>
     /// An edit replacing source text <c>[offset, offset + length)</c> with <paramref name="newText"/>, when that
     /// text was written contiguously on one line of one file (else null: no mechanical fix).

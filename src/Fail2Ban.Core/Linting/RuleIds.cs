@@ -42,6 +42,14 @@ public static class RuleIds
     public const string GroupAroundLiteralText = "F2B1035";
     /// <summary><c>(?::&lt;F-PORT/&gt;)</c>: a group around a separator and a field that changes nothing; <c>(?:…)?</c> was meant.</summary>
     public const string GroupMissingQuantifier = "F2B1036";
+    /// <summary><c>fail2ban.actions</c>: an unescaped dot inside a name, so any character (a foreign program's name) matches there.</summary>
+    public const string UnescapedDotInName = "F2B1037";
+    /// <summary><c>Authentication: Authentication:</c>: a word or phrase written twice in a row, which no daemon logs.</summary>
+    public const string RepeatedPhrase = "F2B1038";
+    /// <summary><c>&lt;F-RCPT&gt;\S+:&lt;/F-RCPT&gt;</c>: a capture that ends (or starts) with a separator, so every captured value carries it.</summary>
+    public const string CaptureIncludesSeparator = "F2B1039";
+    /// <summary><c>ignoreregex = .</c>: an ignoreregex that matches every failure line, so the filter never bans.</summary>
+    public const string IgnoreRegexMatchesEverything = "F2B1040";
 
     // F2B2xxx: brittle patterns that miss real lines.
     /// <summary><c>[A-Z]{4}</c>: a fixed-width verb, command or identifier token.</summary>
@@ -76,6 +84,8 @@ public static class RuleIds
     public const string CaseSensitiveClientToken = "F2B2017";
     /// <summary><c>"key":"[^"]*"</c>: a JSON string read without its escaped quotes.</summary>
     public const string JsonStringEscape = "F2B2018";
+    /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
+    public const string JsonFixedSpacing = "F2B2005";
 
     // F2B3xxx: unsafe patterns (log injection, wrong address banned).
     /// <summary>A greedy catch-all before the host with nothing hard after it (upstream's own check).</summary>
@@ -90,6 +100,8 @@ public static class RuleIds
     public const string HostWhereAddrMeant = "F2B3005";
     /// <summary>A user name a client can choose (a space, a quote, a backslash) makes the failure slip through.</summary>
     public const string UserNameEvasion = "F2B3007";
+    /// <summary><c>&lt;HOST&gt; .*Googlebot.*$</c>: the failure keyword floats between catch-alls, so it matches in any later field.</summary>
+    public const string FloatingKeyword = "F2B3006";
 
     // F2B4xxx: performance and denial of service.
     /// <summary>Overlapping quantifiers that backtrack super-linearly on a crafted line.</summary>

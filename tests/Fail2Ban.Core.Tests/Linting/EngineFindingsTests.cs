@@ -24,6 +24,24 @@ public sealed class EngineFindingsTests
     }
 
     [Fact]
+    public void A_datepattern_Fail2Ban_cannot_compile_is_an_error_at_its_line()
+    {
+        // Unescaped brackets become a character class that swallows the template's group parenthesis.
+        var text = LintHarness.Filter(@"^auth failed from <HOST>$", "datepattern = ^[%%d/%%m/%%Y %%H:%%M:%%S]");
+        var report = LintHarness.Lint(text);
+        var f = Assert.Single(report.Findings, x => x.RuleId == RuleIds.DatePattern);
+        Assert.Equal((LintSeverity.Error, 2, 15), (f.Severity, f.Location.Line, f.Location.Column));
+        Assert.Contains("unbalanced parenthesis", f.Message);
+    }
+
+    [Fact]
+    public void A_valid_datepattern_is_not_reported()
+    {
+        var text = LintHarness.Filter(@"^auth failed from <HOST>$", @"datepattern = ^\[%%d/%%m/%%Y %%H:%%M:%%S\]");
+        Assert.DoesNotContain(LintHarness.Lint(text).Findings, x => x.RuleId == RuleIds.DatePattern);
+    }
+
+    [Fact]
     public void A_missing_include_is_a_warning_at_the_include_line()
     {
         var text = "[INCLUDES]\nbefore = nothere.conf\n" + LintHarness.Filter(@"^failed from <HOST>$");

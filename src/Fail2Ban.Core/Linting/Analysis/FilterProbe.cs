@@ -84,15 +84,16 @@ internal sealed class FilterProbe
 
     /// <summary>
     /// A line for failregex <paramref name="fail"/> (with <paramref name="overrides"/> applied to its nodes)
-    /// that <paramref name="accept"/> approves once the matcher has run it; null if none was found.
+    /// that <paramref name="accept"/> approves once the matcher has run it; null if none was found. A
+    /// <paramref name="steer"/> node (of the failregex or the prefregex) is passed through on every attempt.
     /// </summary>
     public ProbeLine? Synthesize(LintRegex fail, TextOverrides? overrides, Func<ProbeLine, bool> accept, int attempts = DefaultAttempts,
-        int? onlyStep = null) =>
-        Lines(fail, overrides, accept, attempts, onlyStep).FirstOrDefault();
+        int? onlyStep = null, RegexNode? steer = null) =>
+        Lines(fail, overrides, accept, attempts, onlyStep, steer).FirstOrDefault();
 
     /// <summary>Every line of the generation plan that <paramref name="accept"/> approves, in plan order (lazily).</summary>
     public IEnumerable<ProbeLine> Lines(LintRegex fail, TextOverrides? overrides, Func<ProbeLine, bool> accept, int attempts = DefaultAttempts,
-        int? onlyStep = null)
+        int? onlyStep = null, RegexNode? steer = null)
     {
         fail = Effective(fail);
         var pref = _variant.PrefRegex is { } p ? Effective(p) : null;
@@ -107,7 +108,7 @@ internal sealed class FilterProbe
         {
             if (step < 0 || step >= plan.Count) continue;
             var (attempt, prefInclude, failInclude) = plan[step];
-            var failText = failGen.Generate(attempt, overrides, failInclude);
+            var failText = failGen.Generate(attempt, overrides, failInclude, steer);
             if (failText is null) continue;
             var text = failText.Text;
             var offset = 0;
@@ -115,7 +116,7 @@ internal sealed class FilterProbe
             {
                 var prefOverrides = (overrides ?? TextOverrides.None).Copy();
                 prefOverrides.Groups["content"] = failText.Text;
-                var prefText = prefGen.Generate(attempt, prefOverrides, prefInclude);
+                var prefText = prefGen.Generate(attempt, prefOverrides, prefInclude, steer);
                 if (prefText is null) continue;
                 var content = ContentGroup(pref!);
                 if (content is null || !prefText.Nodes.TryGetValue(content.Body, out var range)) continue;

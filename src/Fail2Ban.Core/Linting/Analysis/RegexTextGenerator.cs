@@ -22,7 +22,7 @@ internal sealed class RegexTextGenerator
     /// <param name="attempt">0: the plainest text; other values: seeded variations.</param>
     /// <param name="overrides">Texts to emit in place of given nodes or tags.</param>
     /// <param name="include">An optional part to include once (instead of leaving it out).</param>
-    /// <param name="steer">A node to pass through: alternations take the branch that holds it.</param>
+    /// <param name="steer">A node to pass through: alternations take the branch that holds it, optional parts that hold it are included.</param>
     public GeneratedText? Generate(int attempt, TextOverrides? overrides = null, QuantifierNode? include = null, RegexNode? steer = null)
     {
         var run = new Run(this, attempt, overrides ?? TextOverrides.None, include, steer);
@@ -162,8 +162,7 @@ internal sealed class RegexTextGenerator
             var min = q.Min;
             var max = q.Max ?? int.MaxValue;
             var count = min;
-            if (ReferenceEquals(q, _include) && max > min) count = min + 1;
-            else if (count == 0 && max > 0 && _overrides.Through is { } through && _owner._index.IsWithin(through, q)) count = 1;
+            if ((ReferenceEquals(q, _include) || (min == 0 && _steer != null && _owner._index.IsWithin(_steer, q.Body))) && max > min) count = min + 1;
             else if (_random != null && max > min) count = min + (Choose(3) == 0 ? Choose(Math.Min(3, max - min + 1)) : 0);
             for (var i = 0; i < count; i++)
             {

@@ -73,7 +73,7 @@ internal sealed class IgnoreRegexTextRule : LintRule
             var address = verdict.Failures[0].Id!.Text;
             var explanation = ignore.Label + " matches this whole line, but is tested against the F-CONTENT text '" + content.TrimEnd('\n')
                 + "' only: the filter reports a failure for " + address + " instead of ignoring the line";
-            run.Context.Report(Id, message, OwnLocation(ignore),
+            run.Context.Report(Id, message, ignore.OwnLocation(),
                 new LintEvidence(fromLog ? LintEvidenceKind.SampleLine : LintEvidenceKind.MissedLine, line, explanation) { BannedAddress = address });
             return;
         }
@@ -137,7 +137,7 @@ internal sealed class IgnoreRegexTextRule : LintRule
         foreach (var run in holding)
         {
             var own = run.Variant.IgnoreRegexes.First(i => Key(i) == Key(ignore));
-            run.Context.Report(Id, message, OwnLocation(own), evidence);
+            run.Context.Report(Id, message, own.OwnLocation(), evidence);
         }
     }
 
@@ -208,16 +208,6 @@ internal sealed class IgnoreRegexTextRule : LintRule
         {
             return false;
         }
-    }
-
-    /// <summary>The ignoreregex's place in the file it is written in (not a common.conf piece it starts with).</summary>
-    private static LintLocation OwnLocation(LintRegex ignore)
-    {
-        var segments = ignore.Source.Segments;
-        if (segments.Count == 0) return LintRegex.LocateSource(ignore.Source, 0, ignore.Source.Text.Length);
-        var file = segments[segments.Count - 1].Start.File;
-        var first = segments.First(s => s.Start.File == file);
-        return LintRegex.LocateSource(ignore.Source, first.Offset, ignore.Source.Text.Length - first.Offset);
     }
 
     /// <summary>What the matcher says about a line.</summary>

@@ -7,9 +7,10 @@ public sealed class PortAfterAddressMissedRuleTests
     [Fact]
     public void A_regex_without_the_port_that_another_regex_of_the_filter_writes_after_the_same_word_is_reported()
     {
-        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Invalid user \\S+ from <HOST>\\s*$");
+        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Connection closed by \\S+ from <HOST>(?: port \\d+)?$"
+            + "\n            ^Invalid user \\S+ from <HOST>\\s*$");
         var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter));
-        Assert.Equal(3, f.Location.Line);
+        Assert.Equal(4, f.Location.Line);
         Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
         Assert.Contains("from 192.0.2.1 port 51234", f.Evidence.Line);
         Assert.Contains("failregex #1", f.Message);
@@ -20,6 +21,13 @@ public sealed class PortAfterAddressMissedRuleTests
     {
         var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(@"^error,relay=<HOST>,msg=""auth failed""$")));
         Assert.Contains("relay=192.0.2.1,port=51234,", f.Evidence!.Line);
+    }
+
+    [Fact]
+    public void One_other_message_with_a_port_is_not_enough()
+    {
+        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Invalid user \\S+ from <HOST>\\s*$");
+        Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter));
     }
 
     [Theory]
