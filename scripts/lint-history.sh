@@ -52,17 +52,19 @@ with open(f"{data}/cases.jsonl") as cases:
         before_lines, after_lines = set(c["before_lines"]), set(c["after_lines"])
         ids = {f["ruleId"] for f in before if f["line"] in before_lines}
         recalled = bool(ids)
-        cleared = recalled and not any(f["line"] in after_lines and f["ruleId"] in ids for f in after)
+        after_ids = {f["ruleId"] for f in after if f["line"] in after_lines}
+        cleared = recalled and not (ids & after_ids)
+        gone = recalled and bool(ids - after_ids)
         noise = sum(1 for f in before if f["line"] not in before_lines)
-        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids)))
+        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids), gone))
 
 def row(name, rs):
-    return f"{name:<36} {len(rs):5} {sum(r[3] for r in rs):8} {sum(r[4] for r in rs):7} {sum(r[5] for r in rs):5}"
+    return f"{name:<36} {len(rs):5} {sum(r[3] for r in rs):8} {sum(r[7] for r in rs):5} {sum(r[4] for r in rs):7} {sum(r[5] for r in rs):5}"
 
 by_class = collections.defaultdict(list)
 for r in rows:
     by_class[r[2]].append(r)
-print(f"{'class':<36} {'cases':>5} {'recalled':>8} {'cleared':>7} {'noise':>5}")
+print(f"{'class':<36} {'cases':>5} {'recalled':>8} {'gone':>5} {'cleared':>7} {'noise':>5}")
 for name, rs in sorted(by_class.items(), key=lambda kv: (-len(kv[1]), kv[0])):
     print(row(name, rs))
 print(row("total", rows))
