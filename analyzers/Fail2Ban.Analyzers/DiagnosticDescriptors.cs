@@ -49,9 +49,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingBackslash = Create(RuleIds.MissingBackslash, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EscapedGroupParenthesis = Create(RuleIds.EscapedGroupParenthesis, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IgnoreRegexTextDependsOnFailRegexCount = Create(RuleIds.IgnoreRegexTextDependsOnFailRegexCount, Categories.Brittle, DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor PluralAfterCount = Create(RuleIds.PluralAfterCount, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PluralAfterCount = Create(RuleIds.PluralAfterCount, Categories.Brittle, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor PrintedEscapeSequence = Create(RuleIds.PrintedEscapeSequence, Categories.Brittle, DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor TrailingPunctuationAtEnd = Create(RuleIds.TrailingPunctuationAtEnd, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor TrailingPunctuationAtEnd = Create(RuleIds.TrailingPunctuationAtEnd, Categories.Brittle, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor PinnedHttpRequest = Create(RuleIds.PinnedHttpRequest, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor RequestFieldNotEmpty = Create(RuleIds.RequestFieldNotEmpty, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NumberWidth = Create(RuleIds.NumberWidth, Categories.Brittle, DiagnosticSeverity.Warning);

@@ -29,6 +29,8 @@ internal sealed class HostWithoutRightBoundaryRule : LintRule
                 if (!OnlyOptionalAfter(regex, host)) continue;
                 // A value the log labels an IP address is F2B3005's case: <ADDR> there has no such prefix match.
                 if (HostWhereAddrMeantRule.IsLabelledAddress(regex, host)) continue;
+                // The premise is a host name in the log: only where the format writes one (after "from", "host=", …).
+                if (!WritesHostNames(regex, host)) continue;
                 var witness = context.Probe.Witness(regex);
                 if (witness is null) continue;
                 var line = context.Probe.Synthesize(regex, new TextOverrides().With(host, LongerName),
@@ -44,6 +46,15 @@ internal sealed class HostWithoutRightBoundaryRule : LintRule
                 });
             }
         }
+    }
+
+    /// <summary>Words after which logs write the client's host name when they resolve it (OpenSSH's <c>from</c>, PAM's <c>rhost=</c>).</summary>
+    private static readonly string[] NameLabels = { "from", "host", "rhost", "hostname", "relay", "helo", "ehlo" };
+
+    private static bool WritesHostNames(LintRegex regex, TagExpansion host)
+    {
+        var first = regex.Regex.Root.DescendantsAndSelf().FirstOrDefault(n => n.Origin == host && n.Span.Start == host.ExpandedSpan.Start);
+        return first != null && Probing.ClientField.LabelBefore(regex, first) is { } label && System.Array.IndexOf(NameLabels, label) >= 0;
     }
 
     /// <summary>Whether everything after the tag can match empty text (so the match may end right after the address).</summary>
