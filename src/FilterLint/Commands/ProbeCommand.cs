@@ -83,10 +83,13 @@ internal static class ProbeCommand
     {
         foreach (var report in reports)
         {
-            foreach (var table in report.ProbeTables)
+            // Modes and logtypes that read a failregex alike give the same table: print it once, naming them all.
+            foreach (var same in report.ProbeTables.GroupBy(t => (t.Regex, t.Pattern, t.BaseLine)))
             {
+                var table = same.First();
+                var variants = same.Select(t => t.Mode).Where(m => m != null).Distinct().ToList();
                 var l = table.Location;
-                output.WriteLine(table.Regex + " at " + paths.Format(l.File) + "(" + l.Line + "," + l.Column + ")" + (table.Mode is null ? "" : " [" + table.Mode + "]"));
+                output.WriteLine(table.Regex + " at " + paths.Format(l.File) + "(" + l.Line + "," + l.Column + ")" + (variants.Count == 0 ? "" : " [" + string.Join("; ", variants) + "]"));
                 output.WriteLine("  " + table.Pattern);
                 output.WriteLine("  " + (table.BaseFromSample ? "sample line" : "generated line") + ": " + table.BaseLine);
                 output.WriteLine("    -> " + table.BaseVerdict);

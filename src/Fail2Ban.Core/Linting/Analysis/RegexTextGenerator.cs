@@ -164,6 +164,9 @@ internal sealed class RegexTextGenerator
             var count = min;
             if ((ReferenceEquals(q, _include) || (min == 0 && _steer != null && _owner._index.IsWithin(_steer, q.Body))) && max > min) count = min + 1;
             else if (_random != null && max > min) count = min + (Choose(3) == 0 ? Choose(Math.Min(3, max - min + 1)) : 0);
+            // Optional white space between two words is written as one space, as logs write it ("failure; logname=").
+            else if (count == 0 && max > 0 && IsWhiteSpace(q.Body) && Output.Length > 0 && !char.IsWhiteSpace(Output[Output.Length - 1])
+                && _owner._index.Following(q).FirstOrDefault() is { } next && next is not AnchorNode) count = 1;
             for (var i = 0; i < count; i++)
             {
                 if (Output.Length > MaxLength) return false;
@@ -171,6 +174,9 @@ internal sealed class RegexTextGenerator
             }
             return true;
         }
+
+        private bool IsWhiteSpace(RegexNode body) =>
+            _owner._index.AtomSet(body) is { } set && set.Contains(' ') && set.All(char.IsWhiteSpace);
 
         private bool Group(GroupNode g)
         {

@@ -25,8 +25,11 @@ internal static class AddressVariations
     {
         var host = line.HostText;
         if (!IsIPv4(host)) yield break;
+        // A bracketed address takes its port after the bracket: [192.0.2.1]:51234.
+        var bracketed = line.HostStart > 0 && line.Text[line.HostStart - 1] == '[' && line.HostEnd < line.Text.Length && line.Text[line.HostEnd] == ']';
+        var portAt = bracketed ? line.HostEnd + 1 : line.HostEnd;
         // A port already after the address: daemons bracket an IPv6 address there, which is another form.
-        var hasPort = HasPort(line.Text, line.HostEnd);
+        var hasPort = HasPort(line.Text, portAt);
         var acceptsIPv6 = (tag is null || AcceptsIPv6(tag)) && !hasPort;
         if (acceptsIPv6)
             foreach (var (name, address) in IPv6Forms)
@@ -39,8 +42,9 @@ internal static class AddressVariations
         var after = line.HostEnd < line.Text.Length ? line.Text[line.HostEnd] : '\0';
         // A line that already carries a port after the address is not given a second one.
         if (hasPort) yield break;
-        yield return Variant(line, tag, "ipv4:port", ProbeFamily.Port, line.Replace(line.HostEnd, line.HostEnd, ":" + Port), host,
-            "the client port after the address (" + host + ":" + Port + ")");
+        yield return Variant(line, tag, "ipv4:port", ProbeFamily.Port, line.Replace(portAt, portAt, ":" + Port), host,
+            "the client port after the address (" + (bracketed ? "[" + host + "]" : host) + ":" + Port + ")");
+        if (bracketed) yield break;
         if (after != ',')
             yield return Variant(line, tag, "port-word", ProbeFamily.Port, line.Replace(line.HostEnd, line.HostEnd, " port " + Port), host,
                 "' port " + Port + "' after the address, as OpenSSH writes it");
