@@ -39,7 +39,7 @@ internal static class LintCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var samples = new Option<string?>("--samples")
         {
-            Description = "Folder of sample logs named like the filters (upstream's fail2ban/tests/files/logs): enables the F2B5 rules.",
+            Description = "Folder of sample logs named like the filters (upstream's fail2ban/tests/files/logs, found by itself next to a config/filter.d tree): evidence from real lines, and the F2B5 rules.",
             HelpName = "DIR",
         };
         var fix = new Option<bool>("--fix") { Description = "Apply the mechanical fixes to the .conf files." };
@@ -99,7 +99,7 @@ internal static class LintCommand
         var files = new PhysicalConfigFileSource();
         var options = new LintOptions
         {
-            Samples = request.Samples is null ? null : SampleLogs(request.Samples),
+            Samples = (request.Samples ?? UpstreamSampleFolder(targets)) is { } folder ? SampleLogs(folder) : null,
         };
         var linter = new FilterLinter(settings, options);
         var findings = new List<LintFinding>();
@@ -163,6 +163,25 @@ internal static class LintCommand
             settings.Set(descriptor.Id, severity);
         }
         return settings;
+    }
+
+    /// <summary>
+    /// The sample logs of upstream's source layout, found next to the config tree the filters come from
+    /// (<c>config/filter.d/x.conf</c> beside <c>fail2ban/tests/files/logs/x</c>), or null.
+    /// </summary>
+    internal static string? UpstreamSampleFolder(IEnumerable<LintTarget> targets)
+    {
+        foreach (var target in targets)
+        {
+            var filterDir = target.File != null ? Path.GetDirectoryName(target.File) : target.ConfigDirectory is { } c ? Path.Combine(c, "filter.d") : null;
+            if (filterDir is null) continue;
+            var configRoot = Path.GetDirectoryName(Path.GetFullPath(filterDir));
+            var sourceRoot = configRoot is null ? null : Path.GetDirectoryName(configRoot);
+            if (sourceRoot is null) continue;
+            var logs = Path.Combine(sourceRoot, "fail2ban", "tests", "files", "logs");
+            if (Directory.Exists(logs)) return logs;
+        }
+        return null;
     }
 
     internal static SampleLogSource SampleLogs(string directory)

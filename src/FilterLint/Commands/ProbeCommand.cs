@@ -28,7 +28,7 @@ internal static class ProbeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var config = new Option<string?>("--config", "-c") { Description = "Fail2Ban configuration directory (filter names are looked up in DIR/filter.d).", HelpName = "DIR" };
-        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters: their lines are varied instead of generated ones.", HelpName = "DIR" };
+        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters (default: upstream's fail2ban/tests/files/logs next to a config/filter.d tree): their lines are varied instead of generated ones.", HelpName = "DIR" };
         var log = new Option<string?>("--log") { Description = "A log file whose lines the filter matches are varied (in addition to sample logs).", HelpName = "LOG" };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -65,7 +65,7 @@ internal static class ProbeCommand
         if (targets is null) return ExitCodes.Error;
         var linter = new FilterLinter(null, new LintOptions
         {
-            Samples = samples is null ? null : LintCommand.SampleLogs(samples),
+            Samples = (samples ?? LintCommand.UpstreamSampleFolder(targets)) is { } folder ? LintCommand.SampleLogs(folder) : null,
             LogLines = logLines,
             CollectProbeTables = true,
         });

@@ -49,11 +49,12 @@ internal sealed class RobustnessProbe
                 if (list.Count >= MaxBaseLines) break;
                 var failure = failures.FirstOrDefault(f => f.RegexIndex == regex.Index && f.Id is not null);
                 if (failure?.RawHost is not { } raw) continue;
-                var at = line.IndexOf(raw, StringComparison.Ordinal);
+                var at = OnlyDelimited(line, raw);
                 if (at < 0 || list.Any(b => b.Text == line)) continue;
                 list.Add(new ProbeBaseLine(regex, line, ProbeVerdict.From(failures, regex.Index), null, at, at + raw.Length));
             }
-            if (list.Count == 0 && (HostTag(regex) ?? PrefixHostTag()) is { } tag)
+            // Generated lines too: they know which text each regex part produced, which field variations need.
+            if ((HostTag(regex) ?? PrefixHostTag()) is { } tag)
             {
                 foreach (var witness in _probe.Witnesses(regex, MaxBaseLines))
                 {
@@ -112,6 +113,24 @@ internal sealed class RobustnessProbe
             ProbeVerdict.From(_probe.RunAsServer(variant.Line.Substring(line.Shift), logLine: false), regex.Index));
         if (dressed.Violated == plain.Violated) return dressed;
         return dressed.Violated ? plain : dressed;
+    }
+
+    /// <summary>
+    /// Where the reported address stands in a real line: its only occurrence that is a whole token (not part of
+    /// <c>::ffff:1.2.3.4</c> or of a longer name); -1 when there is none or more than one.
+    /// </summary>
+    private static int OnlyDelimited(string line, string address)
+    {
+        var found = -1;
+        for (var at = line.IndexOf(address, StringComparison.Ordinal); at >= 0; at = line.IndexOf(address, at + 1, StringComparison.Ordinal))
+        {
+            var before = at > 0 ? line[at - 1] : ' ';
+            var after = at + address.Length < line.Length ? line[at + address.Length] : ' ';
+            if (char.IsLetterOrDigit(before) || before is ':' or '.' || char.IsLetterOrDigit(after) || after == '.') continue;
+            if (found >= 0) return -1;
+            found = at;
+        }
+        return found;
     }
 
     /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>

@@ -35,6 +35,8 @@ internal sealed class IPv6AddressMishandledRule : LintRule
         var reported = new System.Collections.Generic.HashSet<string>();
         foreach (var regex in context.Variant.FailRegexes)
         {
+            // A regex that spells out an IPv6 path of its own (sendmail's "IPv6:<IP6>|<IP4>") chose its IPv6 form.
+            if (regex.AddressTags().Any(t => t.Tag is "<IP6>" or "<F-IP6/>") && regex.AddressTags().Any(t => t.Tag is "<IP4>" or "<F-IP4/>")) continue;
             var outcomes = context.Robustness.Outcomes(regex);
             var hit = outcomes.FirstOrDefault(o => o.Variant.Family == ProbeFamily.Address && o.Variant.Name.StartsWith("ipv6") && o.Violated)
                 ?? outcomes.FirstOrDefault(o => o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(regex, o, outcomes));

@@ -46,7 +46,7 @@ internal sealed class PortAfterAddressMissedRule : LintRule
     /// <summary>Why the filter says this daemon writes ports in this form, or null when it does not say so.</summary>
     private static string? Premise(VariantLintContext context, LintRegex regex, ProbeOutcome outcome)
     {
-        if (outcome.Base.FromSample) return "its sample log";
+
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
         // Other messages of the same daemon (two at least: one may be a special case), with the address after the
         // same word, take the port in that form.
