@@ -15,7 +15,8 @@ namespace Fail2Ban.Analyzers;
 /// <c>Fail2BanFilter="true"</c> (include-only files: <c>Fail2BanFilter="include"</c>; all are read in
 /// memory) and reports each finding at its <c>.conf</c> location, in the file where the offending
 /// fragment was written (a filter, or an include). In-file <c># filterlint: disable=…</c> comments are
-/// honoured; severities come from <c>.globalconfig</c>. Never throws.
+/// honoured; severities come from <c>.globalconfig</c>. A <c>NAME.log</c> AdditionalFile is the log of filter
+/// <c>NAME.conf</c>: its lines are what the robustness probe varies and the evidence shows. Never throws.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
@@ -56,6 +57,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
         private readonly List<AdditionalText> _filters = new();
         private readonly HashSet<string> _relevant = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<LintFinding>>> _reports = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, AdditionalText> _logs = new(StringComparer.Ordinal);
         private AdditionalTextConfigSource? _files;
 
         public Session(AnalyzerOptions options)
@@ -63,6 +65,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             _options = options;
             foreach (var file in options.AdditionalFiles)
             {
+                if (file.Path.EndsWith(".log", StringComparison.OrdinalIgnoreCase)) _logs[LogName(file.Path)] = file;
                 var kind = Kind(file);
                 if (kind is null) continue;
                 _relevant.Add(AdditionalTextConfigSource.Normalize(file.Path));
@@ -115,13 +118,30 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 try
                 {
-                    return new FilterLinter(EveryRule).LintFile(files, p).Findings;
+                    var options = new LintOptions { LogLines = LogLinesFor(p) };
+                    return new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                 }
                 catch (Exception)
                 {
                     return Array.Empty<LintFinding>();
                 }
             })).Value;
+        }
+
+        /// <summary>The lines of the <c>.log</c> AdditionalFile named like the filter, or null.</summary>
+        private IReadOnlyList<string>? LogLinesFor(string filterPath)
+        {
+            if (!_logs.TryGetValue(LogName(filterPath), out var log) || log.GetText() is not { } text) return null;
+            return text.Lines.Select(l => l.ToString()).Where(l => l.Length > 0).ToList();
+        }
+
+        /// <summary><c>dir/sshd.conf</c> and <c>logs/sshd.log</c> both name <c>sshd</c>.</summary>
+        private static string LogName(string path)
+        {
+            var normalized = path.Replace('\\', '/');
+            var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+            var dot = name.LastIndexOf('.');
+            return dot > 0 ? name.Substring(0, dot) : name;
         }
 
         private static Diagnostic? ToDiagnostic(LintFinding finding, AdditionalText file, AdditionalTextConfigSource files)

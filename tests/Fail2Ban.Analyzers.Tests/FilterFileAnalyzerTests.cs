@@ -28,6 +28,22 @@ public sealed class FilterFileAnalyzerTests
     }
 
     [Fact]
+    public async Task Probe_findings_come_from_the_lines_of_the_log_named_like_the_filter()
+    {
+        const string auth = "[Definition]\nfailregex = ^auth failed for user \"<F-USER>\\S+</F-USER>\" from <HOST>$\n            ^Invalid user <F-USER>\\S+</F-USER> from <HOST> port \\d+\n";
+        var diagnostics = await AnalyzerHarness.Run(new[]
+        {
+            ("/proj/filters/auth.conf", auth, (string?)"true"),
+            ("/proj/logs/auth.log", "auth failed for user \"bob\" from 198.51.100.7\n", null),
+        });
+        var evasion = diagnostics.Single(d => d.Id == "F2B3007");
+        Assert.Equal("/proj/filters/auth.conf(2,36): warning F2B3007", AnalyzerHarness.Format(evasion));
+        Assert.Contains("\"john doe\" from 198.51.100.7", evasion.GetMessage());
+        Assert.Contains("a sample line with a user name with a space", evasion.GetMessage());
+        Assert.Contains(diagnostics, d => AnalyzerHarness.Format(d).StartsWith("/proj/filters/auth.conf(3,") && d.Id == "F2B3003");
+    }
+
+    [Fact]
     public async Task Files_without_the_metadata_are_ignored_and_includes_are_not_linted_as_filters()
     {
         var diagnostics = await AnalyzerHarness.Run(new[]

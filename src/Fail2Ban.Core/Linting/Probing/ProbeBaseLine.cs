@@ -41,8 +41,18 @@ internal sealed class ProbeBaseLine
     /// <summary>Whether the line carries its own time stamp (run with date detection, as a log line).</summary>
     public bool IsLogLine { get; }
 
-    /// <summary>Where a regex node's generated text is in <see cref="Text"/>, for a generated line.</summary>
-    public TextRange? RangeOf(Patterns.RegexNode node) => Generated?.RangeOf(node) is { } r ? r.Shift(Shift) : null;
+    /// <summary>Where a real line holds the user name the matcher captured (<c>&lt;F-USER&gt;</c>), or null.</summary>
+    public TextRange? UserRange { get; init; }
+
+    /// <summary>
+    /// Where a regex node's text is in <see cref="Text"/>: from the generation record for a generated line; for a
+    /// real line, only the user group (where the captured name stands).
+    /// </summary>
+    public TextRange? RangeOf(Patterns.RegexNode node)
+    {
+        if (Generated != null) return Generated.RangeOf(node) is { } r ? r.Shift(Shift) : null;
+        return node is Patterns.GroupNode { Name: "user" } ? UserRange : null;
+    }
 
     /// <summary>Where the banned address is written in <see cref="Text"/>: <c>[HostStart, HostEnd)</c>.</summary>
     public int HostStart { get; }

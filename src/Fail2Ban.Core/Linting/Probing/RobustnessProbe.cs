@@ -51,7 +51,8 @@ internal sealed class RobustnessProbe
                 if (failure?.RawHost is not { } raw) continue;
                 var at = OnlyDelimited(line, raw);
                 if (at < 0 || list.Any(b => b.Text == line)) continue;
-                list.Add(new ProbeBaseLine(regex, line, ProbeVerdict.From(failures, regex.Index), null, at, at + raw.Length));
+                var user = failure.User is { Length: > 0 } name && OnlyDelimited(line, name) is var u and >= 0 ? new TextRange(u, u + name.Length) : (TextRange?)null;
+                list.Add(new ProbeBaseLine(regex, line, ProbeVerdict.From(failures, regex.Index), null, at, at + raw.Length) { UserRange = user });
             }
             // Generated lines too: they know which text each regex part produced, which field variations need.
             if ((HostTag(regex) ?? PrefixHostTag()) is { } tag)
