@@ -70,6 +70,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FailRegexWithoutSample = Create(RuleIds.FailRegexWithoutSample, Categories.Samples, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SampleExpectationNotMet = Create(RuleIds.SampleExpectationNotMet, Categories.Samples, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnreachableFailRegex = Create(RuleIds.UnreachableFailRegex, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EmptyAlternative = Create(RuleIds.EmptyAlternative, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnbalancedOptionFragment = Create(RuleIds.UnbalancedOptionFragment, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ColonQuestionTypo = Create(RuleIds.ColonQuestionTypo, Categories.Compile, DiagnosticSeverity.Warning);
@@ -82,6 +83,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UserNameEvasion = Create(RuleIds.UserNameEvasion, Categories.Unsafe, DiagnosticSeverity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        UnreachableFailRegex,
         EmptyAlternative,
         UnbalancedOptionFragment,
         ColonQuestionTypo,

@@ -31,6 +31,8 @@ public static class RuleCatalog
         // Off by default: a note on how the filter was translated for .NET, not a defect of the filter.
         Engine(RuleIds.RegexTranslated, "python-construct-translated", "A Python construct with a different .NET meaning was translated", LintSeverity.None),
         Engine(RuleIds.DatePattern, "bad-datepattern", "The datepattern is invalid"),
+        Rule(RuleIds.UnreachableFailRegex, "unreachable-failregex", RuleFamily.Compile, LintSeverity.Warning,
+            "No line that passes the prefregex can reach this failregex"),
         Rule(RuleIds.UnexpandedTag, "unexpanded-tag", RuleFamily.Compile, LintSeverity.Warning,
             "A tag-shaped text is not a Fail2Ban tag and matches literally"),
         Rule(RuleIds.EmptyAlternative, "empty-alternative", RuleFamily.Compile, LintSeverity.Warning,

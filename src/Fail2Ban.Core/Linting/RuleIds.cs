@@ -30,6 +30,8 @@ public static class RuleIds
     // F2B1xxx: lint rules.
     /// <summary>A tag-shaped text (<c>&lt;host&gt;</c>, <c>&lt;/F-USER&gt;</c> without opening) that Fail2Ban leaves as literal text.</summary>
     public const string UnexpandedTag = "F2B1030";
+    /// <summary>A failregex that no line passing the prefregex can reach.</summary>
+    public const string UnreachableFailRegex = "F2B1041";
     /// <summary><c>(a||b)</c>: an empty alternative between two <c>|</c>, or several empty ones, that makes a required part optional.</summary>
     public const string EmptyAlternative = "F2B1031";
     /// <summary>An option interpolated into a regex whose own value has unbalanced parentheses, balanced only at the use site.</summary>

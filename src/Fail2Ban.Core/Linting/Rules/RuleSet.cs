@@ -9,6 +9,7 @@ internal static class RuleSet
     {
         new PythonConstructTranslatedRule(),
         new UnexpandedTagRule(),
+        new UnreachableFailRegexRule(),
         new EmptyAlternativeRule(),
         new UnbalancedOptionFragmentRule(),
         new ColonQuestionTypoRule(),
