@@ -71,6 +71,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SampleExpectationNotMet = Create(RuleIds.SampleExpectationNotMet, Categories.Samples, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnreachableFailRegex = Create(RuleIds.UnreachableFailRegex, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor JournalMatchSyntax = Create(RuleIds.JournalMatchSyntax, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor EmptyAlternative = Create(RuleIds.EmptyAlternative, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnbalancedOptionFragment = Create(RuleIds.UnbalancedOptionFragment, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ColonQuestionTypo = Create(RuleIds.ColonQuestionTypo, Categories.Compile, DiagnosticSeverity.Warning);
@@ -84,6 +85,7 @@ internal static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnreachableFailRegex,
+        JournalMatchSyntax,
         EmptyAlternative,
         UnbalancedOptionFragment,
         ColonQuestionTypo,

@@ -33,6 +33,8 @@ public static class RuleCatalog
         Engine(RuleIds.DatePattern, "bad-datepattern", "The datepattern is invalid"),
         Rule(RuleIds.UnreachableFailRegex, "unreachable-failregex", RuleFamily.Compile, LintSeverity.Warning,
             "No line that passes the prefregex can reach this failregex"),
+        Rule(RuleIds.JournalMatchSyntax, "bad-journalmatch", RuleFamily.Compile, LintSeverity.Error,
+            "The journalmatch is not a list of FIELD=value terms"),
         Rule(RuleIds.UnexpandedTag, "unexpanded-tag", RuleFamily.Compile, LintSeverity.Warning,
             "A tag-shaped text is not a Fail2Ban tag and matches literally"),
         Rule(RuleIds.EmptyAlternative, "empty-alternative", RuleFamily.Compile, LintSeverity.Warning,

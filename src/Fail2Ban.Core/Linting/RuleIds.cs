@@ -32,6 +32,8 @@ public static class RuleIds
     public const string UnexpandedTag = "F2B1030";
     /// <summary>A failregex that no line passing the prefregex can reach.</summary>
     public const string UnreachableFailRegex = "F2B1041";
+    /// <summary>A journalmatch the journal backend cannot use.</summary>
+    public const string JournalMatchSyntax = "F2B1042";
     /// <summary><c>(a||b)</c>: an empty alternative between two <c>|</c>, or several empty ones, that makes a required part optional.</summary>
     public const string EmptyAlternative = "F2B1031";
     /// <summary>An option interpolated into a regex whose own value has unbalanced parentheses, balanced only at the use site.</summary>

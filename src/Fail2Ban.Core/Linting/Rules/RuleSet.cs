@@ -10,6 +10,7 @@ internal static class RuleSet
         new PythonConstructTranslatedRule(),
         new UnexpandedTagRule(),
         new UnreachableFailRegexRule(),
+        new JournalMatchSyntaxRule(),
         new EmptyAlternativeRule(),
         new UnbalancedOptionFragmentRule(),
         new ColonQuestionTypoRule(),
