@@ -67,22 +67,30 @@ internal sealed class LooserRegex
     public bool Report(VariantLintContext context, string ruleId, LintLocation location, string message, TextOverrides overrides,
         string change)
     {
-        var found = MissedLineSearch.Find(context, _original, Changed, overrides);
-        if (found is not { } evidence) return false;
+        if (Prove(context, overrides) is not { } evidence) return false;
         var text = _original.Source.Text;
         var written = string.Join(", ", _edits.Select(e => "'" + text.Substring(e.Offset, e.Length) + "'"));
         var replacements = string.Join(", ", _edits.Select(e => "'" + e.NewText + "'"));
+        Report(context, ruleId, location, message, evidence, "with " + change, "Replace " + written + " with " + replacements);
+        return true;
+    }
+
+    /// <summary>A line the filter as written misses and the loosened one matches (sample lines first), or null.</summary>
+    public (string Line, string Address, bool FromSample)? Prove(VariantLintContext context, TextOverrides overrides) =>
+        MissedLineSearch.Find(context, _original, Changed, overrides);
+
+    /// <summary>Reports a proven finding: the missed line as evidence, the edits as the fix titled <paramref name="fixTitle"/>.</summary>
+    public void Report(VariantLintContext context, string ruleId, LintLocation location, string message,
+        (string Line, string Address, bool FromSample) evidence, string change, string fixTitle)
+    {
         var textEdits = _edits.Select(e => _original.EditSource(e.Offset, e.Length, e.NewText)).ToList();
-        var fix = textEdits.Any(e => e is null)
-            ? null
-            : new LintFix("Replace " + written + " with " + replacements, textEdits.Select(e => e!).ToArray());
+        var fix = textEdits.Any(e => e is null) ? null : new LintFix(fixTitle, textEdits.Select(e => e!).ToArray());
         var explanation = (evidence.FromSample ? "this sample line is missed" : "the filter misses this line")
-            + "; with " + change + " it matches and bans " + evidence.Address;
+            + "; " + change + " it matches and bans " + evidence.Address;
         context.Report(ruleId, message, location, new LintEvidence(LintEvidenceKind.MissedLine, evidence.Line, explanation)
         {
             BannedAddress = evidence.Address,
         }, fix);
-        return true;
     }
 
     /// <summary>The <c>.conf</c> range from the first edit to the end of the last one.</summary>
