@@ -16,7 +16,7 @@ internal static class ProbeFindings
         var kind = outcome.Variant.Expectation == ProbeExpectation.NeverBansInjected ? LintEvidenceKind.InjectedLine : LintEvidenceKind.MissedLine;
         var origin = outcome.Base.FromSample ? "a sample line with " : "";
         return new LintEvidence(kind, outcome.Variant.Line, origin + outcome.Variant.Change + ": Fail2Ban " + outcome.Describe()
-            + " (the line as written: " + outcome.Base.Verdict.Describe() + ")")
+            + "; the line as written, '" + outcome.Base.Text + "', " + outcome.Base.Verdict.Describe())
         {
             BannedAddress = outcome.Verdict.Matched ? outcome.Verdict.Host : null,
         };

@@ -32,8 +32,23 @@ internal sealed class PortAfterAddressMissedRule : LintRule
                 + " Fail2Ban " + hit.Describe() + ". Allow it after " + tag.Tag + Suggestion(hit.Variant.Name);
             var location = hit.Variant.LocateTag(regex);
             if (!reported.Add(location.ToString())) continue;
-            context.Report(Id, message, location, ProbeFindings.Evidence(hit));
+            context.Report(Id, message, location, ProbeFindings.Evidence(hit), Fix(context, regex, hit, tag));
         }
+    }
+
+    /// <summary>The port allowed right after the tag as written (<c>&lt;HOST&gt;</c> → <c>&lt;HOST&gt;(?: port \d+)?</c>), when the probe confirms it.</summary>
+    private static LintFix? Fix(VariantLintContext context, LintRegex failRegex, ProbeOutcome hit, TagExpansion tag)
+    {
+        var owner = hit.Variant.TagOwner ?? failRegex;
+        var source = owner.ToSource(tag.ExpandedSpan);
+        var written = owner.Source.Text.Substring(source.Start, source.Length);
+        var port = hit.Variant.Name switch
+        {
+            "port-word" => "(?: port \\d+)?",
+            "ipv4:port" => "(?::\\d+)?",
+            _ => "(?:,port=\\d+)?",
+        };
+        return ProbeFix.Verify(context, owner, failRegex, hit, source.Start, source.Length, written + port, "Allow the port: " + written + port);
     }
 
     private static string Suggestion(string form) => form switch

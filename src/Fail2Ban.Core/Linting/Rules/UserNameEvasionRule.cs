@@ -21,6 +21,24 @@ internal sealed class UserNameEvasionRule : LintRule
     private static bool IsDelimited(ProbeOutcome outcome) =>
         outcome.Base.RangeOf(outcome.Variant.Node!) is { Start: > 0 } range && "\"'<[(=`".IndexOf(outcome.Base.Text[range.Start - 1]) >= 0;
 
+    /// <summary>
+    /// A name between quotes matched with <c>\S+</c>/<c>\S*</c> runs to the closing quote instead
+    /// (<c>"\S+"</c> → <c>"[^"]+"</c>), when the probe confirms it.
+    /// </summary>
+    private static LintFix? Fix(VariantLintContext context, LintRegex regex, ProbeOutcome hit)
+    {
+        var q = hit.Variant.Node as Patterns.QuantifierNode
+            ?? (hit.Variant.Node is Patterns.GroupNode g ? (g.Body as Patterns.QuantifierNode ?? (g.Body as Patterns.SequenceNode)?.Items.SingleOrDefault() as Patterns.QuantifierNode) : null);
+        if (q is null || q.Origin != null || hit.Base.RangeOf(hit.Variant.Node!) is not { Start: > 0 } range) return null;
+        var quote = hit.Base.Text[range.Start - 1];
+        if (quote is not ('"' or '\'') || range.End >= hit.Base.Text.Length || hit.Base.Text[range.End] != quote) return null;
+        var source = regex.ToSource(q.Span);
+        var written = regex.Source.Text.Substring(source.Start, source.Length);
+        if (written is not ("\\S+" or "\\S*")) return null;
+        var replacement = "[^" + quote + "]" + written.Substring(2);
+        return ProbeFix.Verify(context, regex, regex, hit, source.Start, source.Length, replacement, "Replace " + written + " with " + replacement);
+    }
+
     public override void CheckVariant(VariantLintContext context)
     {
         foreach (var regex in context.Variant.FailRegexes)
@@ -32,7 +50,7 @@ internal sealed class UserNameEvasionRule : LintRule
             var message = node.GetText(regex.Regex.Expanded) + " matches the user name, and " + hit.Variant.Change
                 + " makes Fail2Ban " + (hit.Verdict.Matched ? "ban " + hit.Verdict.Host : "miss the line")
                 + ": a client that picks such a name is never banned. Match the name up to what ends it ([^\"]+ inside quotes, .+? or (?:(?! from ).)+ before ' from ')";
-            context.Report(Id, message, regex.Locate(node), ProbeFindings.Evidence(hit));
+            context.Report(Id, message, regex.Locate(node), ProbeFindings.Evidence(hit), Fix(context, regex, hit));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -14,6 +15,9 @@ public sealed class PortAfterAddressMissedRuleTests
         Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
         Assert.Contains("from 192.0.2.1 port 51234", f.Evidence.Line);
         Assert.Contains("failregex #1", f.Message);
+        Assert.Equal(@"<HOST>(?: port \d+)?", Assert.Single(f.Fix!.Edits).NewText);
+        var fixedText = LintFixApplier.Apply(filter, f.Fix.Edits).Text;
+        Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, fixedText));
     }
 
     [Fact]
@@ -21,6 +25,7 @@ public sealed class PortAfterAddressMissedRuleTests
     {
         var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(@"^error,relay=<HOST>,msg=""auth failed""$")));
         Assert.Contains("relay=192.0.2.1,port=51234,", f.Evidence!.Line);
+        Assert.Equal(@"<HOST>(?:,port=\d+)?", Assert.Single(f.Fix!.Edits).NewText);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class UserNameEvasionRuleTests
         Assert.Equal((2, 36), (f.Location.Line, f.Location.Column));
         Assert.Contains("\"john doe\"", f.Evidence!.Line);
         Assert.Contains("missed", f.Evidence.Explanation);
+        Assert.Equal("[^\"]+", Assert.Single(f.Fix!.Edits).NewText);
     }
 
     [Fact]
