@@ -28,7 +28,7 @@ internal sealed class UserNameEvasionRule : LintRule
     private static LintFix? Fix(VariantLintContext context, LintRegex regex, ProbeOutcome hit)
     {
         var q = hit.Variant.Node as Patterns.QuantifierNode
-            ?? (hit.Variant.Node is Patterns.GroupNode g ? (g.Body as Patterns.QuantifierNode ?? (g.Body as Patterns.SequenceNode)?.Items.SingleOrDefault() as Patterns.QuantifierNode) : null);
+            ?? (hit.Variant.Node is Patterns.GroupNode g ? (g.Body as Patterns.QuantifierNode ?? (g.Body is Patterns.SequenceNode { Items.Count: 1 } seq ? seq.Items[0] as Patterns.QuantifierNode : null)) : null);
         if (q is null || q.Origin != null || hit.Base.RangeOf(hit.Variant.Node!) is not { Start: > 0 } range) return null;
         var quote = hit.Base.Text[range.Start - 1];
         if (quote is not ('"' or '\'') || range.End >= hit.Base.Text.Length || hit.Base.Text[range.End] != quote) return null;
