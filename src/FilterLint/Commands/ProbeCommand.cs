@@ -28,14 +28,15 @@ internal static class ProbeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var config = new Option<string?>("--config", "-c") { Description = "Fail2Ban configuration directory (filter names are looked up in DIR/filter.d).", HelpName = "DIR" };
-        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters (default: upstream's fail2ban/tests/files/logs next to a config/filter.d tree): their lines are varied instead of generated ones.", HelpName = "DIR" };
+        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters (default: upstream's fail2ban/tests/files/logs next to a config/filter.d tree): their lines are varied beside lines generated from the regex.", HelpName = "DIR" };
         var log = new Option<string?>("--log") { Description = "A log file whose lines the filter matches are varied (in addition to sample logs).", HelpName = "LOG" };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var all = new Option<bool>("--all") { Description = "Print every variant line, not only those that break an expectation." };
         var command = new Command("probe",
             "Vary the lines each failregex matches as daemons and attackers do (IPv6, ports, user names, injected addresses, longer tokens) "
-            + "and show what Fail2Ban does with each. Exit 1 when a variation breaks its expectation. " + ExitCodes.Help)
+            + "and show what Fail2Ban does with each, then the lint findings drawn from them. A broken expectation is a finding only where the filter "
+            + "shows its premise (its sample log, its other regexes, the format); exit 1 when there is a finding at warning or above. " + ExitCodes.Help)
         {
             filters, config, samples, log, format, all,
         };
@@ -76,7 +77,7 @@ internal static class ProbeCommand
         else WriteText(output, reports, paths, all);
         if (reports.Any(r => r.Findings.Any(f => f.Severity == LintSeverity.Error && RuleCatalog.Get(f.RuleId).IsEngineDiagnostic)))
             return ExitCodes.Error;
-        return reports.Any(r => r.ProbeTables.Any(t => t.Rows.Any(x => x.Violated))) ? ExitCodes.Findings : ExitCodes.Success;
+        return reports.Any(r => r.Findings.Any(f => f.Severity >= LintSeverity.Warning)) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void WriteText(TextWriter output, IReadOnlyList<LintReport> reports, DisplayPath paths, bool all)
