@@ -101,7 +101,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         var text = c.Node.GetText(regex.Regex.Expanded);
         var g = m.Growth;
         var growth = g.Class == GrowthClass.Exponential
-            ? "exponential time (the work doubles with every " + DoublingChars(g, m.Unit) + " more characters)"
+            ? "exponential time (the work doubles with every " + DoublingChars(g, m.Unit) + ")"
             : "polynomial time of degree " + Math.Round(g.Degree) + " (twice the text, " + Math.Round(Math.Pow(2, g.Degree)) + " times the work)";
         var cost = ": in Fail2Ban's engine (Python's re) a line of " + m.LengthOf(oneSecond) + " characters with " + Field(regex, c.Node)
             + " filled by an attacker costs one second, and Fail2Ban handles lines one at a time";
@@ -120,7 +120,8 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     private static string DoublingChars(BacktrackingGrowth g, string unit)
     {
         var units = Math.Log(2) / Math.Log(Math.Max(1.0001, g.Factor));
-        return Math.Max(1, (int)Math.Round(units * unit.Length)).ToString(CultureInfo.InvariantCulture);
+        var chars = Math.Max(1, (int)Math.Round(units * unit.Length));
+        return chars == 1 ? "added character" : chars.ToString(CultureInfo.InvariantCulture) + " added characters";
     }
 
     private static string Duration(double seconds) =>

@@ -94,6 +94,7 @@ public sealed class BacktrackingCounterTests
             ("^user (?:[^(]+ )*x$", "user ", "a ", "!", new[] { 18, 20, 22 }),
             ("^\\s*(?:\\w+[\\w.-]*\\s+)?x", "", "a", "!", new[] { 1000, 2000, 4000 }),
             ("^a=(\\S+)\\S*=", "a=", "b", "!", new[] { 1000, 2000, 4000 }),
+            ("^in \"x(?:\"+[^\"]*(?=\"))*?\" [a-z]+ at the end of the line$", "in \"x", "\"", new string('\u0001', 30), new[] { 16, 18, 20 }),
         };
         foreach (var c in cases)
         {
