@@ -97,6 +97,9 @@ internal sealed record BacktrackingGrowth(GrowthClass Class, double Degree, doub
             // A line that matches stops the search early: the pump does not make it fail.
             if (r.Matched) return null;
             points.Add(new GrowthPoint(n, r.Ops, r.Scans, r.CategoryScans));
+            // Linear over the last three points from 512 on: longer lines only cost time to count.
+            if (n >= 512 && Classify(points.Skip(points.Count - 3).ToList(), Seconds(baseline.Ops, baseline.Scans, baseline.CategoryScans)) is
+                { Class: GrowthClass.Linear, Degree: < 1.3 }) break;
         }
         return Classify(points, Seconds(baseline.Ops, baseline.Scans, baseline.CategoryScans));
     }
@@ -124,8 +127,10 @@ internal sealed record BacktrackingGrowth(GrowthClass Class, double Degree, doub
             var factor = Math.Pow(Math.Max(Tiny, p2.Seconds - baseline) / Math.Max(Tiny, p1.Seconds - baseline), 1.0 / (p2.Count - p1.Count));
             return new BacktrackingGrowth(GrowthClass.Exponential, last, factor, points, baseline);
         }
-        var growthClass = last >= 1.6 ? GrowthClass.Polynomial : GrowthClass.Linear;
-        return new BacktrackingGrowth(growthClass, last, 1, points, baseline);
+        if (last < 1.6) return new BacktrackingGrowth(GrowthClass.Linear, last, 1, points, baseline);
+        // The local degree approaches the true (whole) degree from below as the lower terms fade: extrapolate with it.
+        var whole = Math.Round(last);
+        return new BacktrackingGrowth(GrowthClass.Polynomial, Math.Abs(last - whole) < 0.35 ? whole : last, 1, points, baseline);
     }
 
     /// <summary>The measured steps per pump count, for the evidence.</summary>

@@ -25,7 +25,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     private static readonly string[] Suffixes = { "\u0001", "!", "", "\"", " x" };
 
     /// <summary>Steps one counted search may take (a few ms here); growth is fitted below it and extrapolated.</summary>
-    private const long Budget = 100_000;
+    private const long Budget = 30_000;
 
     /// <summary>Measurements already made (the same regex appears in several modes).</summary>
     private static readonly ConcurrentDictionary<string, Measurement?> Cache = new(StringComparer.Ordinal);
