@@ -2,8 +2,9 @@
 """Times CPython's re.search on pump strings, for F2B4001's steps-per-second constant.
 
 The same patterns and strings are counted by BacktrackingCounter in the test
-BacktrackingCounterTests.Calibration_patterns (it prints the steps); steps / seconds
-here gives BacktrackingGrowth.PythonStepsPerSecond. Usage: python3 scripts/calibrate-redos.py
+BacktrackingCounterTests.Calibration_patterns (it prints the steps; run it with
+CALIBRATE_REDOS=1 and --logger "console;verbosity=detailed" for all the counts); steps / seconds
+here fit the three speeds of BacktrackingGrowth (PythonOpsPerSecond and the two after it). Usage: python3 scripts/calibrate-redos.py
 """
 import re
 import sys
