@@ -22,6 +22,10 @@ public sealed class LintSettings
         _severities.TryGetValue(ruleId, out var s) ? s
         : RuleCatalog.TryGet(ruleId, out var d) ? d.DefaultSeverity : LintSeverity.Warning;
 
+    /// <summary>The configured severity of <paramref name="ruleId"/>, else <paramref name="findingDefault"/>, else the catalogue default.</summary>
+    internal LintSeverity SeverityOf(string ruleId, LintSeverity? findingDefault) =>
+        _severities.TryGetValue(ruleId, out var s) ? s : findingDefault ?? SeverityOf(ruleId);
+
     /// <summary>Whether the rule runs at all.</summary>
     public bool IsEnabled(string ruleId) => SeverityOf(ruleId) != LintSeverity.None;
 

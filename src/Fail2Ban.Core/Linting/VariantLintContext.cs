@@ -55,9 +55,14 @@ internal sealed class VariantLintContext
         return created;
     }
 
-    public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null)
+    /// <summary>
+    /// Reports a finding; <paramref name="severity"/> is the finding's own default (an exponential ReDoS is an error where the
+    /// rule's default is a warning), used only when the user has not configured the rule's severity.
+    /// </summary>
+    public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null,
+        LintSeverity? severity = null)
     {
-        var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId), message, location, evidence, fix)
+        var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId, severity), message, location, evidence, fix)
         {
             Filter = Variant.Filter.Name,
         };

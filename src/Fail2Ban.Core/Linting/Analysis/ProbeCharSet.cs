@@ -134,7 +134,8 @@ internal sealed class ProbeCharSet
         return new string(chars.ToArray());
     }
 
-    private static bool ClassMatches(CharClassNode node, char c, bool ignoreCase, bool ascii)
+    /// <summary>Whether the class node matches <paramref name="c"/> (any character, not only the probe alphabet).</summary>
+    public static bool ClassMatches(CharClassNode node, char c, bool ignoreCase, bool ascii)
     {
         var hit = false;
         foreach (var item in node.Items)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Fail2Ban.Core.Linting.Analysis;
@@ -11,29 +12,37 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// <summary>
 /// F2B4001: repeats that can match the same text in several ways (nested, <c>(?:[^x]+ )*</c>; adjacent,
 /// <c>\s*\s+</c>, <c>.* .*</c>; or a catch-all in a regex that is not anchored, so every start position
-/// scans the line) make a crafted line that almost matches take super-linear time, and Fail2Ban
-/// processes lines one at a time. Candidates come from the syntax tree; a finding is reported only when
-/// the time measured on a long crafted line (with a timeout) grows faster than the line and exceeds
-/// the threshold. The pump string and the measured time are the evidence.
+/// scans the line) make a crafted line that almost matches take super-linear time in Fail2Ban's engine
+/// (Python's <c>re</c>, a backtracking matcher), and Fail2Ban processes lines one at a time. Candidates come
+/// from the syntax tree; each is judged by counting the steps of Python's search on a pumped line
+/// (<see cref="BacktrackingCounter"/>) for growing lengths, not by timing: the growth class (exponential:
+/// error; polynomial of degree d: warning) and the calibrated steps per second of CPython give the line
+/// length at which one line costs a second. The attack line is a line the daemon would log (the regex's
+/// witness with the pump in the attacker's field), and the message names that field.
 /// </summary>
 internal sealed class SuperLinearBacktrackingRule : LintRule
 {
     private static readonly string[] Suffixes = { "\u0001", "!", "", "\"", " x" };
+
+    /// <summary>Steps one counted search may take (a few ms here); growth is fitted below it and extrapolated.</summary>
+    private const long Budget = 30_000;
 
     /// <summary>Measurements already made (the same regex appears in several modes).</summary>
     private static readonly ConcurrentDictionary<string, Measurement?> Cache = new(StringComparer.Ordinal);
 
     public override string Id => RuleIds.SuperLinearBacktracking;
 
-
     internal enum Shape { Nested, Adjacent, UnanchoredScan }
 
     internal sealed record Candidate(Shape Shape, RegexNode Node, RegexNode? Other, string Unit);
 
-    private sealed record Measurement(string Prefix, string Unit, int Count, string Suffix, double Milliseconds, bool TimedOut, int Length)
+    /// <summary>
+    /// A pumped line (<c>Prefix + Unit x n + Suffix + Pad</c>) and how its search grows. The pad (<c>\x01</c> characters)
+    /// makes the line as long as the shortest match: Python fails a shorter line at once.
+    /// </summary>
+    private sealed record Measurement(string Prefix, string Unit, string Suffix, int Pad, BacktrackingGrowth Growth)
     {
-        /// <summary>The time measured on a shorter line, for the growth shown in the evidence.</summary>
-        public (int Length, double Milliseconds, bool Stopped)? Smaller { get; init; }
+        public int LengthOf(int count) => Prefix.Length + count * Unit.Length + Suffix.Length + Pad;
     }
 
     public override void CheckVariant(VariantLintContext context)
@@ -44,21 +53,33 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
             if (regex.Kind == FilterRegexKind.Prefix) continue;
             var candidates = Candidates(regex).Where(c => IsWrittenInRegexFile(regex, c.Node)).ToList();
             if (candidates.Count == 0) continue;
-            var generated = new RegexTextGenerator(regex.Tree).Generate(0);
-            var timers = new Timers(regex, context.Options);
+            var witness = regex.Kind == FilterRegexKind.Fail ? context.Probe.Witness(regex) : null;
+            var generator = new RegexTextGenerator(regex.Tree);
+            var counter = new BacktrackingCounter(regex.Tree);
             var seen = new HashSet<(string, string)>();
             foreach (var candidate in candidates)
             {
+                // The daemon's line up to the field when the witness holds it, else a generated line through it.
+                var inWitness = witness?.RangeOf(candidate.Node) != null;
+                var generated = inWitness ? witness!.FailText : generator.Generate(0, steer: candidate.Node) ?? generator.Generate(0);
                 var prefix = Prefix(generated, candidate.Node);
                 if (!seen.Add((candidate.Unit, prefix))) continue;
-                var measured = Measure(context.Options, regex, candidate, prefix, timers);
+                var measured = Measure(context.Options, regex, counter, candidate, prefix);
                 if (measured is null) continue;
-                context.Report(Id, Message(regex, candidate, measured), regex.Locate(candidate.Node),
-                    new LintEvidence(LintEvidenceKind.SlowInput, Display(measured), Growth(measured))
+                var growth = measured.Growth;
+                var oneSecond = growth.CountForSeconds(1);
+                var shown = Math.Min(oneSecond, Math.Max(1, context.Options.SlowInputLength / Math.Max(1, measured.Unit.Length)));
+                var seconds = growth.PredictSeconds(shown);
+                var exponential = growth.Class == GrowthClass.Exponential;
+                context.Report(Id, Message(regex, candidate, measured, oneSecond), regex.Locate(candidate.Node),
+                    new LintEvidence(LintEvidenceKind.SlowInput, Display(inWitness ? witness : null, candidate.Node, measured, shown),
+                        "predicted time of Python's re.search on this line: " + Duration(seconds) + "; steps counted: "
+                        + growth.Describe(measured.LengthOf))
                     {
-                        MatchMilliseconds = measured.Milliseconds,
-                        LineLength = measured.Length,
-                    });
+                        MatchMilliseconds = seconds * 1000,
+                        LineLength = measured.LengthOf(shown),
+                    },
+                    severity: exponential ? LintSeverity.Error : LintSeverity.Warning);
                 break;
             }
         }
@@ -75,28 +96,84 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         return home != null && home == at;
     }
 
-    private static string Message(LintRegex regex, Candidate c, Measurement m)
+    private static string Message(LintRegex regex, Candidate c, Measurement m, int oneSecond)
     {
         var text = c.Node.GetText(regex.Regex.Expanded);
-        var time = (m.TimedOut ? "more than " : "") + Math.Round(m.Milliseconds) + " ms (.NET)";
+        var g = m.Growth;
+        var growth = g.Class == GrowthClass.Exponential
+            ? "exponential time (the work doubles with every " + DoublingChars(g, m.Unit) + ")"
+            : "polynomial time of degree " + Math.Round(g.Degree) + " (twice the text, " + Math.Round(Math.Pow(2, g.Degree)) + " times the work)";
+        var cost = ": in Fail2Ban's engine (Python's re) a line of " + m.LengthOf(oneSecond) + " characters with " + Field(regex, c.Node)
+            + " filled by an attacker costs one second, and Fail2Ban handles lines one at a time";
         return c.Shape switch
         {
-            Shape.Nested => text + " repeats a part that can itself split the same text in many ways: a crafted line of "
-                + m.Length + " characters took " + time + " to search",
-            Shape.Adjacent => text + " and " + c.Other!.GetText(regex.Regex.Expanded) + " can both match '"
-                + Printable(c.Unit) + "', so a long run of it is split every possible way before the match fails: a crafted line of "
-                + m.Length + " characters took " + time + " to search",
-            _ => "the regex is not anchored and " + text + " scans to the end of the line from every start position: a crafted line of "
-                + m.Length + " characters took " + time + " to search. Start it with ^",
+            Shape.Nested => text + " repeats a part that can itself split the same text in many ways, so a line that almost matches takes "
+                + growth + cost + ". Make the repeated part unable to match its own separator",
+            Shape.Adjacent => text + " and " + c.Other!.GetText(regex.Regex.Expanded) + " can both match '" + Printable(c.Unit)
+                + "', so a long run of it is split every possible way before the match fails: " + growth + cost
+                + ". Make the repeats exclusive",
+            _ => "the regex is not anchored and " + text + " scans to the end of the line from every start position: " + growth + cost
+                + ". Start it with ^",
         };
     }
 
-    private static string Growth(Measurement m) =>
-        (m.Smaller is { } small ? small.Length + " characters: " + (small.Stopped ? "stopped after " : "") + Math.Round(small.Milliseconds, 1) + " ms; " : "")
-        + m.Length + " characters: " + (m.TimedOut ? "stopped after " : "") + Math.Round(m.Milliseconds) + " ms";
+    private static string DoublingChars(BacktrackingGrowth g, string unit)
+    {
+        var units = Math.Log(2) / Math.Log(Math.Max(1.0001, g.Factor));
+        var chars = Math.Max(1, (int)Math.Round(units * unit.Length));
+        return chars == 1 ? "added character" : chars.ToString(CultureInfo.InvariantCulture) + " added characters";
+    }
 
-    private static string Display(Measurement m) =>
-        Printable(m.Prefix) + "<'" + Printable(m.Unit) + "' x " + m.Count + ">" + Printable(m.Suffix);
+    private static string Duration(double seconds) =>
+        seconds >= 3600 * 24 * 365 ? "more than a year"
+        : seconds >= 1 ? Math.Round(seconds, seconds < 10 ? 1 : 0).ToString(CultureInfo.InvariantCulture) + " s"
+        : Math.Round(seconds * 1000, 1).ToString(CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>
+    /// The field the attacker fills, from the text written before the repeated part: a request path after an HTTP
+    /// method, a quoted value (<c>the quoted input="…" field</c>), a labelled value, or the text after a literal.
+    /// </summary>
+    internal static string Field(LintRegex regex, RegexNode node)
+    {
+        foreach (var before in regex.Tree.Preceding(node))
+        {
+            var written = before.GetText(regex.Regex.Expanded);
+            if (written.Contains("GET") || written.Contains("POST")) return "the request path";
+            if (before is not LiteralNode literal) continue;
+            var value = literal.Value;
+            var trimmed = value.TrimEnd();
+            if (trimmed.Length == 0) continue;
+            var quote = trimmed[trimmed.Length - 1];
+            var body = quote is '"' or '\'' or '[' or '(' or '<' ? trimmed.Substring(0, trimmed.Length - 1) : trimmed;
+            var word = LastWord(body);
+            if (body.EndsWith("=", StringComparison.Ordinal) && word != null)
+                return body.Length < trimmed.Length ? "the quoted " + word + "=" + quote + "\u2026" + Closing(quote) + " field" : "the " + word + "= field";
+            if (body.Length < trimmed.Length)
+                return "the quoted field after '" + Tail(trimmed) + "'";
+            return "the text after '" + Tail(trimmed) + "'";
+        }
+        return "the start of the message";
+    }
+
+    private static string? LastWord(string text)
+    {
+        var end = text.TrimEnd('=', ':', ' ').Length;
+        var start = end;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-')) start--;
+        return start == end ? null : text.Substring(start, end - start);
+    }
+
+    private static char Closing(char open) => open switch { '[' => ']', '(' => ')', '<' => '>', _ => open };
+
+    private static string Tail(string text) => text.Length <= 24 ? text : "\u2026" + text.Substring(text.Length - 24);
+
+    /// <summary>The attack line: the daemon's line (the witness) up to the field, the pump, the suffix that makes it fail.</summary>
+    private static string Display(ProbeLine? witness, RegexNode node, Measurement m, int count)
+    {
+        var head = witness?.RangeOf(node) is { } r ? witness.Text.Substring(0, r.Start) : m.Prefix;
+        return Printable(head) + "<'" + Printable(m.Unit) + "' x " + count + ">" + Printable(m.Suffix)
+            + (m.Pad > 0 ? "<'\\x01' x " + m.Pad + ">" : "");
+    }
 
     private static string Printable(string s)
     {
@@ -108,66 +185,44 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     private static string Prefix(GeneratedText? generated, RegexNode node) =>
         generated != null && generated.Nodes.TryGetValue(node, out var r) ? generated.Text.Substring(0, r.Start) : "";
 
-    /// <summary>The regex with the two time limits, built once per regex (building a regex is not free).</summary>
-    private sealed class Timers
-    {
-        private readonly LintRegex _regex;
-        private readonly LintOptions _options;
-        private MatchTimer? _small;
-        private MatchTimer? _full;
-
-        public Timers(LintRegex regex, LintOptions options)
-        {
-            _regex = regex;
-            _options = options;
-        }
-
-        public MatchTimer Small => _small ??= new MatchTimer(_regex.Regex.Regex, TimeSpan.FromMilliseconds(Math.Min(25, _options.SlowMatchThreshold.TotalMilliseconds)));
-
-        // The long line is measured only until the verdict is known: at the threshold it is stopped.
-        public MatchTimer Full => _full ??= new MatchTimer(_regex.Regex.Regex, _options.SlowMatchThreshold);
-    }
-
-    private static Measurement? Measure(LintOptions options, LintRegex regex, Candidate candidate, string prefix, Timers timers)
+    private static Measurement? Measure(LintOptions options, LintRegex regex, BacktrackingCounter counter, Candidate candidate, string prefix)
     {
         var key = regex.Regex.DotNetPattern + "\u0000" + regex.Regex.Options + "\u0000" + candidate.Unit + "\u0000" + prefix;
-        return Cache.GetOrAdd(key, _ => MeasureUncached(options, candidate.Unit, prefix, timers));
+        return Cache.GetOrAdd(key, _ => MeasureUncached(options, counter, candidate.Unit, prefix));
     }
 
-    private static Measurement? MeasureUncached(LintOptions options, string unit, string prefix, Timers timers)
+    /// <summary>
+    /// The suffix that makes the pumped line fail with the most work, then the growth of the work with the pump;
+    /// null when it is linear or a line of <see cref="LintOptions.SlowInputLength"/> characters stays under the threshold.
+    /// </summary>
+    private static Measurement? MeasureUncached(LintOptions options, BacktrackingCounter counter, string unit, string prefix)
     {
-        var length = options.SlowInputLength;
-        var threshold = options.SlowMatchThreshold;
+        string? worst = null;
+        long most = -1;
         foreach (var suffix in Suffixes)
         {
             // The crafted line must fail (a match ends the search early, there is nothing to backtrack).
-            var small = timers.Small;
-            small.Measure(prefix + Repeat(unit, 64) + suffix, out var stopped, out var matched);
-            if (matched && !stopped) continue;
-            // Two short lines give the growth; an exponential regex is already stopped at 64 repetitions.
-            var sixteenth = Count(unit, length / 16);
-            var eighth = Count(unit, length / 8);
-            var outA = stopped;
-            var tA = stopped ? small.Timeout.TotalMilliseconds : small.Measure(prefix + Repeat(unit, sixteenth) + suffix, out outA, out _);
-            var outB = outA;
-            var tB = outA ? tA : small.Measure(prefix + Repeat(unit, eighth) + suffix, out outB, out _);
-            if (!outA && !outB)
-            {
-                if (tB < 0.5 || tB / Math.Max(tA, 0.01) < 2.8) continue;
-                // The growth exponent between the two sizes predicts the full-length time; skip hopeless measurements.
-                var exponent = Math.Log(tB / Math.Max(tA, 0.01), 2);
-                if (tB * Math.Pow(8, exponent) < threshold.TotalMilliseconds / 2) continue;
-            }
-            var count = Count(unit, length - prefix.Length - suffix.Length);
-            var line = prefix + Repeat(unit, count) + suffix;
-            var t = timers.Full.Measure(line, out var timedOut, out _);
-            if (t < threshold.TotalMilliseconds && !timedOut) continue;
-            return new Measurement(prefix, unit, count, suffix, t, timedOut, line.Length)
-            {
-                Smaller = outA ? null : (prefix.Length + eighth * unit.Length + suffix.Length, tB, outB),
-            };
+            var r = counter.Search(prefix + Repeat(unit, 16) + suffix + Pad(counter, prefix, suffix), Budget);
+            if (r.Matched) continue;
+            if (r.Stopped) return Grow(options, counter, unit, prefix, suffix);
+            if (r.Steps > most) (worst, most) = (suffix, r.Steps);
         }
-        return null;
+        return worst is null ? null : Grow(options, counter, unit, prefix, worst);
+    }
+
+    private static string Pad(BacktrackingCounter counter, string prefix, string suffix) =>
+        new('\u0001', Math.Max(0, counter.MinWidth - prefix.Length - suffix.Length));
+
+    private static Measurement? Grow(LintOptions options, BacktrackingCounter counter, string unit, string prefix, string suffix)
+    {
+        var maxCount = Count(unit, options.SlowInputLength);
+        var pad = Pad(counter, prefix, suffix);
+        var growth = BacktrackingGrowth.Measure(counter, n => prefix + Repeat(unit, n) + suffix + pad, maxCount, Budget);
+        if (growth is null || growth.Class == GrowthClass.Linear) return null;
+        var m = new Measurement(prefix, unit, suffix, pad.Length, growth);
+        // A line of the usual maximum length must cost more than the threshold (a slow quadratic over short fields is not worth a finding).
+        var atLength = Count(unit, options.SlowInputLength - prefix.Length - suffix.Length - pad.Length);
+        return growth.PredictSeconds(atLength) * 1000 >= options.SlowMatchThreshold.TotalMilliseconds ? m : null;
     }
 
     private static int Count(string unit, int chars) => Math.Max(1, chars / Math.Max(1, unit.Length));

@@ -16,11 +16,47 @@ public sealed class SuperLinearBacktrackingRuleTests
         Assert.Contains("': x'", f.Evidence.Line);
     }
 
+    [Fact]
+    public void An_exponential_repeat_is_an_error_naming_the_quoted_field_and_the_one_second_length()
+    {
+        var text = LintHarness.Filter("^login failed for \"[^\"]+(?:\"+[^\"]*)*\" from <HOST>$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.SuperLinearBacktracking, text));
+        Assert.Equal(LintSeverity.Error, f.Severity);
+        Assert.Contains("exponential time", f.Message);
+        Assert.Contains("the quoted field after 'login failed for \"'", f.Message);
+        Assert.Matches("a line of \\d\\d characters .* costs one second", f.Message);
+        // The attack line is the daemon's line with the pump in the field, long enough for Python to try it.
+        Assert.StartsWith("login failed for \"x<'\"' x ", f.Evidence!.Line);
+        Assert.Contains("steps counted", f.Evidence.Explanation);
+        Assert.InRange(f.Evidence.MatchMilliseconds!.Value, 1000, 10_000);
+    }
+
+    [Fact]
+    public void A_configured_severity_wins_over_the_findings_own()
+    {
+        var text = LintHarness.Filter("^login failed for \"[^\"]+(?:\"+[^\"]*)*\" from <HOST>$");
+        var settings = new LintSettings().Set(RuleIds.SuperLinearBacktracking, LintSeverity.Warning);
+        var f = Assert.Single(LintHarness.Lint(text, settings: settings).Findings, x => x.RuleId == RuleIds.SuperLinearBacktracking);
+        Assert.Equal(LintSeverity.Warning, f.Severity);
+    }
+
+    [Theory]
+    [InlineData("^rejected request input=\"\\w+[\\w.-]*\" from <HOST>$", "the quoted input=\"\u2026\" field")]
+    [InlineData("^<HOST> - \"GET /\\w+[\\w/.-]*\\.php HTTP/1\\.[01]\" 404$", "the request path")]
+    public void An_overlapping_pair_is_a_polynomial_warning_with_its_degree(string failregex, string field)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.SuperLinearBacktracking, LintHarness.Filter(failregex)));
+        Assert.Equal(LintSeverity.Warning, f.Severity);
+        Assert.Contains("polynomial time of degree 2", f.Message);
+        Assert.Contains(field, f.Message);
+    }
+
     [Theory]
     // upstream's fix of the same part: the repeated field cannot hold the separator
     [InlineData("^Disconnected(?::(?: [^\\( ]*|\\([^\\(]*\\))*)? \\(auth failed\\): rip=<ADDR>$")]
     [InlineData("^Disconnected: \\S+ \\S+ \\(auth failed\\): rip=<ADDR>$")]
     [InlineData("^Disconnected\\s*\\s+from <ADDR>$")]
+    [InlineData("^<HOST> - \"GET [^ ?]*\\?[^ =]*=\\S* HTTP/1\\.[01]\" 404$")]
     public void Unambiguous_repeats_and_white_space_runs_are_not_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.SuperLinearBacktracking, LintHarness.Filter(failregex)));
