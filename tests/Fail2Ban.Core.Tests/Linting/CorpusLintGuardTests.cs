@@ -20,14 +20,10 @@ public sealed class CorpusLintGuardTests
 
     public CorpusLintGuardTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [SkippableFact]
     public void Master_filters_stay_within_the_noise_budget()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var (findings, filters, elapsed) = LintMaster();
         foreach (var f in findings) _output.WriteLine(f.ToString());
         foreach (var kv in FilterLinter.RuleTimings.OrderByDescending(kv => kv.Value)) _output.WriteLine(kv.Key + " " + Math.Round(kv.Value) + " ms");

@@ -30,15 +30,11 @@ public class PreparedLineConformanceTests
 
     public static IEnumerable<object[]> Lags() => new[] { new object[] { 1 }, new object[] { 7 }, new object[] { 64 } };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Lags))]
     public void Prepared_lines_give_the_results_of_plain_processing(int lag)
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var problems = new List<string>();
         long lines = 0, reused = 0;
         foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
@@ -76,14 +72,10 @@ public class PreparedLineConformanceTests
     /// compiled twins run on the workers) against plain processing, over each filter's sample log
     /// repeated.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public void Parallel_stream_gives_the_results_of_plain_processing()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var problems = new List<string>();
         long lines = 0;
         var savedThreshold = TieredRegex.CompileAfterRuns;

@@ -24,14 +24,10 @@ public class QuietMissTests
 
     public QuietMissTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [SkippableFact]
     public void TryProcessLine_reports_exactly_what_plain_processing_reports_over_the_corpus()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var problems = new List<string>();
         long lines = 0, quiet = 0, reported = 0;
         foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
