@@ -30,6 +30,7 @@ public static class FilterDiff
     public static FilterDiffReport Compare(FilterVersion old, FilterVersion @new, IReadOnlyList<DiffLineSource> sources, FilterDiffOptions? options = null)
     {
         options ??= new FilterDiffOptions();
+        sources = Distinct(sources);
         var oldErrors = new List<string>();
         var newErrors = new List<string>();
         var oldFirst = TryRead(old, null, oldErrors);
@@ -67,10 +68,24 @@ public static class FilterDiff
             return side.Compiled is { } c && index >= 0 && index < c.FailRegexes.Count ? c.FailRegexes[index] : null;
         }
         var groups = ChangeGroup.Build(changes, RegexOf);
-        var name = (newFirst ?? oldFirst)?.Name ?? System.IO.Path.GetFileNameWithoutExtension(@new.Path);
+        var name = ConfigPath.WithoutExtension(ConfigPath.GetFileName(@new.Path));
         var logLines = sources.Sum(s => s.Lines.Count);
         return new FilterDiffReport(name, old, @new, modes, logLines, probeLines.Count, changes, groups,
             oldErrors.Distinct().ToList(), newErrors.Distinct().ToList());
+    }
+
+    /// <summary>The sources without those whose every line an earlier one already has (a sample log also given with --log).</summary>
+    private static IReadOnlyList<DiffLineSource> Distinct(IReadOnlyList<DiffLineSource> sources)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<DiffLineSource>();
+        foreach (var source in sources)
+        {
+            var fresh = false;
+            foreach (var line in source.Lines) fresh |= seen.Add(line.Text);
+            if (fresh) kept.Add(source);
+        }
+        return kept;
     }
 
     private sealed class VersionSide
@@ -115,7 +130,10 @@ public static class FilterDiff
         if (side.Filter is null) return side;
         try
         {
-            side.Compiled = FilterCompiler.Compile(side.Filter, new FilterCompileOptions { UseDns = "warn" });
+            var compiled = FilterCompiler.Compile(side.Filter, new FilterCompileOptions { UseDns = "warn" });
+            // The datepattern is compiled with the matcher's date detector: a broken one stops the filter loading too.
+            _ = new DateDetector(compiled.DatePattern, new DateDetectorSettings());
+            side.Compiled = compiled;
         }
         catch (Fail2BanException e)
         {
