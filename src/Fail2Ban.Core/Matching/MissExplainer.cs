@@ -47,17 +47,58 @@ public static class MissExplainer
         if (filter.MaxLines > 1)
             reasons.Add("multi-line filter (maxlines=" + filter.MaxLines + "): failregexes see the last lines together; shown against this line alone");
 
+        var (bestIndex, best, matches) = Closest(filter, subject);
+        if (matches)
+            reasons.Add("failregex #" + (bestIndex + 1) + Where(filter.FailRegexes[bestIndex]) + " matches, but gave no failure (no usable host/id, a pending multi-line id, or F-NOFAIL)");
+        else if (best is null) reasons.Add("no failregex matched");
+        else reasons.Add("closest failregex #" + (bestIndex + 1) + Where(filter.FailRegexes[bestIndex]) + Describe(best, subject, filter.FailRegexes[bestIndex]));
+        return reasons;
+    }
+
+    /// <summary>
+    /// How far the filter got on a line it missed, as a number for ranking near misses: the prefregex counts for the
+    /// first half (its share of the line reached), the closest failregex for the second (its share of the content).
+    /// Null for a line with an error or taken by an ignoreregex.
+    /// </summary>
+    public static MissProgress? Progress(CompiledFilter filter, LineResult result)
+    {
+        if (result.Error is not null || result.IgnoreRegexMatched) return null;
+        var subject = result.Tuple.Before + result.Tuple.After + "\n";
+        var prefShare = 0.0;
+        if (filter.PrefRegex is { } pref)
+        {
+            var pm = SafeMatch(pref.Regex, subject);
+            if (pm is null)
+            {
+                if (pref.Translated is null) return new MissProgress(-1, null, subject, 0);
+                try
+                {
+                    var e = RegexMissExplainer.Explain(pref.Translated, subject);
+                    return new MissProgress(-1, e, subject, 0.5 * Math.Min(e.SubjectOffsetReached, subject.Length) / subject.Length);
+                }
+                catch (RegexMatchTimeoutException) { return new MissProgress(-1, null, subject, 0); }
+            }
+            var content = pm.Groups["content"];
+            if (content.Success && content.Length > 0) subject = content.Value + "\n";
+            prefShare = 0.5;
+        }
+        var (index, best, matches) = Closest(filter, subject);
+        if (matches) return new MissProgress(index, null, subject, 1);
+        if (best is null) return new MissProgress(-1, null, subject, prefShare);
+        var reached = Math.Min(best.SubjectOffsetReached, subject.Length) / (double)subject.Length;
+        return new MissProgress(index, best, subject, prefShare + (1 - prefShare) * reached);
+    }
+
+    /// <summary>The failregex that got furthest on <paramref name="subject"/> (or the first that matches it: Matches).</summary>
+    private static (int Index, RegexMissExplanation? Best, bool Matches) Closest(CompiledFilter filter, string subject)
+    {
         var bestIndex = -1;
         RegexMissExplanation? best = null;
         for (var i = 0; i < filter.FailRegexes.Count; i++)
         {
             var fr = filter.FailRegexes[i];
             if (fr.Translated is null) continue;
-            if (SafeMatch(fr.Regex, subject) is not null)
-            {
-                reasons.Add("failregex #" + (i + 1) + Where(fr) + " matches, but gave no failure (no usable host/id, a pending multi-line id, or F-NOFAIL)");
-                return reasons;
-            }
+            if (SafeMatch(fr.Regex, subject) is not null) return (i, null, true);
             RegexMissExplanation e;
             try { e = RegexMissExplainer.Explain(fr.Translated, subject); }
             catch (RegexMatchTimeoutException) { continue; }
@@ -68,9 +109,16 @@ public static class MissExplainer
                 bestIndex = i;
             }
         }
-        if (best is null) reasons.Add("no failregex matched");
-        else reasons.Add("closest failregex #" + (bestIndex + 1) + Where(filter.FailRegexes[bestIndex]) + Describe(best, subject, filter.FailRegexes[bestIndex]));
-        return reasons;
+        return (bestIndex, best, false);
+    }
+
+    /// <summary>The same explanation as <see cref="Explain"/> gives for the closest regex, as one phrase (for reports that rank lines).</summary>
+    public static string Describe(CompiledFilter filter, MissProgress progress)
+    {
+        if (progress.Explanation is null) return progress.RegexIndex < 0 && filter.PrefRegex is not null ? "prefregex did not match" : "no failregex got anywhere";
+        var regex = progress.RegexIndex < 0 ? filter.PrefRegex! : filter.FailRegexes[progress.RegexIndex];
+        var name = progress.RegexIndex < 0 ? "prefregex" : "closest failregex #" + (progress.RegexIndex + 1);
+        return name + Where(regex) + Describe(progress.Explanation, progress.Subject, regex);
     }
 
     private static string Describe(CompiledRegex regex, string subject)
@@ -114,4 +162,28 @@ public static class MissExplainer
     private static string Quote(string s) => "'" + s + "'";
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s.Substring(0, max - 1) + "…";
+}
+
+/// <summary>How far a filter got on a missed line (see <see cref="MissExplainer.Progress"/>).</summary>
+public sealed class MissProgress
+{
+    public MissProgress(int regexIndex, RegexMissExplanation? explanation, string subject, double fraction)
+    {
+        RegexIndex = regexIndex;
+        Explanation = explanation;
+        Subject = subject;
+        Fraction = fraction;
+    }
+
+    /// <summary>The closest failregex (0-based), or -1 when the prefregex stopped the line.</summary>
+    public int RegexIndex { get; }
+
+    /// <summary>Where that regex stopped, or null when none could be explained.</summary>
+    public RegexMissExplanation? Explanation { get; }
+
+    /// <summary>The text the regex ran on (the line without its date, or the prefregex's content), with its final newline.</summary>
+    public string Subject { get; }
+
+    /// <summary>0 (nothing matched) to 1 (a failregex matches but gave no failure).</summary>
+    public double Fraction { get; }
 }

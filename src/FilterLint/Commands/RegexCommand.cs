@@ -80,6 +80,11 @@ internal static class RegexCommand
             Description = "A filter name (looked up in DIR/filter.d) or a .conf path, optionally with options " +
                           "('sshd[mode=aggressive]'), or a literal failregex ('failure from <HOST>$').",
         };
+        var nearMisses = new Option<bool>("--near-misses")
+        {
+            Description = "Instead of the report: the missed lines most like the filter's failures, grouped by shape, with where the " +
+                          "filter stopped and a verified regex fix (width, optional field, case) where one is mechanical.",
+        };
         var ignore = new Argument<string?>("IGNOREREGEX")
         {
             Description = "A literal ignoreregex that replaces the filter's.",
@@ -92,8 +97,12 @@ internal static class RegexCommand
         {
             config, now, timezone, json, printAllMissed, noMissed, printAllMatched, maxLines, datePattern, useDns, threads, log, filter, ignore,
         };
+        command.Options.Add(nearMisses);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(nearMisses))
+                return NearMissCommand.Run(parse.GetValue(log)!, parse.GetValue(filter)!, parse.GetValue(config)!, parse.GetValue(timezone),
+                    parse.GetValue(threads), parse.GetValue(printAllMissed), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var settings = new Settings
             {
                 ConfigDirectory = parse.GetValue(config)!,
