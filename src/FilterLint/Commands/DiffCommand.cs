@@ -108,16 +108,16 @@ internal static class DiffCommand
                 new DiffJsonWriter(paths).Write(output, reports, worse);
                 break;
             case "markdown":
-                foreach (var r in reports.Where(r => r.Changes.Count > 0 || r.NewErrors.Count > 0 || pairs.Count == 1))
+                foreach (var r in reports.Where(r => r.Changes.Count > 0 || r.NewErrors.Count > 0 || !old.IsFolder))
                     new DiffMarkdownWriter(paths, show).Write(output, r, worse);
                 break;
             case "github":
                 foreach (var r in reports) new DiffGithubWriter(paths).Write(output, r, worse);
                 break;
             default:
-                foreach (var r in reports.Where(r => r.Changes.Count > 0 || r.NewErrors.Count > 0 || pairs.Count == 1))
+                foreach (var r in reports.Where(r => r.Changes.Count > 0 || r.NewErrors.Count > 0 || !old.IsFolder))
                     new DiffTextWriter(paths, show).Write(output, r);
-                if (pairs.Count > 1) output.WriteLine(pairs.Count + " filters compared, " + reports.Count(r => r.Changes.Count > 0) + " with changed lines");
+                if (old.IsFolder) output.WriteLine(pairs.Count + " filter" + (pairs.Count == 1 ? "" : "s") + " compared, " + reports.Count(r => r.Changes.Count > 0) + " with changed lines");
                 break;
         }
         var failed = reports.Any(r => r.Has(failKinds) || r.NewErrors.Count > 0 && r.OldErrors.Count == 0 && failKinds.Count > 0);
@@ -145,7 +145,8 @@ internal static class DiffCommand
             foreach (var candidate in arg.SampleLogCandidates(version.Path, name))
             {
                 if (version.Files.Read(candidate)?.Text is not { } text) continue;
-                var label = arg.Revision is { } rev ? "git:" + rev + ":" + candidate : DisplayPath.Current().Format(candidate);
+                var shown = DisplayPath.Current().Format(candidate);
+                var label = arg.Revision is { } rev ? "git:" + rev + ":" + shown : shown;
                 var source = DiffLineSource.FromSampleLog(label, text);
                 var fresh = source.Lines.Where(l => seen.Add(l.Text)).ToList();
                 if (fresh.Count > 0) yield return new DiffLineSource(label, fresh);

@@ -27,7 +27,7 @@ internal sealed class DiffVersionArgument
 
     public IConfigFileSource Files { get; }
 
-    /// <summary>The file or folder: absolute for the working tree, relative to the current directory for a revision.</summary>
+    /// <summary>The file or folder (absolute; for a revision, the working tree's path of the file as it was then).</summary>
     public string Path { get; }
 
     public bool IsFolder { get; }
@@ -65,13 +65,14 @@ internal sealed class DiffVersionArgument
                 error.WriteLine("filterlint: error: '" + text + "': write a git version as git:REV:path (e.g. git:HEAD:config/filter.d/sshd.conf)");
                 return null;
             }
-            var git = new GitRevisionFileSource(body.Substring(4, colon - 4));
-            if (git.Check() is { } problem)
+            var gitPath = body.Substring(colon + 1);
+            var git = GitRevisionFileSource.For(body.Substring(4, colon - 4), gitPath, out var problem);
+            if (git is null)
             {
                 error.WriteLine("filterlint: error: '" + text + "': " + problem);
                 return null;
             }
-            var path = ConfigPath.Normalize(body.Substring(colon + 1).Replace('\\', '/'));
+            var path = PhysicalConfigFileSource.ToConfigPath(gitPath);
             if (git.IsFile(path)) return new DiffVersionArgument(text, git, path, false, options);
             if (git.ListDirectory(path).Count > 0) return new DiffVersionArgument(text, git, path, true, options);
             error.WriteLine("filterlint: error: '" + text + "': no such file or folder at revision " + git.Revision);

@@ -8,15 +8,37 @@ using Fail2Ban.Core.Config;
 namespace FilterLint.Files;
 
 /// <summary>
-/// Config files as they were at a git revision (<c>git show REV:./path</c>, run in the current directory), read
-/// when the config reader asks for them, so a filter's includes come from the same revision.
+/// Config files as they were at a git revision (<c>git show REV:path</c>), read when the config reader asks for them, so a
+/// filter's includes come from the same revision. Paths are absolute, as for files on disk: the working tree's path of
+/// each file stands for its version at the revision (so locations and annotations name the file a reviewer edits).
 /// </summary>
 internal sealed class GitRevisionFileSource : IConfigFileSource
 {
     private readonly string _revision;
+    private readonly string _root;
     private readonly Dictionary<string, ConfigFileText?> _files = new(StringComparer.Ordinal);
 
-    public GitRevisionFileSource(string revision) => _revision = revision;
+    private GitRevisionFileSource(string revision, string root)
+    {
+        _revision = revision;
+        _root = root.TrimEnd('/');
+    }
+
+    /// <summary>The repository holding <paramref name="path"/> (a path in its working tree) at <paramref name="revision"/>; null after setting <paramref name="problem"/>.</summary>
+    public static GitRevisionFileSource? For(string revision, string path, out string? problem)
+    {
+        var dir = Path.GetFullPath(path);
+        while (!Directory.Exists(dir)) dir = Path.GetDirectoryName(dir) ?? "/";
+        var top = Encoding.UTF8.GetString(Git(dir, out var ok, "rev-parse", "--show-toplevel")).Trim();
+        if (!ok || top.Length == 0)
+        {
+            problem = "'" + dir + "' is not in a git repository (or git is not installed)";
+            return null;
+        }
+        Git(top, out ok, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        problem = ok ? null : "'" + revision + "' is not a git revision of " + top;
+        return ok ? new GitRevisionFileSource(revision, PhysicalConfigFileSource.ToConfigPath(top)) : null;
+    }
 
     public string Revision => _revision;
 
@@ -24,39 +46,40 @@ internal sealed class GitRevisionFileSource : IConfigFileSource
     {
         var key = ConfigPath.Normalize(path);
         if (_files.TryGetValue(key, out var text)) return text;
-        var bytes = Git(out var ok, "show", _revision + ":./" + key);
+        if (Relative(key) is not { } relative) return _files[key] = null;
+        var bytes = Git(_root, out var ok, "show", _revision + ":" + relative);
         return _files[key] = ok ? ConfigFileText.FromBytes(bytes) : null;
     }
 
     public IReadOnlyList<string> ListDirectory(string directory)
     {
-        var dir = ConfigPath.Normalize(directory).TrimEnd('/');
-        var output = Git(out var ok, "ls-tree", "--name-only", _revision, "--", (dir.Length == 0 || dir == "." ? "." : dir) + "/");
         var result = new List<string>();
+        if (Relative(ConfigPath.Normalize(directory).TrimEnd('/')) is not { } relative) return result;
+        var output = Git(_root, out var ok, "ls-tree", "--name-only", "--full-name", _revision, "--", relative.Length == 0 ? "." : relative + "/");
         if (!ok) return result;
         foreach (var line in Encoding.UTF8.GetString(output).Split('\n'))
-            if (line.Length > 0) result.Add(line);
+            if (line.Length > 0) result.Add(_root + "/" + line);
         return result;
     }
 
     /// <summary>Whether <paramref name="path"/> names a file (blob) at the revision.</summary>
     public bool IsFile(string path) => Read(path) != null;
 
-    /// <summary>Checks that git and the revision exist; the error to print, or null.</summary>
-    public string? Check()
+    /// <summary>The path inside the repository ("" for its root), or null outside it.</summary>
+    private string? Relative(string path)
     {
-        Git(out var ok, "rev-parse", "--verify", "--quiet", _revision + "^{commit}");
-        return ok ? null : "'" + _revision + "' is not a git revision here (or git is not installed)";
+        if (path == _root) return "";
+        return path.StartsWith(_root + "/", StringComparison.Ordinal) ? path.Substring(_root.Length + 1) : null;
     }
 
-    private static byte[] Git(out bool ok, params string[] arguments)
+    private static byte[] Git(string directory, out bool ok, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Directory.GetCurrentDirectory(),
+            WorkingDirectory = directory,
         };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         try

@@ -118,5 +118,45 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("not a git revision", git.Stderr);
     }
 
+    [Fact]
+    public void A_git_revision_is_read_with_its_includes_and_compared_with_the_working_tree()
+    {
+        _tree.Write("repo/config/filter.d/common.conf", "[DEFAULT]\nverb = auth(?:entication)?\n");
+        var filter = _tree.Write("repo/config/filter.d/demo.conf", "[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = %(verb)s failure from <HOST>\n");
+        var repo = Path.Combine(_tree.Root, "repo");
+        Git(repo, "init", "-q");
+        Git(repo, "add", ".");
+        Git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "demo");
+        // Only the include changes: the revision must supply its own common.conf.
+        _tree.Write("repo/config/filter.d/common.conf", "[DEFAULT]\nverb = auth\n");
+        var r = CliRunner.Run("diff", "git:HEAD:" + filter, filter, "--log", Log(Auth, Long), "--no-probe");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("filterlint diff demo: git:HEAD:", r.Stdout);
+        Assert.Contains("now missed: 1 line", r.Stdout);
+        Assert.Contains(Long, r.Stdout);
+    }
+
+    [Fact]
+    public void Folders_are_compared_filter_by_filter()
+    {
+        Filter("old", @"auth(?:entication)? failure from <HOST>");
+        Filter("new", @"auth failure from <HOST>");
+        _tree.Write("old/filter.d/other.conf", "[Definition]\nfailregex = other from <HOST>\n");
+        var r = CliRunner.Run("diff", Path.Combine(_tree.Root, "old"), Path.Combine(_tree.Root, "new"), "--log", Log(Auth, Long), "--no-probe");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("other.conf is only in", r.Stderr);
+        Assert.Contains("filterlint diff demo:", r.Stdout);
+        Assert.Contains("1 filter compared, 1 with changed lines", r.Stdout);
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "git " + string.Join(" ", arguments) + ": " + process.StandardError.ReadToEnd());
+    }
+
     public void Dispose() => _tree.Dispose();
 }
