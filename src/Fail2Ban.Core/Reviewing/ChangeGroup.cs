@@ -11,8 +11,9 @@ namespace Fail2Ban.Core.Reviewing;
 public sealed class ChangeGroup
 {
     internal ChangeGroup(ChangeKind kind, int regexIndex, CompiledRegex? regex, CompiledRegex? newRegex, bool fromOldRegex,
-        IReadOnlyList<string?> modes, IReadOnlyList<LineChange> changes)
+        IReadOnlyList<string?> modes, IReadOnlyList<LineChange> changes, CompiledRegex? newPrefRegex = null)
     {
+        NewPrefRegex = newPrefRegex;
         Kind = kind;
         RegexIndex = regexIndex;
         Regex = regex;
@@ -35,6 +36,9 @@ public sealed class ChangeGroup
 
     public bool FromOldRegex { get; }
 
+    /// <summary>The new version's prefregex in the group's first mode (a change may come from it rather than the failregex).</summary>
+    public CompiledRegex? NewPrefRegex { get; }
+
     /// <summary>The modes in which these lines changed (a null entry: a filter without modes).</summary>
     public IReadOnlyList<string?> Modes { get; }
 
@@ -47,6 +51,8 @@ public sealed class ChangeGroup
     public string RegexName => RegexIndex < 0 ? "no failregex" : (FromOldRegex ? "old " : "") + "failregex #" + (RegexIndex + 1);
 
     /// <summary>Groups changes by mode, kind and failregex; merges groups of modes that changed the same lines the same way.</summary>
+    /// <param name="changes">Every changed line.</param>
+    /// <param name="regexOf">(mode, of the old version, index) to the failregex; index -1 asks for the prefregex.</param>
     internal static List<ChangeGroup> Build(IReadOnlyList<LineChange> changes, System.Func<string?, bool, int, CompiledRegex?> regexOf)
     {
         var perMode = changes.GroupBy(c => (c.Mode, c.Kind, c.RegexIndex, c.FromOldRegex)).ToList();
@@ -54,7 +60,7 @@ public sealed class ChangeGroup
         var keys = new List<string>();
         foreach (var g in perMode.OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.RegexIndex))
         {
-            var regex = regexOf(g.Key.Mode, g.Key.FromOldRegex, g.Key.RegexIndex);
+            var regex = g.Key.RegexIndex < 0 ? null : regexOf(g.Key.Mode, g.Key.FromOldRegex, g.Key.RegexIndex);
             var key = g.Key.Kind + "\u0001" + g.Key.FromOldRegex + "\u0001" + g.Key.RegexIndex + "\u0001" + regex?.Source + "\u0001" +
                       string.Join("\u0002", g.Select(c => c.Line.Origin + "\u0003" + c.Line.Text + "\u0003" + c.Old.Describe() + "\u0003" + c.New.Describe()));
             var at = keys.IndexOf(key);
@@ -62,12 +68,13 @@ public sealed class ChangeGroup
             {
                 var same = groups[at];
                 groups[at] = new ChangeGroup(same.Kind, same.RegexIndex, same.Regex, same.NewRegex, same.FromOldRegex,
-                    same.Modes.Concat(new[] { g.Key.Mode }).ToList(), same.Changes);
+                    same.Modes.Concat(new[] { g.Key.Mode }).ToList(), same.Changes, same.NewPrefRegex);
                 continue;
             }
             keys.Add(key);
-            var newRegex = g.Key.FromOldRegex ? regexOf(g.Key.Mode, false, g.Key.RegexIndex) : regex;
-            groups.Add(new ChangeGroup(g.Key.Kind, g.Key.RegexIndex, regex, newRegex, g.Key.FromOldRegex, new[] { g.Key.Mode }, g.ToList()));
+            var newRegex = g.Key.RegexIndex < 0 ? null : g.Key.FromOldRegex ? regexOf(g.Key.Mode, false, g.Key.RegexIndex) : regex;
+            groups.Add(new ChangeGroup(g.Key.Kind, g.Key.RegexIndex, regex, newRegex, g.Key.FromOldRegex, new[] { g.Key.Mode }, g.ToList(),
+                regexOf(g.Key.Mode, false, -1)));
         }
         return groups;
     }

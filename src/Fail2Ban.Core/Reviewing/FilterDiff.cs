@@ -65,7 +65,9 @@ public static class FilterDiff
         CompiledRegex? RegexOf(string? mode, bool fromOld, int index)
         {
             var side = (fromOld ? oldSides : newSides)[modes.IndexOf(mode)];
-            return side.Compiled is { } c && index >= 0 && index < c.FailRegexes.Count ? c.FailRegexes[index] : null;
+            if (side.Compiled is not { } c) return null;
+            if (index < 0) return c.PrefRegex;
+            return index < c.FailRegexes.Count ? c.FailRegexes[index] : null;
         }
         var groups = ChangeGroup.Build(changes, RegexOf);
         var name = ConfigPath.WithoutExtension(ConfigPath.GetFileName(@new.Path));

@@ -23,7 +23,7 @@ internal sealed class DiffGithubWriter
         foreach (var e in report.NewErrors) o.WriteLine("::error file=" + Property(file) + ",title=filterlint diff::" + Data("the new version does not load: " + e));
         foreach (var g in report.Groups)
         {
-            var line = AnnotationLine(g.NewRegex, report.New.Path, changed);
+            var line = AnnotationLine(g.NewRegex, g.NewPrefRegex, report.New.Path, changed);
             var first = g.Changes[0];
             var message = DiffReportText.Title(g, _paths) + "\n" + first.Line.Origin + ": " + first.Line.Text + "\n" + DiffReportText.BeforeAfter(first);
             o.WriteLine("::" + (worse(g.Kind) ? "error" : "notice") + " file=" + Property(file) + (line > 0 ? ",line=" + line : "") +
@@ -31,18 +31,22 @@ internal sealed class DiffGithubWriter
         }
     }
 
-    /// <summary>The first changed line of the filter file that the regex's text comes from; else where the regex starts; else the first changed line.</summary>
-    private static int AnnotationLine(CompiledRegex? regex, string file, IReadOnlyList<int> changed)
+    /// <summary>
+    /// The first changed line of the filter file that the regex's text comes from, else one the prefregex's text comes from (the
+    /// change may be there); else where the regex starts; else the first changed line.
+    /// </summary>
+    private static int AnnotationLine(CompiledRegex? regex, CompiledRegex? prefRegex, string file, IReadOnlyList<int> changed)
     {
-        var written = new List<int>();
-        if (regex?.LocatedSource is { } source)
-            foreach (var s in source.Segments)
-                if (s.Start.File == file) written.Add(s.Start.Line);
-        var hit = written.Where(changed.Contains).DefaultIfEmpty(0).Min();
-        if (hit > 0) return hit;
+        var written = WrittenLines(regex, file);
+        foreach (var line in written.Where(changed.Contains).OrderBy(l => l)) return line;
+        foreach (var line in WrittenLines(prefRegex, file).Where(changed.Contains).OrderBy(l => l)) return line;
         if (written.Count > 0) return written[0];
         return changed.Count > 0 ? changed[0] : 0;
     }
+
+    /// <summary>The lines of <paramref name="file"/> the regex's text (after interpolation) was written on.</summary>
+    private static List<int> WrittenLines(CompiledRegex? regex, string file) =>
+        regex?.LocatedSource is { } source ? source.Segments.Where(s => s.Start.File == file).Select(s => s.Start.Line).ToList() : new List<int>();
 
     private static string Data(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
