@@ -36,7 +36,8 @@ internal static class FieldVariations
         var tail = line.Text.Substring(line.HostEnd);
         var forged = AddressTags.ForgedIPv4;
         var injections = new List<string>();
-        if (before)
+        // (A generated line can hold the field's text after the address although the regex puts it before.)
+        if (before && line.HostStart >= range.End)
         {
             // Between the field and the address the line has fixed text; the forger writes it, then an address.
             var between = line.Text.Substring(range.End, line.HostStart - range.End);
