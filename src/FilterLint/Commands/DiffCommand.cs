@@ -30,11 +30,11 @@ internal static class DiffCommand
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Changes that make the exit code 1: a comma list of now-missed, host-changed, now-matched, user-changed, time-changed, " +
-                          "fields-changed, now-ignored, no-longer-ignored; or 'any', or 'none'. Default: " + Worse + ".",
+                          "fields-changed, now-ignored, no-longer-ignored; or 'any', or 'none'.",
             DefaultValueFactory = _ => Worse,
             HelpName = "KINDS",
         };
-        var show = new Option<int>("--show") { Description = "Lines shown per group in text and markdown (default 5).", DefaultValueFactory = _ => 5, HelpName = "N" };
+        var show = new Option<int>("--show") { Description = "Lines shown per group in text and markdown.", DefaultValueFactory = _ => 5, HelpName = "N" };
         var command = new Command("diff",
             "Compare two versions of a filter on real lines: every line (sample logs, --log, and the robustness probe's variants) runs through " +
             "both in every mode; lines whose verdict, banned host, user, time or captures change are listed as 'now missed', 'now matched', " +
