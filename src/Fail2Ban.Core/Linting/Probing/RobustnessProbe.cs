@@ -134,6 +134,12 @@ internal sealed class RobustnessProbe
         return found;
     }
 
+    /// <summary>
+    /// Whether the daemon is seen writing host names where the filter reads the address: a sample line for which the
+    /// filter reports a name rather than an address; null when there are no sample lines to tell.
+    /// </summary>
+    public bool? SamplesShowHostNames => _samples.Count == 0 ? null : SampleRuns().Any(r => r.Item2.Any(f => f.Data.GetString("dns") is not null));
+
     /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>
     private TagExpansion? PrefixHostTag() => _variant.PrefRegex is { } pref ? HostTag(pref) : null;
 
