@@ -33,6 +33,35 @@ public sealed class LogFormatVariantMissedRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, filter));
     }
 
+    private const string AccessLog = @"^\s*<ADDR> [^""]*""[A-Z]{3,10} [^""]+"" \d+ \d+ ""[^""]+"" ""BadBot""$";
+
+    [Fact]
+    public void An_access_log_regex_that_starts_with_the_address_misses_the_virtual_host_form()
+    {
+        // Without a sample log: a suggestion to check how the server logs.
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog)));
+        Assert.Equal(LintSeverity.Info, f.Severity);
+        Assert.Contains("www.example.org 192.0.2.1 ", f.Evidence!.Line);
+
+        var vhost = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "www.example.com 192.0.2.7 - - [18/Aug/2024:21:08:39 +0100] \"GET / HTTP/1.1\" 403 332 \"-\" \"BadBot\"\n",
+        });
+        Assert.Equal(LintSeverity.Warning, Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog), null, vhost)).Severity);
+
+        var plain = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "192.0.2.7 - - [18/Aug/2024:21:08:39 +0100] \"GET / HTTP/1.1\" 403 332 \"-\" \"BadBot\"\n",
+        });
+        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog), null, plain));
+    }
+
+    [Fact]
+    public void An_access_log_regex_that_allows_the_virtual_host_is_not_reported()
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog.Replace(@"^\s*<ADDR>", @"^\s*(?:\S+\s+)?<ADDR>"))));
+    }
+
     [Fact]
     public void Master_named_refused_is_not_reported()
     {
