@@ -81,6 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PortAfterAddressMissed = Create(RuleIds.PortAfterAddressMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor TrailingFieldMissed = Create(RuleIds.TrailingFieldMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IPv6AddressMishandled = Create(RuleIds.IPv6AddressMishandled, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor LogFormatVariantMissed = Create(RuleIds.LogFormatVariantMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UserNameEvasion = Create(RuleIds.UserNameEvasion, Categories.Unsafe, DiagnosticSeverity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
@@ -95,6 +96,7 @@ internal static class DiagnosticDescriptors
         PortAfterAddressMissed,
         TrailingFieldMissed,
         IPv6AddressMishandled,
+        LogFormatVariantMissed,
         UserNameEvasion,
         ConfigSyntax,
         MissingInclude,

@@ -71,6 +71,8 @@ public static class RuleCatalog
             "A key=value record is end-anchored right after the address and misses appended fields"),
         Rule(RuleIds.IPv6AddressMishandled, "mishandled-ipv6-address", RuleFamily.Brittle, LintSeverity.Warning,
             "An IPv6 client address is missed or banned as another address"),
+        Rule(RuleIds.LogFormatVariantMissed, "log-format-variant-missed", RuleFamily.Brittle, LintSeverity.Warning,
+            "The failure as another log source or format of the daemon writes it (the journal, the virtual host first) is missed"),
         Rule(RuleIds.PluralAfterCount, "plural-after-count", RuleFamily.Brittle, LintSeverity.Info,
             "A count is followed by a literal plural, so the line with a count of one is missed"),
         Rule(RuleIds.PrintedEscapeSequence, "printed-escape-sequence", RuleFamily.Brittle, LintSeverity.Warning,

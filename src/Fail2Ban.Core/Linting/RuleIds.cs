@@ -70,6 +70,8 @@ public static class RuleIds
     public const string TrailingFieldMissed = "F2B2007";
     /// <summary>An IPv6 client address is missed or banned as another address.</summary>
     public const string IPv6AddressMishandled = "F2B2008";
+    /// <summary>The failure as another log source of the daemon writes it (the journal's <c>host ident[pid]: message</c>) is missed.</summary>
+    public const string LogFormatVariantMissed = "F2B2009";
     /// <summary><c>\d+ bytes</c>: a count followed by a literal plural, missing the "1 byte" line.</summary>
     public const string PluralAfterCount = "F2B2010";
     /// <summary><c>unknown\\n</c>: a printed escape sequence (backslash and letter) required where daemons differ.</summary>

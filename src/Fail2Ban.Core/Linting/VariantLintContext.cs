@@ -46,6 +46,9 @@ internal sealed class VariantLintContext
     /// <summary>Marks <paramref name="ruleId"/> as reported for this filter.</summary>
     public void MarkReportedForFilter(string ruleId) => _cache.ReportedOnce.Add(ruleId);
 
+    /// <summary>What the sample log showed a rule in another variant of this filter (any logtype), by the rule's own key.</summary>
+    public Dictionary<string, bool> SampleFacts => _cache.SampleFacts;
+
     /// <summary>The state <paramref name="ruleId"/> keeps across the variants (modes) of this filter, created on first use.</summary>
     public T FilterState<T>(string ruleId) where T : class, new()
     {

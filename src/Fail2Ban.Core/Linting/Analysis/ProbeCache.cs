@@ -17,6 +17,12 @@ internal sealed class ProbeCache
     public Dictionary<string, object> RuleState { get; } = new();
 
     /// <summary>
+    /// What the filter's sample log showed, by a rule's own key: kept for every logtype (the log is written in one of
+    /// them, and the lines of the others do not match it).
+    /// </summary>
+    public Dictionary<string, bool> SampleFacts { get; } = new();
+
+    /// <summary>
     /// Starts the variants of another logtype: rules that compare modes start afresh; rules that report once per
     /// filter stay reported, and what line generation learnt is kept.
     /// </summary>

@@ -6,7 +6,7 @@ using Fail2Ban.Core.Patterns;
 namespace Fail2Ban.Core.Linting.Probing;
 
 /// <summary>
-/// The forms daemons write an address in: IPv6 (compressed, full, loopback), a host name, and the client
+/// The forms daemons write an address in: IPv6 (compressed, full, loopback, IPv4-mapped, bracketed before a port), a host name, and the client
 /// port after it (<c>addr:port</c>, <c> port N</c> as OpenSSH writes, <c>,port=N</c> in key=value records).
 /// Each keeps the line a failure of the same client.
 /// </summary>
@@ -35,6 +35,17 @@ internal static class AddressVariations
             foreach (var (name, address) in IPv6Forms)
                 yield return Variant(line, tag, name, ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, address), Normalize(address),
                     "the address written as IPv6 " + address);
+        if (acceptsIPv6)
+        {
+            // A dual-stack socket reports an IPv4 client as an IPv4-mapped IPv6 address (sshd, ejabberd): the same client.
+            yield return Variant(line, tag, "ipv6-mapped", ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, "::ffff:" + host), host,
+                "the address written as an IPv4-mapped IPv6 address ::ffff:" + host);
+        }
+        // Where the daemon writes IPv4:port, it sets an IPv6 address off from the port with brackets: [2001:db8::1]:port.
+        if (hasPort && !bracketed && portAt < line.Text.Length && line.Text[portAt] == ':' && tag is not null && AcceptsIPv6(tag))
+            yield return Variant(line, tag, "ipv6-bracketed", ProbeFamily.Address,
+                line.Replace(line.HostStart, line.HostEnd, "[" + AddressTags.DefaultIPv6 + "]"), Normalize(AddressTags.DefaultIPv6),
+                "the address written as IPv6 in brackets before the port ([" + AddressTags.DefaultIPv6 + "]" + line.Text.Substring(portAt, PortLength(line.Text, portAt)) + ")");
         if (tag is { Kind: TagExpansionKind.Host } && !useDnsIsNo)
             yield return Variant(line, tag, "host-name", ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, AddressTags.DefaultHostName),
                 AddressTags.DefaultHostName, "a host name in place of the address");
@@ -62,6 +73,14 @@ internal static class AddressVariations
             yield return Variant(line, tag, "trailing-user", ProbeFamily.TrailingField, line.Replace(end, end, " user=alice"), host,
                 "a user=alice field appended to the key=value record");
         }
+    }
+
+    /// <summary>The length of <c>:N</c> at <paramref name="at"/>.</summary>
+    private static int PortLength(string text, int at)
+    {
+        var end = at + 1;
+        while (end < text.Length && char.IsDigit(text[end])) end++;
+        return end - at;
     }
 
     /// <summary>Whether a port already follows the address (<c>:N</c>, <c> port N</c>, <c>,port=N</c>, <c>#N</c>).</summary>

@@ -63,7 +63,9 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
         // Spaces or digits only (\s+ after "username:", a uid) are not where the name is.
         if (set.All(c => char.IsWhiteSpace(c) || char.IsDigit(c))) return null;
         var label = LabelBefore(regex, q);
-        if (label != null && UserLabels.Contains(label)) return new ClientField(q, ClientFieldKind.UserName, label);
+        // "forwarded for [...]" holds the X-Forwarded-For address list, not a name the client logs in with.
+        if (label != null && UserLabels.Contains(label) && !(label == "for" && WordsBefore(regex, q).EndsWith("forwarded for", StringComparison.Ordinal)))
+            return new ClientField(q, ClientFieldKind.UserName, label);
         if (IsQuoted(regex, q)) return new ClientField(q, ClientFieldKind.Quoted, label ?? "quoted");
         if (q.Body is AnyCharNode) return new ClientField(q, ClientFieldKind.CatchAll, label ?? "catch-all");
         return null;
@@ -88,6 +90,12 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
         }
         return null;
     }
+
+    /// <summary>The literal text right before <paramref name="node"/>, lower case, without the delimiters <see cref="LabelBefore"/> skips.</summary>
+    private static string WordsBefore(LintRegex regex, RegexNode node) =>
+        regex.Tree.Preceding(node).FirstOrDefault() is LiteralNode literal
+            ? literal.Value.TrimEnd(' ', '=', ':', '"', '\'', '[', '(', '<', '`').ToLowerInvariant()
+            : "";
 
     /// <summary>Between matching quotes or brackets: <c>'…'</c>, <c>"…"</c>, <c>`…'</c>, <c>[…]</c>, <c>(…)</c>, <c>&lt;…&gt;</c>.</summary>
     public static bool IsQuoted(LintRegex regex, RegexNode q)

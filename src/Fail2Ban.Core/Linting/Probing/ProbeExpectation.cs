@@ -28,6 +28,9 @@ internal enum ProbeFamily
     /// <summary>A protocol word or identifier of another length than the one the regex fixes (<c>CONNECT</c> for <c>[A-Z]{4}</c>).</summary>
     Token,
 
+    /// <summary>The whole line in the form another log source gives it (the systemd journal's).</summary>
+    LineForm,
+
     /// <summary>Text an attacker writes into a field so that it reads like another address.</summary>
     Injection,
 }

@@ -18,6 +18,9 @@ internal sealed record ProbeVariant(
     /// <summary>The regex node whose text was changed (a field), when the change is about one; else null.</summary>
     public RegexNode? Node { get; init; }
 
+    /// <summary>Whether the line is run as a log line with its own time stamp; null: as its base line is.</summary>
+    public bool? AsLogLine { get; init; }
+
     /// <summary>The address tag next to which the change was made, when it is about one; else null.</summary>
     public TagExpansion? Tag { get; init; }
 

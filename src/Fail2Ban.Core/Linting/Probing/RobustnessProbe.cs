@@ -89,7 +89,7 @@ internal sealed class RobustnessProbe
             var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no")
                 .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
-            variants = variants.Concat(TokenVariations.For(line));
+            variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant));
             foreach (var variant in variants)
             {
                 if (!seen.Add(variant.Name + "\u0000" + variant.Line)) continue;
@@ -107,6 +107,8 @@ internal sealed class RobustnessProbe
     /// </summary>
     private ProbeOutcome Judge(ProbeBaseLine line, ProbeVariant variant, LintRegex regex)
     {
+        if (variant.AsLogLine is { } asLogLine)
+            return new ProbeOutcome(line, variant, ProbeVerdict.From(_probe.RunAsServer(variant.Line, asLogLine), regex.Index));
         if (line.FromSample || line.Shift == 0)
             return new ProbeOutcome(line, variant, ProbeVerdict.From(_probe.RunAsServer(variant.Line, line.IsLogLine), regex.Index));
         var dressed = new ProbeOutcome(line, variant, ProbeVerdict.From(_probe.RunAsServer(variant.Line, logLine: true), regex.Index));
@@ -133,6 +135,12 @@ internal sealed class RobustnessProbe
         }
         return found;
     }
+
+    /// <summary>
+    /// Whether the daemon is seen writing host names where the filter reads the address: a sample line for which the
+    /// filter reports a name rather than an address; null when there are no sample lines to tell.
+    /// </summary>
+    public bool? SamplesShowHostNames => _samples.Count == 0 ? null : SampleRuns().Any(r => r.Item2.Any(f => f.Data.GetString("dns") is not null));
 
     /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>
     private TagExpansion? PrefixHostTag() => _variant.PrefRegex is { } pref ? HostTag(pref) : null;

@@ -17,8 +17,10 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// plurals of that shape (<c>-ss</c>, <c>-us</c>, <c>-is</c>, words under four letters, invariant
 /// plurals such as <c>series</c>) and abbreviated units that logs write the same for every count
 /// (<c>secs</c>, <c>msgs</c>) are left alone, and so is a plural that the filter's sample log shows
-/// after a count of 1 (the daemon does not make the singular). Only counts on the regex's required
-/// path are checked.
+/// after a count of 1 (the daemon does not make the singular). Whether a daemon inflects at all depends on
+/// the daemon, so where the filter has sample lines the rule reports only when they show it writing the
+/// singular after a count of one ("1 byte"); without samples it reports (as a suggestion to check the
+/// daemon). Only counts on the regex's required path are checked.
 /// </para>
 /// </summary>
 internal sealed class PluralAfterCountRule : LintRule
@@ -60,6 +62,9 @@ internal sealed class PluralAfterCountRule : LintRule
         if (end < value.Length ? char.IsLetterOrDigit(value[end]) || value[end] == '_' : LetterFollows(regex, noun)) return;
         if (Singular(word) is not { } singular) return;
         if (context.SampleLines.Any(l => HasCountOfOne(l, word))) return;
+        // Whether a daemon inflects is the daemon's choice (dropbear writes "%u fails", sendmail "%d seconds" for every
+        // count): where the filter's sample log shows the daemon, it must show it writing the singular after a 1.
+        if (context.SampleLines.Count > 0 && !context.SampleLines.Any(l => HasCountOfOne(l, singular.Text))) return;
         var offsets = LiteralSource.Offsets(regex, noun);
         if (offsets is null) return;
 
@@ -99,7 +104,7 @@ internal sealed class PluralAfterCountRule : LintRule
         return (word.Length - 1, "s?", word.Substring(0, word.Length - 1));
     }
 
-    /// <summary>Whether <paramref name="line"/> writes the plural after a count of 1 ("1 attempts").</summary>
+    /// <summary>Whether <paramref name="line"/> writes <paramref name="word"/> after a count of 1 ("1 attempts", "1 byte").</summary>
     private static bool HasCountOfOne(string line, string word)
     {
         var needle = "1 " + word;

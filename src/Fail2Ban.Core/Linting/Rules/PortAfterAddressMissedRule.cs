@@ -25,14 +25,18 @@ internal sealed class PortAfterAddressMissedRule : LintRule
         var reported = new System.Collections.Generic.HashSet<string>();
         foreach (var regex in context.Variant.FailRegexes)
         {
-            var hit = ProbeFindings.Violations(context, regex, Forms).FirstOrDefault(o => Premise(context, regex, o) != null);
-            if (hit?.Variant.Tag is not { } tag) continue;
-            var why = Premise(context, regex, hit)!;
+            var candidates = ProbeFindings.Violations(context, regex, Forms).Select(o => (Outcome: o, Why: Premise(context, regex, o)))
+                .Where(c => c.Why != null).ToList();
+            // What the filter shows comes before the guess made without a sample log.
+            var (hit, why) = candidates.Count == 0 ? default : candidates.FirstOrDefault(c => c.Why != EndsAtAddress) is { Why: not null } shown ? shown : candidates[0];
+            if (hit?.Variant.Tag is not { } tag || why is null) continue;
+            // Without a sample log nothing shows the daemon's habit: a line that must end at the address is only a suggestion to check.
+            var guessed = why == EndsAtAddress;
             var message = "the daemon writes the client port after the address (" + why + "), and with " + hit.Variant.Change
                 + " Fail2Ban " + hit.Describe() + ". Allow it after " + tag.Tag + Suggestion(hit.Variant.Name);
             var location = hit.Variant.LocateTag(regex);
             if (!reported.Add(location.ToString())) continue;
-            context.Report(Id, message, location, ProbeFindings.Evidence(hit), Fix(context, regex, hit, tag));
+            context.Report(Id, message, location, ProbeFindings.Evidence(hit), Fix(context, regex, hit, tag), guessed ? LintSeverity.Info : null);
         }
     }
 
@@ -61,6 +65,10 @@ internal sealed class PortAfterAddressMissedRule : LintRule
     /// <summary>Why the filter says this daemon writes ports in this form, or null when it does not say so.</summary>
     private static string? Premise(VariantLintContext context, LintRegex regex, ProbeOutcome outcome)
     {
+        // With no sample log to say otherwise, a line that may not go on after the address is one a daemon that adds the port breaks.
+        if (context.SampleLines.Count == 0 && outcome.Variant.Name == "ipv4:port"
+            && OnlyEndAfter(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag))
+            return EndsAtAddress;
 
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
         // Other messages of the same daemon (two at least: one may be a special case), with the address after the
@@ -74,6 +82,19 @@ internal sealed class PortAfterAddressMissedRule : LintRule
         return siblings.Count >= 2
             ? string.Join(" and ", siblings.Take(2).Select(s => s.Label)) + " of this filter match '" + word + " <address>" + PortText(outcome.Variant.Name) + "'"
             : null;
+    }
+
+    private const string EndsAtAddress = "nothing may follow the address in this regex, and many daemons write the port there, ZNC as 192.0.2.1:65001";
+
+    /// <summary>Whether only white space and the end anchor may follow the tag.</summary>
+    private static bool OnlyEndAfter(LintRegex regex, TagExpansion? tag)
+    {
+        if (tag is null) return false;
+        var last = regex.Regex.Root.DescendantsAndSelf().LastOrDefault(n => n.Origin == tag && regex.Tree.Parent(n)?.Origin != tag);
+        if (last is null) return false;
+        var following = regex.Tree.Following(last).Where(n => n.Origin != tag).ToList();
+        if (following.Count == 0 || following[following.Count - 1] is not AnchorNode { Anchor: AnchorKind.LineEnd or AnchorKind.StringEnd }) return false;
+        return following.Take(following.Count - 1).All(n => n is QuantifierNode { Min: 0 } q && regex.Tree.AtomSet(q.Body) is { } set && set.All(char.IsWhiteSpace));
     }
 
     private static string PortText(string form) => form switch

@@ -28,6 +28,7 @@ internal static class RuleSet
         new PortAfterAddressMissedRule(),
         new TrailingFieldMissedRule(),
         new IPv6AddressMishandledRule(),
+        new LogFormatVariantMissedRule(),
         new PluralAfterCountRule(),
         new PrintedEscapeSequenceRule(),
         new TrailingPunctuationAtEndRule(),

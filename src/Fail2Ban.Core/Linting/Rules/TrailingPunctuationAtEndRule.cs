@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
@@ -10,7 +11,9 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// between daemon versions (NSD 4.3.5 dropped the final dot of "no acl matches."), and the end anchor
 /// then rejects the new form. Punctuation after a tag or a field (<c>&lt;ADDR&gt;\.</c>,
 /// <c>\)\.</c>) is not reported: only a letter right before it makes it sentence text. Reported with a
-/// line the filter misses and <c>\.?$</c> matches, both run in the real matcher.
+/// line the filter misses and <c>\.?$</c> matches, both run in the real matcher. Where the filter has sample
+/// lines, only when one of them ends with the message without its punctuation (the daemon writes both forms);
+/// without samples it is reported as a suggestion to check the daemon.
 /// </summary>
 internal sealed class TrailingPunctuationAtEndRule : LintRule
 {
@@ -38,6 +41,10 @@ internal sealed class TrailingPunctuationAtEndRule : LintRule
     {
         var value = text.Value;
         if (value.Length < 2 || value[value.Length - 1] is not ('.' or '!') || !char.IsLetter(value[value.Length - 2])) return;
+        // Whether the daemon drops the punctuation is the daemon's choice: where the filter's sample log shows the
+        // daemon, it must show the message without it (guacamole, nagios, squirrelmail always write theirs).
+        var sentence = value.Substring(0, value.Length - 1).Trim();
+        if (context.SampleLines.Count > 0 && !context.SampleLines.Any(l => l.TrimEnd().EndsWith(sentence, StringComparison.Ordinal))) return;
         if (LiteralSource.Offsets(regex, text) is not { } offsets) return;
         var start = offsets[value.Length - 1];
         var written = regex.Source.Text.Substring(start, offsets[value.Length] - start);

@@ -81,6 +81,8 @@ internal sealed class UnanchoredRegexRule : LintRule
         foreach (var lead in new[] { "user=\"", "GET /", "x " })
         {
             var fail = line.FailText.Text;
+            // A quoted value cannot hold its own quote (the daemon escapes it): a fake failure with quotes goes elsewhere.
+            if (lead.EndsWith("\"", System.StringComparison.Ordinal) && fail.IndexOf('"') >= 0) continue;
             var text = clean.Text.Substring(0, clean.ContentOffset) + lead + fail + clean.Text.Substring(clean.ContentOffset + clean.FailText.Text.Length);
             var reported = context.Probe.Run(text).Where(f => f.RegexIndex == regex.Index).Select(f => f.Id!.Text).ToList();
             if (reported.Contains(AddressTags.ForgedIPv4))

@@ -43,4 +43,22 @@ public sealed class InjectableHostRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(failregex)));
     }
+
+    [Fact]
+    public void A_field_the_sample_log_shows_holding_only_a_placeholder_is_the_daemons_and_is_not_reported()
+    {
+        // pure-ftpd writes "(?@address)" until a user has logged in; its failures come before that.
+        var filter = LintHarness.Filter(@"^\s*\(.+?@<HOST>\) \[WARNING\] Authentication failed for user \[.*\]\s*$");
+        Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, filter));
+        var placeholder = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "Jan 31 16:54:07 (?@192.0.2.7) [WARNING] Authentication failed for user [Administrator]\n",
+        });
+        Assert.Empty(LintHarness.Findings(RuleIds.InjectableHost, filter, null, placeholder));
+        var names = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "Jan 31 16:54:07 (bob@192.0.2.7) [WARNING] Authentication failed for user [bob]\n",
+        });
+        Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, filter, null, names));
+    }
 }

@@ -62,6 +62,20 @@ public sealed class PluralAfterCountRuleTests
     }
 
     [Fact]
+    public void A_sample_log_that_never_shows_the_singular_silences_the_rule_and_one_that_shows_it_keeps_it()
+    {
+        // dropbear writes "%u fails" for every count: its log shows "10 fails" and never "1 fail".
+        var filter = LintHarness.Filter(@"^exit before auth \(\d+ fails\) from <HOST>$");
+        var plural = FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = "Aug 14 12:00:00 exit before auth (10 fails) from 192.0.2.1\n" });
+        Assert.Empty(LintHarness.Findings(RuleIds.PluralAfterCount, filter, null, plural));
+        var inflecting = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "Aug 14 12:00:00 exit before auth (10 fails) from 192.0.2.1\nAug 14 12:00:01 exit before auth (1 fail) from 192.0.2.2\n",
+        });
+        Assert.Single(LintHarness.Findings(RuleIds.PluralAfterCount, filter, null, inflecting));
+    }
+
+    [Fact]
     public void Master_dante_which_allows_the_singular_is_not_reported()
     {
         if (LintHarness.MasterFindings(RuleIds.PluralAfterCount, "dante") is { } findings) Assert.Empty(findings);

@@ -31,15 +31,29 @@ public sealed class PortAfterAddressMissedRuleTests
     [Fact]
     public void One_other_message_with_a_port_is_not_enough()
     {
-        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Invalid user \\S+ from <HOST>\\s*$");
+        var filter = LintHarness.Filter(@"^Failed password for \S+ from <HOST>(?: port \d+)?$" + "\n            ^Invalid user \\S+ from <HOST> now$");
         Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter));
     }
 
     [Theory]
-    [InlineData(@"^Invalid user \S+ from <HOST>\s*$")]
+    [InlineData(@"^Invalid user \S+ from <HOST> now\s*$")]
     [InlineData(@"^Invalid user \S+ from <HOST>(?: port \d+)?\s*$")]
+    [InlineData(@"^Invalid user \S+ from <HOST>:\d+\s*$")]
     public void Without_a_sign_that_the_daemon_writes_ports_nothing_is_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(failregex)));
+    }
+
+    [Fact]
+    public void A_line_that_must_end_at_the_address_is_a_suggestion_without_samples_and_nothing_with_samples_that_show_no_port()
+    {
+        // ZNC's adminlog: "failed to login from <ADDR>$" missed "failed to login from 192.0.2.1:65001".
+        var filter = LintHarness.Filter(@"^\[[^]]+\] failed to login from <ADDR>\s*$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter));
+        Assert.Equal(LintSeverity.Info, f.Severity);
+        Assert.EndsWith("from 192.0.2.1:51234", f.Evidence!.Line);
+        Assert.Equal(@"<ADDR>(?::\d+)?", Assert.Single(f.Fix!.Edits).NewText);
+        var samples = FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = "[2019-09-08 15:53:19] [admin] failed to login from 192.0.2.1\n" });
+        Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, filter, null, samples));
     }
 }

@@ -35,6 +35,19 @@ public sealed class TrailingPunctuationAtEndRuleTests
     }
 
     [Fact]
+    public void A_sample_log_that_always_writes_the_punctuation_silences_the_rule_and_one_without_it_keeps_it()
+    {
+        var filter = LintHarness.Filter(@"^query from <HOST> refused, not allowed\.$");
+        var always = FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = "Aug 14 12:00:00 query from 192.0.2.1 refused, not allowed.\n" });
+        Assert.Empty(LintHarness.Findings(RuleIds.TrailingPunctuationAtEnd, filter, null, always));
+        var both = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "Aug 14 12:00:00 query from 192.0.2.1 refused, not allowed.\nAug 14 12:00:01 query from 192.0.2.2 refused, not allowed\n",
+        });
+        Assert.Single(LintHarness.Findings(RuleIds.TrailingPunctuationAtEnd, filter, null, both));
+    }
+
+    [Fact]
     public void Master_nsd_without_the_final_dot_is_not_reported()
     {
         if (LintHarness.MasterFindings(RuleIds.TrailingPunctuationAtEnd, "nsd") is { } findings) Assert.Empty(findings);

@@ -28,4 +28,11 @@ public sealed class UserNameEvasionRuleTests
     {
         Assert.Empty(LintHarness.Findings(RuleIds.UserNameEvasion, LintHarness.Filter(failregex)));
     }
+
+    [Fact]
+    public void The_address_list_after_forwarded_for_is_not_a_user_name()
+    {
+        var filter = LintHarness.Filter(@"^FAILED LOGIN for \S+ \[<HOST>\](\(forwarded for \[\S+\]\))? to Horde$");
+        Assert.Empty(LintHarness.Findings(RuleIds.UserNameEvasion, filter));
+    }
 }

@@ -1,0 +1,45 @@
+using System.Linq;
+using Fail2Ban.Core.Linting;
+
+namespace Fail2Ban.Core.Tests.Linting.Probing;
+
+/// <summary>The probe's IPv4-mapped and bracketed IPv6 forms, and the journal and virtual-host forms of a line.</summary>
+public sealed class AddressAndLineFormVariationTests
+{
+    private static System.Collections.Generic.List<(string Variation, bool Violated, string Line)> Rows(string text)
+    {
+        var report = LintHarness.Lint(text, options: new LintOptions { CollectProbeTables = true });
+        return report.ProbeTables.SelectMany(t => t.Rows).Select(r => (r.Variation, r.Violated, r.Line)).ToList();
+    }
+
+    [Fact]
+    public void An_address_before_a_port_is_also_written_as_bracketed_IPv6()
+    {
+        var rows = Rows(LintHarness.Filter(@"^login failed from <HOST>:\d+ now$"));
+        var bracketed = Assert.Single(rows, r => r.Variation == "ipv6-bracketed");
+        Assert.Contains("from [2001:db8::1]:", bracketed.Line);
+        Assert.False(bracketed.Violated);
+    }
+
+    [Fact]
+    public void An_address_without_a_port_is_written_as_IPv4_mapped_IPv6_and_not_bracketed()
+    {
+        var rows = Rows(LintHarness.Filter(@"^login failed from <HOST> now$"));
+        Assert.DoesNotContain(rows, r => r.Variation == "ipv6-bracketed");
+        var mapped = Assert.Single(rows, r => r.Variation == "ipv6-mapped");
+        Assert.Equal("login failed from ::ffff:192.0.2.1 now", mapped.Line);
+        Assert.False(mapped.Violated);
+    }
+
+    [Fact]
+    public void A_syslog_line_is_given_in_the_journal_form_and_an_access_log_line_with_the_virtual_host_first()
+    {
+        var journal = Rows(LintHarness.Filter(@"^%(__line_prefix)slogin failed from <HOST>$", "_daemon = testd\n__line_prefix = (?:\\s*\\S+ testd\\[\\d+\\]:\\s+)?")).First(r => r.Variation == "journal");
+        Assert.Equal("mail testd[12345]: login failed from 192.0.2.1", journal.Line);
+        Assert.False(journal.Violated);
+
+        var vhost = Rows(LintHarness.Filter(@"^<HOST> - \S+ \[\] ""GET [^""]*"" 401 \d+$")).First(r => r.Variation == "vhost");
+        Assert.Contains("www.example.org 192.0.2.1 - ", vhost.Line);
+        Assert.True(vhost.Violated);
+    }
+}
