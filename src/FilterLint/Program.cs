@@ -13,13 +13,33 @@ public static class Program
     /// <summary>Runs the tool with the given output streams (used by tests to run it in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var regex = RegexCommand.Create();
         var root = new RootCommand("filterlint: read, test and lint Fail2Ban filter files. " + ExitCodes.Help)
         {
             ShowCommand.Create(),
-            RegexCommand.Create(),
+            regex,
             LintCommand.Create(),
             ProbeCommand.Create(),
         };
+        ToolVersion.Install(root);
+        if (args.Length > 0 && args[0] == "regex")
+        {
+            // fail2ban-regex's command line, read as its option parser reads it.
+            var (normalized, problem) = Fail2BanRegexArgs.Normalize(args, regex);
+            if (problem is not null)
+            {
+                error.WriteLine("filterlint: error: " + problem);
+                return ExitCodes.Error;
+            }
+            args = normalized;
+            // -V and --version print the version without LOG and FILTER, as in fail2ban-regex.
+            foreach (var a in args)
+            {
+                if (a == "--") break;
+                if (a == "-V") { output.WriteLine(ToolVersion.Number); return ExitCodes.Success; }
+                if (a == "--version") { output.WriteLine(ToolVersion.Text); return ExitCodes.Success; }
+            }
+        }
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)

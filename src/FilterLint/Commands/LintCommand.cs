@@ -61,7 +61,7 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("lint", "Lint Fail2Ban filter files: missed attacks, forgeable bans, slow regexes. " + ExitCodes.Help)
+        var command = new Command("lint", "Lint Fail2Ban filter files: missed attacks, forgeable bans, slow regexes.")
         {
             paths, config, format, samples, fix, failOn, settings, rules,
         };
