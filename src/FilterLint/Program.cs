@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using FilterLint.Commands;
+using FilterLint.Output;
 
 namespace FilterLint;
 
@@ -22,6 +23,7 @@ public static class Program
             ProbeCommand.Create(),
         };
         ToolVersion.Install(root);
+        if (TopLevelHelp.IsRequest(args)) return TopLevelHelp.Write(root, output, error);
         if (args.Length > 0 && args[0] == "regex")
         {
             // fail2ban-regex's command line, read as its option parser reads it.
