@@ -201,6 +201,19 @@ public sealed class Fail2BanRegexCompatibilityTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_include_is_reported_before_the_error_it_causes()
+    {
+        var filter = Path.Combine(_dir, "needs-common.conf");
+        File.WriteAllText(filter, "[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = ^%(__prefix_line)sfailure from <HOST>$\n");
+        var r = CliRunner.Run("regex", "x", filter);
+        Assert.Equal(2, r.ExitCode);
+        var lines = r.Stderr.Replace("\r", "").TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"needs-common\.conf\(2,10\): warning F2B1002: included file 'common\.conf'", lines[0]);
+        Assert.Matches(@"needs-common\.conf\(4,14\): error F2B1004: unknown interpolation key '__prefix_line'", lines[1]);
+    }
+
+    [Fact]
     public void Colour_is_off_when_captured_and_on_with_color_always()
     {
         Assert.DoesNotContain("\u001b[", CliRunner.Run("regex", "--TZ", Zone, _log, _filter).Stdout);
