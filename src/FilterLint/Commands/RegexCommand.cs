@@ -108,6 +108,7 @@ internal static class RegexCommand
                     ? "Use   failregex filter file : " + resolved.Name + ", basedir: " + s.ConfigDirectory
                     : "Use   failregex file : " + s.Filter);
                 if (resolved.Options.Count > 0) header.Add("Use   filter options : " + PythonRepr.Of(resolved.Options));
+                if (s.Verbosity > 1) header.Add("Real  filter options : " + PythonRepr.Of(RealOptions(resolved)));
                 if (s.MaxLines is null && resolved.MaxLines is { } filterMaxLines) header.Add("Use         maxlines : " + filterMaxLines);
                 if (datePattern is null && resolved.DatePattern is { } filterDatePattern && !journalInput)
                 {
@@ -280,6 +281,17 @@ internal static class RegexCommand
                             "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
         if (!s.Json && s.Out is null) report.WriteSummary(output, session, header, stopwatch.Elapsed);
         return ExitCodes.Success;
+    }
+
+    /// <summary>fail2ban-regex -vv: logtype, datepattern and the given filter options, as the filter resolves them.</summary>
+    private static Dictionary<string, string> RealOptions(ResolvedFilter resolved)
+    {
+        var real = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new List<string> { "logtype", "datepattern" };
+        keys.AddRange(resolved.Options.Keys);
+        foreach (var k in keys)
+            if (!real.ContainsKey(k) && resolved.TryGetValue(k, out var option) && option.Value is { } v) real[k] = v.Text;
+        return real;
     }
 
     private static bool LooksLikePath(string s) =>

@@ -33,6 +33,8 @@ internal sealed class RegexReport
     private readonly List<TestedLine> _ignored = new();
     private readonly List<(string Id, double? Time, bool Multiple)>[] _perRegex;
     private readonly StringBuilder _json = new();
+    private readonly List<string> _prefGroups = new();
+    private bool _lastPrefMatched;
 
     public RegexReport(RegexSettings s, CompiledFilter filter, LocalTimeZone zone, bool journal, AnsiColor color)
     {
@@ -74,6 +76,16 @@ internal sealed class RegexReport
             }
             return;
         }
+        if (_s.Verbosity > 0 && _filter.PrefRegex is { } pref && line.Result is { } searched)
+        {
+            // fail2ban-regex asks the prefregex object, which keeps its last search result.
+            if (searched.PrefRegexMatched is { } pm) _lastPrefMatched = pm;
+            if (_lastPrefMatched && line.Verdict != LineVerdict.Skipped)
+            {
+                if (_prefGroups.Count < _s.PrintLimit) _prefGroups.Add(PrefRegexGroups(pref, searched.Tuple.WithoutDate + "\n"));
+                else if (_prefGroups.Count == _s.PrintLimit) _prefGroups.Add("...");
+            }
+        }
         if (_s.Verbosity > 0 && line.Result is { Entries.Count: > 0 } result)
         {
             var kept = 0;
@@ -107,6 +119,19 @@ internal sealed class RegexReport
                 if (!_s.PrintNoIgnored && (_s.PrintAllIgnored || _ignored.Count < _s.PrintLimit)) _ignored.Add(line);
                 break;
         }
+    }
+
+    /// <summary>The prefregex's named groups on a line, as Python prints its <c>groupdict()</c>.</summary>
+    private static string PrefRegexGroups(CompiledRegex pref, string text)
+    {
+        var m = pref.Regex.Match(text);
+        var groups = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in pref.GroupNames)
+        {
+            var g = m.Groups[name];
+            groups[name] = m.Success && g.Success ? g.Value : null;
+        }
+        return PythonRepr.Of(groups);
     }
 
     private void WriteJson(TestedLine line, TextWriter output)
@@ -152,6 +177,7 @@ internal sealed class RegexReport
             o.WriteLine("Prefregex: " + session.PrefRegexMatched + " total");
             // fail2ban-regex prints the prefregex with its tags expanded (Regex.getRegex()).
             o.WriteLine("|  " + (pref.Translated?.Expanded ?? pref.Source));
+            foreach (var groups in _prefGroups) o.WriteLine("|      " + groups);
             o.WriteLine("`-");
         }
         WriteRegexHits(o, "Failregex", _filter.FailRegexes, session.FailRegexHits, _perRegex);
@@ -237,13 +263,14 @@ internal sealed class RegexReport
     {
         var text = kind switch
         {
-            "missed" => _color.Red(line.Text),
-            "matched" => _color.Green(line.Text),
+            "missed" => _color.Red(line.Text.TrimEnd()),
+            "matched" => _color.Green(line.Text.TrimEnd()),
             _ => line.Text,
         };
         if (!_s.Debuggex)
         {
-            o.WriteLine("|  " + text);
+            // fail2ban-regex strips the end of listed lines.
+            o.WriteLine("|  " + text.TrimEnd());
         }
         else
         {
