@@ -159,7 +159,8 @@ internal static class RegexCommand
         if (datePattern is not null)
         {
             var templates = matcher.Dates.Templates;
-            header.Insert(datePatternAt, "Use      datepattern : " + datePattern + " : " + (templates.Count == 1 ? templates[0].Name : "Default Detectors"));
+            header.Insert(datePatternAt, "Use      datepattern : " + datePattern + " : " + 
+                (AddsDefaultTemplates(datePattern) || templates.Count == 0 ? "Default Detectors" : templates[0].Name));
         }
         // Journal entries carry their time: no date detection runs on them.
         var entryTime = now;
@@ -186,7 +187,7 @@ internal static class RegexCommand
         if (journalMatch is not null) header.Add("Use    journal match : " + string.Join(" ", journalMatch.Terms));
 
         var color = AnsiColor.For(s.Color, output);
-        var report = new RegexReport(s, compiled, zone, journal, color);
+        var report = new RegexReport(s, compiled, zone, journal, color, session, now);
         var stopwatch = Stopwatch.StartNew();
         var progress = new Progress(error, isFile ? new FileInfo(s.Log).Length : 0);
         try
@@ -292,6 +293,14 @@ internal static class RegexCommand
         foreach (var k in keys)
             if (!real.ContainsKey(k) && resolved.TryGetValue(k, out var option) && option.Value is { } v) real[k] = v.Text;
         return real;
+    }
+
+    /// <summary>A datepattern with a line that brings in the default templates: fail2ban-regex names it "Default Detectors".</summary>
+    private static bool AddsDefaultTemplates(string datePattern)
+    {
+        foreach (var line in datePattern.Split('\n'))
+            if (line.Trim() is "{^LN-BEG}" or "{DEFAULT}") return true;
+        return false;
     }
 
     private static bool LooksLikePath(string s) =>

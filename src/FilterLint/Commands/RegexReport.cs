@@ -36,14 +36,24 @@ internal sealed class RegexReport
     private readonly List<string> _prefGroups = new();
     private bool _lastPrefMatched;
 
-    public RegexReport(RegexSettings s, CompiledFilter filter, LocalTimeZone zone, bool journal, AnsiColor color)
+    private readonly RegexTestSession _session;
+    private readonly double _now;
+
+    // The text of the last 1024 lines (multi-line): fail2ban-regex drops a re-counted line from its list by text.
+    private readonly Dictionary<long, TestedLine> _recent = new();
+
+    /// <param name="now">The time Fail2Ban gives a failure on a line without a date (its current time).</param>
+    public RegexReport(RegexSettings s, CompiledFilter filter, LocalTimeZone zone, bool journal, AnsiColor color,
+        RegexTestSession session, double now)
     {
+        _session = session;
+        _now = now;
         _s = s;
         _filter = filter;
         _zone = zone;
         _journal = journal;
         _color = color;
-        _out = s.Out is null ? null : new OutTokenWriter(s.Out);
+        _out = s.Out is null ? null : new OutTokenWriter(s.Out, now);
         _perRegex = new List<(string, double?, bool)>[filter.FailRegexes.Count];
         for (var i = 0; i < _perRegex.Length; i++) _perRegex[i] = new List<(string, double?, bool)>();
     }
@@ -92,31 +102,36 @@ internal sealed class RegexReport
             foreach (var e in result.Entries)
             {
                 // As fail2ban-regex: the flag is set from the third entry of a line on.
-                _perRegex[e.RegexIndex].Add((e.Id?.Text ?? "None", e.Time, kept > 1));
+                _perRegex[e.RegexIndex].Add((e.Id?.Text ?? "None", e.Time ?? _now, kept > 1));
                 if (!e.IsNoFail) kept++;
             }
         }
-        // A multi-line match that consumed earlier missed lines makes them matched: fail2ban-regex
-        // drops them from its missed list too. They are the newest entries of the list.
-        foreach (var number in line.Recounted)
+        // A multi-line match that consumed earlier missed lines makes them matched: fail2ban-regex drops
+        // them from its missed list too, by text (the first listed line with that text).
+        if (_filter.MaxLines > 1)
         {
-            for (var i = _missed.Count - 1; i >= 0 && _missed[i].Number >= number; i--)
+            foreach (var number in line.Recounted)
             {
-                if (_missed[i].Number != number) continue;
-                _missed.RemoveAt(i);
-                break;
+                if (!_recent.TryGetValue(number, out var earlier)) continue;
+                var at = _missed.FindIndex(m => m.Text == earlier.Text);
+                if (at >= 0) _missed.RemoveAt(at);
+                // fail2ban-regex lists the lines of a multi-line match among the matched ones
+                if (_s.PrintAllMatched) _matched.Add(earlier);
             }
+            _recent[line.Number] = line;
+            _recent.Remove(line.Number - 1024);
         }
+        // As fail2ban-regex: a line is kept while the running count (re-counts included) is within the limit + 1.
         switch (line.Verdict)
         {
             case LineVerdict.Missed:
-                if (!_s.PrintNoMissed && (_s.PrintAllMissed || _missed.Count < _s.PrintLimit)) _missed.Add(line);
+                if (!_s.PrintNoMissed && (_s.PrintAllMissed || _session.Missed <= _s.PrintLimit + 1)) _missed.Add(line);
                 break;
             case LineVerdict.Matched:
                 if (_s.PrintAllMatched) _matched.Add(line);
                 break;
             case LineVerdict.Ignored:
-                if (!_s.PrintNoIgnored && (_s.PrintAllIgnored || _ignored.Count < _s.PrintLimit)) _ignored.Add(line);
+                if (!_s.PrintNoIgnored && (_s.PrintAllIgnored || _session.Ignored <= _s.PrintLimit + 1)) _ignored.Add(line);
                 break;
         }
     }

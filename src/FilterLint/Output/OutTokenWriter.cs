@@ -17,8 +17,14 @@ internal sealed class OutTokenWriter
 {
     private static readonly Regex Tag = new(@"<([^ <>]+)>", RegexOptions.CultureInvariant);
     private readonly string _format;
+    private readonly double _now;
 
-    public OutTokenWriter(string format) => _format = format;
+    /// <param name="now">The time Fail2Ban gives a failure on a line without a date (its current time).</param>
+    public OutTokenWriter(string format, double now)
+    {
+        _format = format;
+        _now = now;
+    }
 
     /// <summary>Writes the failures one line has produced.</summary>
     public void Write(IReadOnlyList<Failure> failures, TextWriter o)
@@ -85,7 +91,7 @@ internal sealed class OutTokenWriter
         foreach (var f in failures)
         {
             var usesWrap = false;
-            var text = Tag.Replace(_format, m => Substitute(f, m, ref usesWrap, wrapping));
+            var text = Tag.Replace(_format, m => Substitute(f, m, _now, ref usesWrap, wrapping));
             if (usesWrap)
             {
                 wrapping = true;
@@ -98,14 +104,14 @@ internal sealed class OutTokenWriter
             foreach (var line in f.Data.Matches) o.WriteLine(text.Replace("\0msg\0", line.Full));
     }
 
-    private static string Substitute(Failure f, Match m, ref bool usesWrap, bool wrapping)
+    private static string Substitute(Failure f, Match m, double now, ref bool usesWrap, bool wrapping)
     {
         var tag = m.Groups[1].Value;
         switch (tag)
         {
             case "ip": return Print(f.Data.TryGetValue("ip", out var ip) ? ip : f.Id);
             case "fid": return Print(f.Id);
-            case "time": return f.Time is { } t ? PythonRepr.Float(t) : "None";
+            case "time": return PythonRepr.Float(f.Time ?? now);
             case "failures": return "0";
             case "family":
                 return f.Id?.Family switch
