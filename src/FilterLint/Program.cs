@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using FilterLint.Commands;
 using FilterLint.Output;
 
@@ -46,7 +47,7 @@ public static class Program
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine("filterlint: error: " + e.Message);
+            foreach (var message in parse.Errors.Select(e => e.Message).Distinct()) error.WriteLine("filterlint: error: " + message);
             error.WriteLine("Run 'filterlint --help' for usage.");
             return ExitCodes.Error;
         }

@@ -214,6 +214,29 @@ public sealed class Fail2BanRegexCompatibilityTests : IDisposable
     }
 
     [Fact]
+    public void Systemd_journal_without_journalctl_is_a_clear_error()
+    {
+        // In its own process, with a PATH where no journalctl can be found.
+        var info = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { typeof(Program).Assembly.Location, "regex", "systemd-journal", "from <HOST>$" }) info.ArgumentList.Add(a);
+        info.Environment["PATH"] = _dir;
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Contains("journalctl was not found", stderr);
+        Assert.Contains("--log-format journal-json", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
     public void Colour_is_off_when_captured_and_on_with_color_always()
     {
         Assert.DoesNotContain("\u001b[", CliRunner.Run("regex", "--TZ", Zone, _log, _filter).Stdout);
