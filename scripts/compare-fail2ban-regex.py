@@ -50,9 +50,10 @@ EXPLAINED_LINES = [
     (re.compile(r"^Real  filter options : "),
      "-vv: 1.0.2's reader adds the filter's [Init] options to the options dict it lists; filterlint lists "
      "logtype, datepattern and the options given with FILTER"),
-    (re.compile(r"ExYearExMonthExDay\(\?:T\|  \?\)Ex24hourExMinuteExSecond|%ExY%Exm%Exd\(\?:T\|  \?\)%ExH%ExM%ExS|"
+    (re.compile(r"ExYearExMonthExDay\(\?:-\|T\|  \?\)Ex24hour:\?ExMinute:\?ExSecond|"
+                r"ExYearExMonthExDay\(\?:T\|  \?\)Ex24hourExMinuteExSecond|%ExY%Exm%Exd\(\?:T\|  \?\)%ExH%ExM%ExS|"
                 r"\(\?P<d>\[1-2\]\\d\|0\[1-9\]\|3\[0-1\]\)\(\?:T\|  \?\)"),
-     "default date template #10 is master's ((?:-|T|  ?) and optional ':' separators), 1.0.2's is narrower; shown with -v only (no hits)"),
+     "default date template #10 is master's ((?:-|T|  ?) and optional ':' separators), 1.0.2's is narrower: with -v (no hits), or lines dated by it (xrdp's '20140101-10:00:00') in the template hits"),
 ]
 
 
@@ -165,7 +166,7 @@ def main():
         for a, b in pairs:
             if a == b:
                 continue
-            reason = next((r for pattern, r in EXPLAINED_LINES if pattern.search(a)), None)
+            reason = next((r for pattern, r in EXPLAINED_LINES if pattern.search(a) or pattern.search(b)), None)
             if reason is None:
                 reasons = None
                 break

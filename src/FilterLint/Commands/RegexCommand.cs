@@ -295,11 +295,12 @@ internal static class RegexCommand
         return real;
     }
 
-    /// <summary>A datepattern with a line that brings in the default templates: fail2ban-regex names it "Default Detectors".</summary>
+    /// <summary>A datepattern with a line that brings in the default templates ({^LN-BEG}, {DEFAULT}, a {DATE} in a
+    /// pattern): fail2ban-regex names it "Default Detectors".</summary>
     private static bool AddsDefaultTemplates(string datePattern)
     {
         foreach (var line in datePattern.Split('\n'))
-            if (line.Trim() is "{^LN-BEG}" or "{DEFAULT}") return true;
+            if (line.Trim() is "{^LN-BEG}" or "{DEFAULT}" || line.IndexOf("{DATE}", StringComparison.Ordinal) >= 0) return true;
         return false;
     }
 
