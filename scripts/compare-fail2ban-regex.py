@@ -18,6 +18,7 @@ Needs: the Fail2Ban 1.0.2 reference (scripts/fetch-fail2ban-reference.sh, in .f2
 (../shared/fail2ban-corpus or FAIL2BAN_CORPUS). Exit status 1 when an unexplained difference is found.
 """
 import argparse
+import difflib
 import os
 import re
 import subprocess
@@ -50,7 +51,8 @@ EXPLAINED_LINES = [
     (re.compile(r"^Real  filter options : "),
      "-vv: 1.0.2's reader adds the filter's [Init] options to the options dict it lists; filterlint lists "
      "logtype, datepattern and the options given with FILTER"),
-    (re.compile(r"ExYearExMonthExDay\(\?:-\|T\|  \?\)Ex24hour:\?ExMinute:\?ExSecond|"
+    (re.compile(r"ExYearExMonthExDay\(\?:-\|T\|  \?\)Ex24hour:\?ExMinute:\?ExSecond|%ExY%Exm%Exd\(\?:-\|T|"
+                r"\(\?P<d>\[1-2\]\\d\|0\[1-9\]\|3\[0-1\]\)\(\?:-\|T\|  \?\)|"
                 r"ExYearExMonthExDay\(\?:T\|  \?\)Ex24hourExMinuteExSecond|%ExY%Exm%Exd\(\?:T\|  \?\)%ExH%ExM%ExS|"
                 r"\(\?P<d>\[1-2\]\\d\|0\[1-9\]\|3\[0-1\]\)\(\?:T\|  \?\)"),
      "default date template #10 is master's ((?:-|T|  ?) and optional ':' separators), 1.0.2's is narrower: with -v (no hits), or lines dated by it (xrdp's '20140101-10:00:00') in the template hits"),
@@ -161,12 +163,11 @@ def main():
         if tn == on and codes_agree:
             same += 1
             continue
-        pairs = [(tn[i] if i < len(tn) else "", on[i] if i < len(on) else "") for i in range(max(len(tn), len(on)))]
+        # lines only one tool printed (aligned with difflib, so that an extra line does not shift the rest)
+        only = [(d[0], d[2:]) for d in difflib.ndiff(tn, on) if d[:2] in ("- ", "+ ")]
         reasons = set()
-        for a, b in pairs:
-            if a == b:
-                continue
-            reason = next((r for pattern, r in EXPLAINED_LINES if pattern.search(a) or pattern.search(b)), None)
+        for _, text in only:
+            reason = next((r for pattern, r in EXPLAINED_LINES if pattern.search(text)), None)
             if reason is None:
                 reasons = None
                 break
@@ -185,15 +186,8 @@ def main():
             continue
         different += 1
         print("DIFFERS   %s (exit %d vs %d)" % (label, tc, oc))
-        shown = 0
-        for i in range(max(len(tn), len(on))):
-            a = tn[i] if i < len(tn) else "<none>"
-            b = on[i] if i < len(on) else "<none>"
-            if a != b:
-                print("    line %d\n      fail2ban-regex: %s\n      filterlint:     %s" % (i + 1, a[:160], b[:160]))
-                shown += 1
-                if shown >= args.show:
-                    break
+        for side, text in only[:args.show * 2]:
+            print("      %s %s" % ("fail2ban-regex:" if side == "-" else "filterlint:    ", text[:160]))
     print("\n%d cases: %d identical, %d differ by design (explained above), %d differ" % (len(cases), same, explained, different))
     return 1 if different else 0
 
