@@ -132,7 +132,7 @@ internal sealed class RegexCommandOptions
     private readonly Option<bool> _fullTraceback = new("--full-traceback") { Description = "Accepted for compatibility (see -t)." };
     private readonly Option<string?> _now = new("--now")
     {
-        Description = "Reference time for dates without a year or day (and the time of journal lines): " +
+        Description = "Reference time for dates without a year or day (and the time of the lines of a text log read with logtype=journal): " +
                       "epoch seconds or ISO 8601 (e.g. 2005-08-14T12:00:00). Default: the current time.",
         HelpName = "TIME",
     };
