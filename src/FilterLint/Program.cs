@@ -1,7 +1,9 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using FilterLint.Commands;
+using FilterLint.Output;
 
 namespace FilterLint;
 
@@ -13,19 +15,40 @@ public static class Program
     /// <summary>Runs the tool with the given output streams (used by tests to run it in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var regex = RegexCommand.Create();
         var root = new RootCommand("filterlint: read, test and lint Fail2Ban filter files. " + ExitCodes.Help)
         {
             ShowCommand.Create(),
-            RegexCommand.Create(),
+            regex,
             LintCommand.Create(),
             ProbeCommand.Create(),
             DiffCommand.Create(),
         };
+        ToolVersion.Install(root);
+        if (TopLevelHelp.IsRequest(args)) return TopLevelHelp.Write(root, output, error);
+        if (args.Length > 0 && args[0] == "regex")
+        {
+            // fail2ban-regex's command line, read as its option parser reads it.
+            var (normalized, problem) = Fail2BanRegexArgs.Normalize(args, regex);
+            if (problem is not null)
+            {
+                error.WriteLine("filterlint: error: " + problem);
+                return ExitCodes.Error;
+            }
+            args = normalized;
+            // -V and --version print the version without LOG and FILTER, as in fail2ban-regex.
+            foreach (var a in args)
+            {
+                if (a == "--") break;
+                if (a == "-V") { output.WriteLine(ToolVersion.Number); return ExitCodes.Success; }
+                if (a == "--version") { output.WriteLine(ToolVersion.Text); return ExitCodes.Success; }
+            }
+        }
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine("filterlint: error: " + e.Message);
+            foreach (var message in parse.Errors.Select(e => e.Message).Distinct()) error.WriteLine("filterlint: error: " + message);
             error.WriteLine("Run 'filterlint --help' for usage.");
             return ExitCodes.Error;
         }

@@ -27,6 +27,8 @@ internal static class Corpus
     {
         var env = Environment.GetEnvironmentVariable("FAIL2BAN_CORPUS");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(Path.Combine(env, "filter.d"))) return Path.GetFullPath(env);
+        // An explicit FAIL2BAN_CORPUS that is not there means "no corpus" (how the skips are checked), not "look elsewhere".
+        if (!string.IsNullOrEmpty(env)) return null;
         var p = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fail2ban-corpus"));
         return Directory.Exists(Path.Combine(p, "filter.d")) ? p : null;
     }

@@ -47,27 +47,19 @@ public sealed class CorpusVerdictTests
             if (!f.EndsWith("common.conf", StringComparison.Ordinal)) yield return new object[] { Path.GetFileNameWithoutExtension(f) };
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_corpus_filter_was_generated()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var expected = Filters().Select(f => (string)f[0]).ToList();
         Assert.Equal(97, expected.Count);
         Assert.DoesNotContain(expected, name => !GeneratedFilters.All.ContainsKey(name));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Filters_built_in_generated_mode_run_the_sdk_generated_regex_code()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         // The project builds sshd, postfix and dovecot in Generated mode and the rest in Compiled mode.
         foreach (var (name, generated) in new[] { ("sshd", true), ("postfix", true), ("dovecot", true), ("3proxy", false), ("exim", false) })
         {
@@ -81,15 +73,11 @@ public sealed class CorpusVerdictTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Filters))]
     public void Generated_matcher_gives_the_engines_verdicts_on_the_sample_log(string filter)
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         Assert.True(GeneratedFilters.All.TryGetValue(filter, out var type), "no generated class for " + filter);
 
         var engine = Replay(filter, options => FilterCompiler.Compile(

@@ -38,12 +38,12 @@ public sealed class SampleJsonTests
     }
 
     /// <summary>The same on Fail2Ban's own Postfix and sshd sample logs (read from the corpus at test time).</summary>
-    [Theory]
+    [SkippableTheory]
     [InlineData("mailrelay[mode=aggressive]", "mailrelay", "postfix")]
     [InlineData("sshd-lite", "sshd-lite", "sshd")]
     public void LogWatch_json_equals_filterlint_regex_json_on_corpus_logs(string filter, string conf, string corpusLog)
     {
-        if (Corpus.MasterRoot is null) return; // Corpus.SkipReason: no corpus on this machine
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var root = Corpus.RepoRoot;
         var logPath = Path.Combine(Corpus.MasterRoot, "logs", corpusLog);
         var logWatch = Path.Combine(root, "samples", "LogWatch", "bin", Configuration, "net10.0", "linux-x64", "LogWatch.dll");

@@ -59,8 +59,24 @@ public sealed class RegexCommandTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("Lines: 3 lines, 0 ignored, 2 matched, 1 missed", r.Stdout);
         var missed = r.Stdout.Substring(r.Stdout.IndexOf("|- Missed line(s):", StringComparison.Ordinal));
-        Assert.Contains("|  3: Jan 23 21:59:59 unrelated", missed);
+        Assert.Contains("|  Jan 23 21:59:59 unrelated", missed);
         Assert.DoesNotContain("first part", missed.Split('\n').Where(l => !l.Contains("why:", StringComparison.Ordinal)).Aggregate("", (a, b) => a + b + "\n"));
+    }
+
+    /// <summary>The line a multi-line match consumes is found by its number also across comment lines.</summary>
+    [Fact]
+    public void A_consumed_line_before_a_comment_leaves_the_missed_list()
+    {
+        var filter = WriteFilter("ml2.conf", "[Definition]\nfailregex = ^\\s*first part\\n\\s*second part from <HOST>$\nmaxlines = 2\n");
+        var log = WriteFile("ml2.log", Encoding.UTF8.GetBytes(
+            "Jan 23 21:59:59 first part\n" +
+            "# a comment\n" +
+            "Jan 23 21:59:59 second part from 192.0.2.1\n"));
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--now", "2026-11-28T12:00:00Z", "--print-all-matched", log, filter);
+        Assert.Contains("Lines: 2 lines, 0 ignored, 2 matched, 0 missed", r.Stdout);
+        Assert.DoesNotContain("Missed line(s)", r.Stdout);
+        // fail2ban-regex lists the consumed line among the matched ones, before the line that completed the match
+        Assert.Contains("|- Matched line(s):\n|  Jan 23 21:59:59 first part\n|  Jan 23 21:59:59 second part from 192.0.2.1\n`-", r.Stdout.Replace("\r", ""));
     }
 
     [Fact]

@@ -20,14 +20,10 @@ public sealed class RegexJsonConformanceTests
 
     public RegexJsonConformanceTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [SkippableFact]
     public void RegexJsonAgreesWithFail2BanOnEveryAnnotatedLine()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         using var tree = TempConfigTree.WithUpstreamCorpus(Corpus.MasterRoot);
         var records = File.ReadLines(Path.Combine(Corpus.MasterRoot, "expected.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement)

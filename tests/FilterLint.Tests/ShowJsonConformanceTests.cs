@@ -16,14 +16,10 @@ public sealed class ShowJsonConformanceTests
 
     public ShowJsonConformanceTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [SkippableFact]
     public void ShowJsonMatchesFail2BanForEveryCorpusVariant()
     {
-        if (Corpus.MasterRoot is null)
-        {
-            _output.WriteLine(Corpus.SkipReason);
-            return;
-        }
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         using var tree = TempConfigTree.WithUpstreamCorpus(Corpus.MasterRoot);
         var lines = File.ReadAllLines(Path.Combine(Corpus.MasterRoot, "expected-resolved.jsonl")).Where(l => l.Length > 0).ToList();
         var failures = new List<string>();

@@ -60,7 +60,7 @@ public static class FilterReader
                 "Found no accessible config files for '" + FilterDirectoryName + "/" + reference.Name + "' under " + baseDir
                 + " (looked for " + basePath + ".conf, .local and " + basePath + ".d/)");
         var (config, read) = loader.Load(existing);
-        return Resolve(reference.Name, reference, config, read, loader.Warnings, autoLogType);
+        return ResolveKeepingWarnings(reference.Name, reference, config, read, loader.Warnings, autoLogType);
     }
 
     /// <summary>Reads a "foreign" filter file (not in a <c>filter.d</c> folder): the file, its <c>.local</c> companion and includes.</summary>
@@ -80,7 +80,7 @@ public static class FilterReader
         var (config, read) = loader.Load(new[] { file });
         if (read.Count == 0)
             throw new Fail2BanException(DiagnosticIds.FilterNotFound, "failed to load filter file " + file);
-        return Resolve(file, reference, config, read, loader.Warnings, autoLogType);
+        return ResolveKeepingWarnings(file, reference, config, read, loader.Warnings, autoLogType);
     }
 
     /// <summary>Reads what a <c>fail2ban-regex</c> FILTER argument designates (see <see cref="FilterArgument.Resolve"/>).
@@ -130,6 +130,21 @@ public static class FilterReader
 
         public OptionSource Source { get; }
         public SourceLocation? At { get; }
+    }
+
+    /// <summary><see cref="Resolve"/>; an error it throws carries the loader's warnings, which may explain it.</summary>
+    private static ResolvedFilter ResolveKeepingWarnings(string name, FilterReference reference, MergedConfig config,
+        List<string> filesRead, IReadOnlyList<Fail2BanException> loaderWarnings, string? autoLogType)
+    {
+        try
+        {
+            return Resolve(name, reference, config, filesRead, loaderWarnings, autoLogType);
+        }
+        catch (Fail2BanException e) when (loaderWarnings.Count > 0 && e.EarlierWarnings.Count == 0)
+        {
+            e.EarlierWarnings = new List<Fail2BanException>(loaderWarnings);
+            throw;
+        }
     }
 
     private static ResolvedFilter Resolve(string name, FilterReference reference, MergedConfig config,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Fail2Ban.Core.Text;
 
 namespace Fail2Ban.Core.Diagnostics;
@@ -20,6 +21,12 @@ public sealed class Fail2BanException : Exception
     public string Id { get; }
 
     public SourceLocation? Location { get; }
+
+    /// <summary>
+    /// Problems Fail2Ban tolerated while reading, before this error (a missing include, which often is its
+    /// cause: a <c>%(__prefix_line)s</c> that only the missing <c>common.conf</c> defines). Reported first.
+    /// </summary>
+    public IReadOnlyList<Fail2BanException> EarlierWarnings { get; internal set; } = Array.Empty<Fail2BanException>();
 
     /// <summary><c>file(line,col): error F2Bxxxx: message</c>, or without the location when unknown.</summary>
     public string ToDiagnosticString() =>

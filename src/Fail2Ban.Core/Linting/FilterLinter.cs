@@ -69,6 +69,7 @@ public sealed class FilterLinter
         }
         catch (Fail2BanException e)
         {
+            foreach (var warning in e.EarlierWarnings) collector.Add(EngineFindings.FromException(warning, label, _settings), null);
             collector.Add(EngineFindings.FromException(e, label, _settings), null);
             return Finish(files, label, new VariantCoverage(Array.Empty<string>(), Array.Empty<string>()), Array.Empty<string>(),
                 Array.Empty<string>(), collector, Array.Empty<string>());
@@ -133,7 +134,9 @@ public sealed class FilterLinter
                 }
                 catch (Fail2BanException e)
                 {
-                    collector.Add(EngineFindings.FromException(e, label, _settings), new VariantKey(modes.Count > 1 ? mode : null, logType));
+                    var key = new VariantKey(modes.Count > 1 ? mode : null, logType);
+                    foreach (var warning in e.EarlierWarnings) collector.Add(EngineFindings.FromException(warning, label, _settings), key);
+                    collector.Add(EngineFindings.FromException(e, label, _settings), key);
                     filters.Add(null);
                 }
             }

@@ -58,6 +58,10 @@ public sealed class RegexTestSession
     private readonly Func<double>? _suppliedTime;
     private bool _lastPrefMatched;
 
+    // Numbers of the latest processed lines (comments and empty lines are not in the buffer), newest last:
+    // the buffer's lines are the latest processed ones, so a re-counted buffer line is found here.
+    private readonly List<long> _processedNumbers = new();
+
     /// <param name="matcher">The filter to test.</param>
     /// <param name="suppliedTime">For journal logs (no time stamps): the time of every line.</param>
     public RegexTestSession(FilterMatcher matcher, Func<double>? suppliedTime = null)
@@ -149,7 +153,8 @@ public sealed class RegexTestSession
                 if (still) continue;
                 Matched++;
                 Missed--;
-                (recounted ??= new List<long>()).Add(number - (before.Length - i));
+                var back = before.Length - i;
+                (recounted ??= new List<long>()).Add(back <= _processedNumbers.Count ? _processedNumbers[_processedNumbers.Count - back] : number - back);
             }
         }
 
@@ -158,6 +163,11 @@ public sealed class RegexTestSession
         else if (failures.Count > 0) { Matched++; verdict = LineVerdict.Matched; }
         else { Missed++; verdict = LineVerdict.Missed; }
         Tested++;
+        if (multiLine)
+        {
+            _processedNumbers.Add(number);
+            if (_processedNumbers.Count > _matcher.Filter.MaxLines + 1) _processedNumbers.RemoveAt(0);
+        }
         var tested = new TestedLine(number, line, verdict, result, failures);
         if (recounted is not null) tested.Recounted = recounted;
         return tested;

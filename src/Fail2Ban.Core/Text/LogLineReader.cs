@@ -13,17 +13,28 @@ public sealed class LogLineReader : IDisposable
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
     private readonly Stream _stream;
+    private readonly Encoding _encoding;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
     private bool _eof;
 
-    public LogLineReader(Stream stream) => _stream = stream;
+    public LogLineReader(Stream stream) : this(stream, null) { }
+
+    /// <summary>
+    /// A reader decoding with <paramref name="encoding"/> (<c>fail2ban-regex -e</c>; null: UTF-8); it should
+    /// replace what it cannot decode (<see cref="DecoderReplacementFallback"/>), as Fail2Ban does.
+    /// </summary>
+    public LogLineReader(Stream stream, Encoding? encoding)
+    {
+        _stream = stream;
+        _encoding = encoding ?? Utf8;
+    }
 
     /// <summary>True when the last line returned had no terminating newline.</summary>
     public bool LastLineUnterminated { get; private set; }
 
-    /// <summary>Count of lines that held bytes which are not valid UTF-8 (they were replaced).</summary>
+    /// <summary>Count of lines that held bytes which are not valid in the encoding (they were replaced).</summary>
     public long UndecodableLines { get; private set; }
 
     /// <summary>The next line without its terminator, or null at the end.</summary>
@@ -71,7 +82,7 @@ public sealed class LogLineReader : IDisposable
     private string Decode(int from, int to)
     {
         while (to > from && (_buffer[to - 1] == (byte)'\r' || _buffer[to - 1] == (byte)'\n')) to--;
-        var text = Utf8.GetString(_buffer, from, to - from);
+        var text = _encoding.GetString(_buffer, from, to - from);
         if (text.IndexOf('\uFFFD') >= 0 && !ContainsEncodedReplacementChar(from, to)) UndecodableLines++;
         return text;
     }

@@ -33,10 +33,11 @@ internal static class LintCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format.",
+            Description = "Output format: text, json, sarif, or github (GitHub Actions annotations). " +
+                          "Default: text, or github when GITHUB_ACTIONS=true.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var samples = new Option<string?>("--samples")
         {
             Description = "Folder of sample logs named like the filters (upstream's fail2ban/tests/files/logs, found by itself next to a config/filter.d tree): evidence from real lines, and the F2B5 rules.",
@@ -61,7 +62,7 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = false,
         };
 
-        var command = new Command("lint", "Lint Fail2Ban filter files: missed attacks, forgeable bans, slow regexes. " + ExitCodes.Help)
+        var command = new Command("lint", "Lint Fail2Ban filter files: missed attacks, forgeable bans, slow regexes.")
         {
             paths, config, format, samples, fix, failOn, settings, rules,
         };
@@ -70,7 +71,7 @@ internal static class LintCommand
             var request = new LintRequest(
                 parse.GetValue(paths) ?? Array.Empty<string>(),
                 parse.GetValue(config),
-                parse.GetValue(format)!,
+                parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format)! : DefaultFormat(),
                 parse.GetValue(samples),
                 parse.GetValue(fix),
                 parse.GetValue(failOn)!,
@@ -80,6 +81,9 @@ internal static class LintCommand
         });
         return command;
     }
+
+    /// <summary>Annotations in a GitHub Actions job (where the runner sets GITHUB_ACTIONS=true), else text.</summary>
+    private static string DefaultFormat() => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text";
 
     private sealed record LintRequest(string[] Paths, string? Config, string Format, string? Samples, bool Fix, string FailOn,
         string? Settings, string[] Rules);
@@ -114,6 +118,10 @@ internal static class LintCommand
             case "sarif":
                 new SarifLogWriter(paths, ToolVersion()).Write(output, findings);
                 break;
+            case "github":
+                var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
+                new GitHubFindingWriter(string.IsNullOrEmpty(workspace) ? paths : new DisplayPath(workspace)).Write(output, findings, targets.Count);
+                break;
             default:
                 new TextFindingWriter(paths, ReadText).Write(output, findings, targets.Count);
                 break;
@@ -121,8 +129,18 @@ internal static class LintCommand
 
         var remaining = findings;
         if (request.Fix) remaining = ApplyFixes(findings, paths, error);
+        // A filter Fail2Ban cannot read is an input error (2), like a missing file, whatever --fail-on says.
+        if (remaining.Any(CannotBeRead)) return ExitCodes.Error;
         return remaining.Any(f => Fails(f.Severity, request.FailOn)) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>
+    /// An error of Fail2Ban's own reader or compiler (it refuses the filter). F2B1011 is not one: Fail2Ban runs
+    /// that regex, only its .NET translation is missing.
+    /// </summary>
+    private static bool CannotBeRead(LintFinding f) =>
+        f.Severity >= LintSeverity.Error && f.RuleId != RuleIds.RegexUnsupported &&
+        RuleCatalog.TryGet(f.RuleId, out var rule) && rule.IsEngineDiagnostic;
 
     private static bool Fails(LintSeverity severity, string failOn) => failOn switch
     {

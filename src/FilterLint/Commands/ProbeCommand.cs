@@ -36,7 +36,7 @@ internal static class ProbeCommand
         var command = new Command("probe",
             "Vary the lines each failregex matches as daemons and attackers do (IPv6, ports, user names, injected addresses, longer tokens) "
             + "and show what Fail2Ban does with each, then the lint findings drawn from them. A broken expectation is a finding only where the filter "
-            + "shows its premise (its sample log, its other regexes, the format); exit 1 when there is a finding at warning or above. " + ExitCodes.Help)
+            + "shows its premise (its sample log, its other regexes, the format); exit 1 when there is a finding at warning or above.")
         {
             filters, config, samples, log, format, all,
         };

@@ -13,6 +13,7 @@ using Fail2Ban.Core.Diagnostics;
 using Fail2Ban.Core.Matching;
 using Fail2Ban.Core.Text;
 using FilterLint.Files;
+using FilterLint.Output;
 
 namespace FilterLint.Commands;
 
@@ -22,134 +23,53 @@ namespace FilterLint.Commands;
 /// </summary>
 internal static class RegexCommand
 {
-    private const int DefaultPrintLimit = 20;
-
     // Below this the worker threads cost more than they save.
     private const long ParallelFromBytes = 1024 * 1024;
 
     public static Command Create()
     {
-        var config = new Option<string>("--config", "-c")
-        {
-            Description = "Fail2Ban configuration directory; FILTER names are looked up in DIR/filter.d.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => FilterReader.DefaultConfigDirectory,
-        };
-        var now = new Option<string?>("--now")
-        {
-            Description = "Reference time for dates without a year or day (and the time of journal lines): " +
-                          "epoch seconds or ISO 8601 (e.g. 2005-08-14T12:00:00). Default: the current time.",
-            HelpName = "TIME",
-        };
-        var timezone = new Option<string?>("--timezone", "--TZ")
-        {
-            Description = "Time zone of dates without a zone, and of printed times: a POSIX TZ string " +
-                          "(CET-01CEST-02,M3.5.0,M10.5.0) or an IANA name (Europe/Zurich). Default: the system's.",
-            HelpName = "TZ",
-        };
-        var json = new Option<bool>("--json")
-        {
-            Description = "Print JSON Lines, one object per input line: line, match, ignored, regex, host, ip, user, fid, time.",
-        };
-        var printAllMissed = new Option<bool>("--print-all-missed")
-        {
-            Description = "List every missed line with its explanation (default: the first " + DefaultPrintLimit + ").",
-        };
-        var noMissed = new Option<bool>("--print-no-missed") { Description = "Do not list missed lines." };
-        var printAllMatched = new Option<bool>("--print-all-matched") { Description = "List every matched line." };
-        var maxLines = new Option<int?>("--maxlines", "-L") { Description = "Override the filter's maxlines.", HelpName = "N" };
-        var datePattern = new Option<string?>("--datepattern", "-d") { Description = "Override the filter's datepattern.", HelpName = "PATTERN" };
-        var useDns = new Option<string>("--usedns")
-        {
-            Description = "usedns for <HOST>: yes, warn, no (<HOST> matches addresses only) or raw. " +
-                          "Host names are never resolved (no DNS): a name is the failure id as written.",
-            DefaultValueFactory = _ => "warn",
-        };
-        useDns.AcceptOnlyFromAmong("yes", "warn", "no", "raw");
-        var threads = new Option<int?>("--threads")
-        {
-            Description = "Threads for long logs (default: the number of cores; 1: one thread). Results do not depend on it.",
-            HelpName = "N",
-        };
-        var log = new Argument<string>("LOG")
-        {
-            Description = "A log file, or a literal log line (used when no such file exists, as fail2ban-regex does).",
-        };
-        var filter = new Argument<string>("FILTER")
-        {
-            Description = "A filter name (looked up in DIR/filter.d) or a .conf path, optionally with options " +
-                          "('sshd[mode=aggressive]'), or a literal failregex ('failure from <HOST>$').",
-        };
-        var nearMisses = new Option<bool>("--near-misses")
-        {
-            Description = "Instead of the report: the missed lines most like the filter's failures, grouped by shape, with where the " +
-                          "filter stopped and a verified regex fix (width, optional field, case) where one is mechanical.",
-        };
-        var ignore = new Argument<string?>("IGNOREREGEX")
-        {
-            Description = "A literal ignoreregex that replaces the filter's.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var o = new RegexCommandOptions();
         var command = new Command("regex",
-            "Test a filter against a log, like fail2ban-regex: hit counts per regex, date templates used, and " +
+            "Test a filter against a log, like fail2ban-regex (which it replaces: its whole command line is " +
+            "accepted, options in any order): hit counts per regex, date templates used, and " +
             "'Lines: N lines, I ignored, M matched, X missed'. Missed lines are listed with where each regex " +
-            "stopped matching. " + ExitCodes.Help)
-        {
-            config, now, timezone, json, printAllMissed, noMissed, printAllMatched, maxLines, datePattern, useDns, threads, log, filter, ignore,
-        };
-        command.Options.Add(nearMisses);
+            "stopped matching.");
+        o.AddTo(command);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(nearMisses))
-                return NearMissCommand.Run(parse.GetValue(log)!, parse.GetValue(filter)!, parse.GetValue(config)!, parse.GetValue(timezone),
-                    parse.GetValue(threads), parse.GetValue(printAllMissed), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var settings = new Settings
+            var settings = o.Read(parse, out var problem);
+            var error = parse.InvocationConfiguration.Error;
+            if (problem is not null)
             {
-                ConfigDirectory = parse.GetValue(config)!,
-                Now = parse.GetValue(now),
-                TimeZone = parse.GetValue(timezone),
-                Json = parse.GetValue(json),
-                PrintAllMissed = parse.GetValue(printAllMissed),
-                PrintNoMissed = parse.GetValue(noMissed),
-                PrintAllMatched = parse.GetValue(printAllMatched),
-                MaxLines = parse.GetValue(maxLines),
-                DatePattern = parse.GetValue(datePattern),
-                UseDns = parse.GetValue(useDns)!,
-                Threads = parse.GetValue(threads),
-                Log = parse.GetValue(log)!,
-                Filter = parse.GetValue(filter)!,
-                IgnoreRegex = parse.GetValue(ignore),
-            };
-            return Run(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+                error.WriteLine("filterlint: error: " + problem);
+                return ExitCodes.Error;
+            }
+            if (settings!.NearMisses)
+                return NearMissCommand.Run(settings.Log, settings.Filter, settings.ConfigDirectory, settings.TimeZone, settings.Threads,
+                    settings.PrintAllMissed, parse.InvocationConfiguration.Output, error);
+            return Run(settings, parse.InvocationConfiguration.Output, error);
         });
         return command;
     }
 
-    private sealed class Settings
-    {
-        public string ConfigDirectory = "";
-        public string? Now;
-        public string? TimeZone;
-        public bool Json;
-        public bool PrintAllMissed;
-        public bool PrintNoMissed;
-        public bool PrintAllMatched;
-        public int? MaxLines;
-        public string? DatePattern;
-        public string UseDns = "warn";
-        public int? Threads;
-        public string Log = "";
-        public string Filter = "";
-        public string? IgnoreRegex;
-    }
-
-    private static int Run(Settings s, TextWriter output, TextWriter error)
+    private static int Run(RegexSettings s, TextWriter output, TextWriter error)
     {
         LocalTimeZone zone;
         double now;
         CompiledFilter compiled;
         bool journal;
-        string filterDescription;
+        var header = new List<string>();
+        JournalMatch? journalMatch = null;
+        var journalInput = s.SystemdJournal || s.JournalJson;
+        // Where the "Use datepattern" line goes (fail2ban-regex names the template, known once the matcher exists).
+        var datePatternAt = -1;
+        string? datePattern = null;
+        if (s.MaxLines is { } maxLines) header.Add("Use         maxlines : " + maxLines);
+        if (s.DatePattern is not null)
+        {
+            datePatternAt = header.Count;
+            datePattern = s.DatePattern;
+        }
         try
         {
             zone = s.TimeZone is null ? LocalTimeZone.System() : LocalTimeZone.Parse(s.TimeZone);
@@ -168,15 +88,16 @@ internal static class RegexCommand
             var configDir = PhysicalConfigFileSource.ToConfigPath(s.ConfigDirectory);
             if (FilterArgumentCheck.MalformedOptions(files, configDir, s.Filter, cwd, origin) is { } bad) throw bad;
             var argument = FilterArgument.Resolve(files, configDir, s.Filter, cwd, origin);
+            string? filterJournalMatch = null;
             if (argument.Kind == FilterArgumentKind.LiteralRegex)
             {
                 compiled = FilterCompiler.CompileLiteral(s.Filter, s.IgnoreRegex, compileOptions);
-                journal = false;
-                filterDescription = "Use      failregex line : " + s.Filter;
+                journal = journalInput;
+                header.Add("Use   failregex line : " + RegexReport.Short(s.Filter));
             }
             else
             {
-                var resolved = FilterReader.Read(files, argument, autoLogType: "file");
+                var resolved = FilterReader.Read(files, argument, autoLogType: journalInput ? "journal" : "file");
                 foreach (var w in resolved.Warnings) error.WriteLine(DiagnosticText.Warning(w));
                 compiled = FilterCompiler.Compile(resolved, compileOptions);
                 if (s.IgnoreRegex is not null)
@@ -185,9 +106,33 @@ internal static class RegexCommand
                     compiled = new CompiledFilter(compiled.Name, compiled.PrefRegex, compiled.FailRegexes, literalIgnore,
                         compiled.MaxLines, compiled.DatePattern);
                 }
-                journal = resolved.Options.TryGetValue("logtype", out var lt) && lt == "journal";
-                filterDescription = "Use      filter file : " + resolved.Name + ", basedir: " + s.ConfigDirectory +
-                                    (resolved.Options.Count > 0 ? "\nUse   filter options : " + FormatOptions(resolved.Options) : "");
+                journal = journalInput || resolved.Options.TryGetValue("logtype", out var lt) && lt == "journal";
+                header.Add(argument.Kind == FilterArgumentKind.Named
+                    ? "Use   failregex filter file : " + resolved.Name + ", basedir: " + s.ConfigDirectory
+                    : "Use   failregex file : " + s.Filter);
+                if (resolved.Options.Count > 0) header.Add("Use   filter options : " + PythonRepr.Of(resolved.Options));
+                if (s.Verbosity > 1) header.Add("Real  filter options : " + PythonRepr.Of(RealOptions(resolved)));
+                if (s.MaxLines is null && resolved.MaxLines is { } filterMaxLines) header.Add("Use         maxlines : " + filterMaxLines);
+                if (datePattern is null && resolved.DatePattern is { } filterDatePattern && !journalInput)
+                {
+                    datePatternAt = header.Count;
+                    datePattern = filterDatePattern.Text;
+                }
+                // fail2ban-regex keeps the last journalmatch line of the filter.
+                if (resolved.JournalMatch.Count > 0) filterJournalMatch = resolved.JournalMatch[resolved.JournalMatch.Count - 1].Text;
+            }
+            if (s.IgnoreRegex is not null) header.Add("Use ignoreregex line : " + RegexReport.Short(s.IgnoreRegex));
+            if (journalInput && (s.JournalMatch ?? filterJournalMatch) is { } matchText)
+            {
+                try
+                {
+                    journalMatch = JournalMatch.Parse(matchText);
+                }
+                catch (FormatException e)
+                {
+                    error.WriteLine("filterlint: error: " + (s.JournalMatch is null ? "the filter's " : "-m/--journalmatch: ") + e.Message);
+                    return ExitCodes.Error;
+                }
             }
         }
         catch (Fail2BanException e)
@@ -200,32 +145,71 @@ internal static class RegexCommand
         FilterMatcher matcher;
         try
         {
-            matcher = new FilterMatcher(compiled, new MatcherOptions { Now = now, RawHost = true }, dateSettings);
+            matcher = new FilterMatcher(compiled, new MatcherOptions
+            {
+                Now = now,
+                RawHost = true,
+                CheckAllRegex = s.CheckAllRegex && s.Out is null,
+                // -o prints failures with an id: a multi-line failure still waiting for it yields nothing yet.
+                IgnorePending = s.Out is not null,
+            }, dateSettings);
         }
         catch (Fail2BanException e)
         {
             error.WriteLine(DiagnosticText.Error(e));
             return ExitCodes.Error;
         }
-        var session = new RegexTestSession(matcher, journal ? () => now : null);
+        if (datePattern is not null)
+        {
+            var templates = matcher.Dates.Templates;
+            header.Insert(datePatternAt, "Use      datepattern : " + datePattern + " : " + 
+                (AddsDefaultTemplates(datePattern) || templates.Count == 0 ? "Default Detectors" : templates[0].Name));
+        }
+        // Journal entries carry their time: no date detection runs on them.
+        var entryTime = now;
+        var session = new RegexTestSession(matcher, journal ? () => entryTime : null);
 
+        var isFile = !s.SystemdJournal && File.Exists(s.Log);
         if (Directory.Exists(s.Log))
         {
             error.WriteLine("filterlint: error: LOG '" + s.Log + "' is a directory; give a log file or a literal log line");
             return ExitCodes.Error;
         }
-        var isFile = File.Exists(s.Log);
-        if (!isFile && !s.Json && LooksLikePath(s.Log))
+        if (s.JournalJson && !isFile)
+        {
+            error.WriteLine("filterlint: error: --log-format journal-json: no file '" + s.Log + "' (save one with 'journalctl -o json > FILE')");
+            return ExitCodes.Error;
+        }
+        if (!isFile && !s.SystemdJournal && !s.Json && s.Out is null && LooksLikePath(s.Log))
             error.WriteLine("filterlint: note: no file '" + s.Log + "'; testing it as a literal log line (as fail2ban-regex does)");
 
-        var report = new Report(s, compiled, zone, journal);
+        if (s.SystemdJournal) header.Add("Use         systemd journal");
+        else if (s.JournalJson) header.Add("Use   journal export : " + s.Log);
+        else if (isFile) header.Add("Use         log file : " + s.Log);
+        if (journalInput || isFile) header.Add("Use         encoding : " + s.EncodingName);
+        if (journalMatch is not null) header.Add("Use    journal match : " + string.Join(" ", journalMatch.Terms));
+
+        var color = AnsiColor.For(s.Color, output);
+        var report = new RegexReport(s, compiled, zone, journal, color, session, now);
         var stopwatch = Stopwatch.StartNew();
         var progress = new Progress(error, isFile ? new FileInfo(s.Log).Length : 0);
         try
         {
-            if (isFile)
+            if (journalInput)
             {
-                using var reader = new LogLineReader(File.OpenRead(s.Log));
+                var entries = new JournalEntries(s.Encoding, journalMatch);
+                using var journalText = s.SystemdJournal ? Journalctl.Start(s.Log, journalMatch) : new StreamReader(File.OpenRead(s.Log));
+                foreach (var entry in entries.Read(journalText))
+                {
+                    entryTime = entry.Time;
+                    report.Add(session.Process(entry.Entry, entry.Text), output);
+                }
+                if (entries.Malformed > 0)
+                    error.WriteLine("filterlint: warning: " + entries.Malformed + " journal line(s) are not JSON objects; they were skipped");
+            }
+            else if (isFile)
+            {
+                using var reader = new LogLineReader(File.OpenRead(s.Log), s.Encoding);
                 long number = 0;
                 var threadCount = Math.Max(1, s.Threads ?? Environment.ProcessorCount);
                 if (!journal && new FileInfo(s.Log).Length >= ParallelFromBytes && threadCount > 1)
@@ -258,13 +242,31 @@ internal static class RegexCommand
                     }
                 }
                 if (reader.UndecodableLines > 0)
-                    error.WriteLine("filterlint: note: " + reader.UndecodableLines + " line(s) held bytes that are not UTF-8; they were replaced by U+FFFD");
+                    error.WriteLine("filterlint: note: " + reader.UndecodableLines + " line(s) held bytes that are not " + s.EncodingName +
+                                    "; they were replaced by U+FFFD");
             }
             else
             {
-                var lines = s.Log.IndexOf('\n') >= 0 || compiled.MaxLines > 1 ? s.Log.Split('\n') : new[] { s.Log };
+                var multi = s.Log.IndexOf('\n') >= 0 || compiled.MaxLines > 1;
+                var lines = multi ? s.Log.Split('\n') : new[] { s.Log };
+                if (!multi) header.Add("Use      single line : " + RegexReport.Short(s.Log.Replace("\n", "\\n")));
+                else
+                {
+                    header.Add("Use      multi line : " + lines.Length + " line(s)");
+                    for (var i = 0; i < lines.Length; i++)
+                    {
+                        if (i >= 5) { header.Add("| ..."); break; }
+                        header.Add("| " + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(2) + ": " + RegexReport.Short(lines[i]));
+                    }
+                    header.Add("`-");
+                }
                 for (var i = 0; i < lines.Length; i++) report.Add(session.Process(i + 1, lines[i]), output);
             }
+        }
+        catch (JournalUnavailableException e)
+        {
+            error.WriteLine("filterlint: error: " + e.Message);
+            return ExitCodes.Error;
         }
         catch (IOException e)
         {
@@ -281,8 +283,28 @@ internal static class RegexCommand
         if (report.TimedOutLines > 0)
             error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
                             "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
-        if (!s.Json) report.WriteSummary(output, session, filterDescription, isFile ? s.Log : null, stopwatch.Elapsed);
+        if (!s.Json && s.Out is null) report.WriteSummary(output, session, header, stopwatch.Elapsed);
         return ExitCodes.Success;
+    }
+
+    /// <summary>fail2ban-regex -vv: logtype, datepattern and the given filter options, as the filter resolves them.</summary>
+    private static Dictionary<string, string> RealOptions(ResolvedFilter resolved)
+    {
+        var real = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new List<string> { "logtype", "datepattern" };
+        keys.AddRange(resolved.Options.Keys);
+        foreach (var k in keys)
+            if (!real.ContainsKey(k) && resolved.TryGetValue(k, out var option) && option.Value is { } v) real[k] = v.Text;
+        return real;
+    }
+
+    /// <summary>A datepattern with a line that brings in the default templates ({^LN-BEG}, {DEFAULT}, a {DATE} in a
+    /// pattern): fail2ban-regex names it "Default Detectors".</summary>
+    private static bool AddsDefaultTemplates(string datePattern)
+    {
+        foreach (var line in datePattern.Split('\n'))
+            if (line.Trim() is "{^LN-BEG}" or "{DEFAULT}" || line.IndexOf("{DATE}", StringComparison.Ordinal) >= 0) return true;
+        return false;
     }
 
     private static bool LooksLikePath(string s) =>
@@ -306,13 +328,6 @@ internal static class RegexCommand
         if (t < 0) return false;
         var time = text.Substring(t);
         return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOf('+') >= 0 || time.IndexOf('-') >= 0;
-    }
-
-    private static string FormatOptions(IReadOnlyDictionary<string, string> options)
-    {
-        var parts = new List<string>();
-        foreach (var kv in options) parts.Add(kv.Key + "=" + kv.Value);
-        return "[" + string.Join(", ", parts) + "]";
     }
 
     /// <summary>Writes progress to stderr on long runs when a person is watching.</summary>
@@ -346,169 +361,6 @@ internal static class RegexCommand
         public void Done()
         {
             if (_shown) _error.WriteLine();
-        }
-    }
-
-    /// <summary>Collects what the human report prints and writes JSON lines as they come.</summary>
-    private sealed class Report
-    {
-        private readonly Settings _s;
-        private readonly CompiledFilter _filter;
-        private readonly LocalTimeZone _zone;
-        private readonly bool _journal;
-        private readonly List<TestedLine> _missed = new();
-        private readonly List<TestedLine> _matched = new();
-        private readonly List<TestedLine> _ignored = new();
-        private readonly StringBuilder _json = new();
-
-        public Report(Settings s, CompiledFilter filter, LocalTimeZone zone, bool journal)
-        {
-            _s = s;
-            _filter = filter;
-            _zone = zone;
-            _journal = journal;
-        }
-
-        public long TimedOutLines { get; private set; }
-
-        public (long Line, string Regex)? FirstTimedOut { get; private set; }
-
-        public void Add(TestedLine line, TextWriter output)
-        {
-            if (line.Result is { TimedOut.Count: > 0 } timed)
-            {
-                TimedOutLines++;
-                FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
-            }
-            if (_s.Json)
-            {
-                WriteJson(line, output);
-                return;
-            }
-            // A multi-line match that consumed earlier missed lines makes them matched: fail2ban-regex
-            // drops them from its missed list too. They are the newest entries of the list.
-            foreach (var number in line.Recounted)
-            {
-                for (var i = _missed.Count - 1; i >= 0 && _missed[i].Number >= number; i--)
-                {
-                    if (_missed[i].Number != number) continue;
-                    _missed.RemoveAt(i);
-                    break;
-                }
-            }
-            switch (line.Verdict)
-            {
-                case LineVerdict.Missed:
-                    if (!_s.PrintNoMissed && (_s.PrintAllMissed || _missed.Count < DefaultPrintLimit)) _missed.Add(line);
-                    break;
-                case LineVerdict.Matched:
-                    if (_s.PrintAllMatched) _matched.Add(line);
-                    break;
-                case LineVerdict.Ignored:
-                    if (_ignored.Count < DefaultPrintLimit) _ignored.Add(line);
-                    break;
-            }
-        }
-
-        private void WriteJson(TestedLine line, TextWriter output)
-        {
-            // A failure is an entry with an id: a multi-line entry still waiting for its id is not one.
-            Failure? f = null;
-            foreach (var e in line.Failures) if (e.Id is not null) { f = e; break; }
-            var sb = _json.Clear();
-            sb.Append("{\"line\":").Append(line.Number.ToString(CultureInfo.InvariantCulture));
-            sb.Append(",\"match\":").Append(f is not null ? "true" : "false");
-            sb.Append(",\"ignored\":").Append(line.Verdict == LineVerdict.Ignored ? "true" : "false");
-            sb.Append(",\"regex\":").Append(f is null ? "null" : f.RegexIndex.ToString(CultureInfo.InvariantCulture));
-            AppendString(sb, "host", f?.Id?.Text);
-            AppendString(sb, "ip", f is null ? null : f.Data.TryGetValue("ip", out var ip) && ip is IpAddress a ? a.Text : f.RawHost ?? f.Id?.Text);
-            AppendString(sb, "user", f?.User);
-            AppendString(sb, "fid", f?.Fid);
-            AppendString(sb, "time", f?.Time is { } t ? _zone.FormatLocal(t) : null);
-            sb.Append('}');
-            output.WriteLine(sb.ToString());
-        }
-
-        private static void AppendString(StringBuilder sb, string name, string? value)
-        {
-            sb.Append(",\"").Append(name).Append("\":");
-            if (value is null) sb.Append("null");
-            else sb.Append(JsonSerializer.Serialize(value, JsonOptions));
-        }
-
-        private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-        public void WriteSummary(TextWriter o, RegexTestSession session, string filterDescription, string? logFile, TimeSpan elapsed)
-        {
-            o.WriteLine();
-            o.WriteLine("Running tests");
-            o.WriteLine("=============");
-            o.WriteLine();
-            o.WriteLine(filterDescription);
-            if (logFile is not null) o.WriteLine("Use         log file : " + logFile);
-            o.WriteLine("Use         encoding : UTF-8");
-            o.WriteLine();
-            o.WriteLine();
-            o.WriteLine("Results");
-            o.WriteLine("=======");
-            o.WriteLine();
-            if (_filter.PrefRegex is { } pref)
-            {
-                o.WriteLine("Prefregex: " + session.PrefRegexMatched + " total");
-                o.WriteLine("|  " + pref.Source);
-                o.WriteLine("`-");
-                o.WriteLine();
-            }
-            WriteRegexHits(o, "Failregex", _filter.FailRegexes, session.FailRegexHits);
-            WriteRegexHits(o, "Ignoreregex", _filter.IgnoreRegexes, session.IgnoreRegexHits);
-            o.WriteLine("Date template hits:");
-            if (_journal)
-            {
-                o.WriteLine("|  (journal: lines carry no time stamp; their time is --now)");
-            }
-            else
-            {
-                o.WriteLine("|- [# of hits] date format");
-                foreach (var t in session.Matcher.Dates.Templates)
-                    if (t.Hits > 0) o.WriteLine("|  [" + t.Hits + "] " + t.Name);
-            }
-            o.WriteLine("`-");
-            o.WriteLine();
-            o.WriteLine(session.Summary);
-            o.WriteLine("[processed in " + elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " sec]");
-            o.WriteLine();
-            if (_ignored.Count > 0 && _s.PrintAllMatched) WriteLines(o, "Ignored", _ignored, session.Ignored, false);
-            if (_matched.Count > 0) WriteLines(o, "Matched", _matched, session.Matched, false);
-            if (!_s.PrintNoMissed && _missed.Count > 0) WriteLines(o, "Missed", _missed, session.Missed, true);
-        }
-
-        private static void WriteRegexHits(TextWriter o, string title, IReadOnlyList<CompiledRegex> regexes, long[] hits)
-        {
-            long total = 0;
-            foreach (var h in hits) total += h;
-            o.WriteLine(title + ": " + total + " total");
-            if (regexes.Count > 0)
-            {
-                o.WriteLine("|-  #) [# of hits] regular expression");
-                for (var i = 0; i < regexes.Count; i++)
-                    o.WriteLine("|  " + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(2) + ") [" + hits[i] + "] " + regexes[i].Source);
-                o.WriteLine("`-");
-            }
-            o.WriteLine();
-        }
-
-        private void WriteLines(TextWriter o, string kind, List<TestedLine> lines, long total, bool explain)
-        {
-            var limited = lines.Count < total ? " (first " + lines.Count + " of " + total + "; --print-all-" + kind.ToLowerInvariant() + " for all)" : "";
-            o.WriteLine("|- " + kind + " line(s)" + limited + ":");
-            foreach (var line in lines)
-            {
-                o.WriteLine("|  " + line.Number.ToString(CultureInfo.InvariantCulture) + ": " + line.Text);
-                if (!explain || line.Result is null) continue;
-                foreach (var reason in MissExplainer.Explain(_filter, line.Result, _journal))
-                    o.WriteLine("|      why: " + reason);
-            }
-            o.WriteLine("`-");
         }
     }
 }

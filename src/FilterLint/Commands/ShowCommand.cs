@@ -33,7 +33,7 @@ internal static class ShowCommand
         };
         var command = new Command("show",
             "Show a filter's resolved options (interpolated, config tags substituted, regex tags such as <HOST> kept) " +
-            "with the file, line and column each came from. " + ExitCodes.Help)
+            "with the file, line and column each came from.")
         {
             config,
             json,

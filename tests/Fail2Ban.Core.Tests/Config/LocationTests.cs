@@ -62,10 +62,10 @@ public sealed class LocationTests
         Assert.Equal(At("x.conf", 2, 16), f.FailRegex.Single().LocationAt(3));
     }
 
-    [Fact]
+    [SkippableFact]
     public void CorpusSshdPrefRegexMapsIntoCommonConf()
     {
-        if (Infrastructure.Corpus.MasterRoot is null) return;
+        Skip.If(Infrastructure.Corpus.MasterRoot is null, Infrastructure.Corpus.SkipReason);
         var files = UpstreamLayout.Load(Infrastructure.Corpus.MasterRoot);
         var f = FilterReader.ReadFilter(files, UpstreamLayout.StockConfig, "sshd");
         var pref = f.PrefRegex!;

@@ -36,10 +36,10 @@ public sealed class CaseSensitiveClientTokenRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.CaseSensitiveClientToken, LintHarness.Filter(failregex)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Master_postfix_compares_sasl_mechanisms_case_insensitively_and_is_not_reported()
     {
-        if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
+        Skip.If(Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null, Fail2Ban.Core.Tests.Infrastructure.Corpus.SkipReason);
         Assert.DoesNotContain(CorpusLintGuardTests.LintMaster().Findings, f => f.RuleId == RuleIds.CaseSensitiveClientToken);
     }
 

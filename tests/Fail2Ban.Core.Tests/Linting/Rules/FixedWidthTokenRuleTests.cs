@@ -43,11 +43,11 @@ public sealed class FixedWidthTokenRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.FixedWidthToken, text));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Debian_1_0_2_postfix_is_flagged_at_pref_with_a_CONNECT_line_and_master_is_not()
     {
         var debian = Corpus.DebianRoot is { } d ? Path.Combine(d, "etc", "fail2ban") : null;
-        if (debian is null || Corpus.MasterRoot is null) return;
+        Skip.If(debian is null || Corpus.MasterRoot is null, "needs the Fail2Ban 1.0.2 reference (scripts/fetch-fail2ban-reference.sh) and the corpus: " + Corpus.SkipReason);
         var old = Path.Combine(debian, "filter.d", "postfix.conf");
         var report = new FilterLinter().LintFile(DiskFiles.Under(debian), old);
         var f = Assert.Single(report.Findings, x => x.RuleId == RuleIds.FixedWidthToken);
@@ -59,10 +59,10 @@ public sealed class FixedWidthTokenRuleTests
         Assert.DoesNotContain(new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), master).Findings, x => x.RuleId == RuleIds.FixedWidthToken);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Master_postfix_with_the_1_0_2_token_restored_is_flagged_at_the_command_token_and_master_itself_is_not()
     {
-        if (Corpus.MasterRoot is null) return;
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var dir = Path.Combine(Corpus.MasterRoot, "filter.d");
         var master = File.ReadAllText(Path.Combine(dir, "postfix.conf"));
         Assert.Contains("_cmd = [A-Z]{4,}\n", master);
@@ -79,11 +79,11 @@ public sealed class FixedWidthTokenRuleTests
         Assert.Equal("{4,}", f.Fix!.Edits.Single().NewText);
     }
 
-    [Fact]
+    [SkippableFact]
     public void With_samples_the_evidence_is_the_real_missed_sample_line()
     {
         var debian = Corpus.DebianRoot is { } d ? Path.Combine(d, "etc", "fail2ban") : null;
-        if (debian is null || Corpus.MasterRoot is null) return;
+        Skip.If(debian is null || Corpus.MasterRoot is null, "needs the Fail2Ban 1.0.2 reference (scripts/fetch-fail2ban-reference.sh) and the corpus: " + Corpus.SkipReason);
         var logs = Path.Combine(Corpus.MasterRoot, "logs");
         var options = new LintOptions { Samples = new SampleLogSource(n => File.Exists(Path.Combine(logs, n)) ? File.ReadAllText(Path.Combine(logs, n)) : null, n => Path.Combine(logs, n)) };
         var report = new FilterLinter(null, options).LintFile(DiskFiles.Under(debian), Path.Combine(debian, "filter.d", "postfix.conf"));

@@ -48,13 +48,13 @@ public sealed class GroupAroundLiteralTextRuleTests
     public void Grouping_that_does_something_and_escaped_parentheses_are_not_reported(string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.GroupAroundLiteralText, LintHarness.Filter(failregex)));
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("sshd")]
     [InlineData("sendmail-reject")]
     [InlineData("courier-smtp")]
     public void Master_filters_of_the_same_nature_are_not_reported(string filter)
     {
-        if (Corpus.MasterRoot is null) return;
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
         var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
         Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.GroupAroundLiteralText);

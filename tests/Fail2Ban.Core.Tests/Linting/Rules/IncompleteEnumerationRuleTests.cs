@@ -57,10 +57,10 @@ public sealed class IncompleteEnumerationRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.IncompleteEnumeration, text));
     }
 
-    [Fact]
+    [SkippableFact]
     public void On_master_only_the_postfix_sasl_mechanism_lists_are_reported()
     {
-        if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
+        Skip.If(Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null, Fail2Ban.Core.Tests.Infrastructure.Corpus.SkipReason);
         var findings = CorpusLintGuardTests.LintMaster().Findings.Where(f => f.RuleId == RuleIds.IncompleteEnumeration).ToList();
         Assert.Equal(new[] { "postfix.conf" }, findings.Select(f => System.IO.Path.GetFileName(f.Location.File)).Distinct());
         Assert.All(findings, f => Assert.Contains("SASL NTLM authentication failed", f.Evidence!.Line));

@@ -70,10 +70,10 @@ public sealed class NumberWidthRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.NumberWidth, LintHarness.Filter(failregex)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Master_filters_port_and_pid_widths_all_fit()
     {
-        if (Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null) return;
+        Skip.If(Fail2Ban.Core.Tests.Infrastructure.Corpus.MasterRoot is null, Fail2Ban.Core.Tests.Infrastructure.Corpus.SkipReason);
         Assert.DoesNotContain(CorpusLintGuardTests.LintMaster().Findings, f => f.RuleId == RuleIds.NumberWidth);
     }
 }

@@ -44,7 +44,7 @@ public sealed class PinnedHttpRequestRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access(request)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Master_openhab_is_not_reported_and_the_apache_pass_knock_is_reported_for_its_version_only()
     {
         if (LintHarness.MasterFindings(RuleIds.PinnedHttpRequest, "openhab") is not { } openhab) return;

@@ -49,13 +49,13 @@ public sealed class UnbalancedOptionFragmentRuleTests
     public void Balanced_options_escapes_classes_references_and_unused_options_are_not_reported(string options, string failregex) =>
         Assert.Empty(LintHarness.Findings(RuleIds.UnbalancedOptionFragment, LintHarness.Filter(failregex, options)));
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("sshd")]
     [InlineData("apache-auth")]
     [InlineData("postfix")]
     public void Master_filters_of_the_same_nature_are_not_reported(string filter)
     {
-        if (Corpus.MasterRoot is null) return;
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var path = Path.Combine(Corpus.MasterRoot, "filter.d", filter + ".conf");
         var report = new FilterLinter().LintFile(DiskFiles.Under(Corpus.MasterRoot), path);
         Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.UnbalancedOptionFragment);
