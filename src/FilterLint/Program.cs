@@ -19,6 +19,7 @@ public static class Program
             RegexCommand.Create(),
             LintCommand.Create(),
             ProbeCommand.Create(),
+            LspCommand.Create(),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
