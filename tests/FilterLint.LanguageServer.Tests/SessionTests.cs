@@ -1,0 +1,137 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+
+namespace FilterLint.LanguageServer.Tests;
+
+/// <summary>A whole editing session on the seed filter, as an editor drives the server.</summary>
+public sealed class SessionTests
+{
+    [Fact]
+    public async Task Seed_filter_session_diagnostic_hover_definition_fix_and_clean_shutdown()
+    {
+        using var seed = new SeedFilter();
+        await using var client = new LspTestClient();
+
+        var init = await client.InitializeAsync();
+        var capabilities = init["capabilities"]!;
+        Assert.True((bool)capabilities["hoverProvider"]!);
+        Assert.Equal(1, (int)capabilities["textDocumentSync"]!["change"]!);
+
+        await client.OpenAsync(seed.FilterUri, SeedFilter.Filter);
+        var diagnostics = await client.DiagnosticsAsync(seed.FilterUri);
+        var d = Assert.Single(diagnostics)!;
+        Assert.Equal("F2B2001", (string)d["code"]!);
+        Assert.Equal(2, (int)d["severity"]!);
+        // `[A-Z]{4}` on line 6 (0-based 5), columns 23-31 (0-based 22-30).
+        Assert.Equal((5, 22, 5, 30), Range(d));
+        var evidence = (string)d["relatedInformation"]![0]!["message"]!;
+        Assert.Contains("CONNECT from", evidence);
+
+        // Hover on %(_pref)s: its value from the included file.
+        var hover = await client.ResultAsync("textDocument/hover", LspTestClient.At(seed.FilterUri, 5, 15));
+        var markdown = (string)hover!["contents"]!["value"]!;
+        Assert.Contains("NOQUEUE: reject:", markdown);
+        Assert.Contains("common.conf:2", markdown);
+        Assert.Equal((5, 12, 5, 21), Range(hover));
+
+        // Go to its definition: line 2 of common.conf.
+        var definition = await client.ResultAsync("textDocument/definition", LspTestClient.At(seed.FilterUri, 5, 15));
+        Assert.Equal(seed.CommonUri, (string)definition!["uri"]!);
+        Assert.Equal((1, 0, 1, 5), Range(definition));
+
+        // The fix as a code action, applied as the editor would, removes the diagnostic.
+        var actions = (JsonArray)(await client.ResultAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = seed.FilterUri },
+            ["range"] = d["range"]!.DeepClone(),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray { d.DeepClone() } },
+        }))!;
+        var fix = actions.Single(a => (bool?)a!["isPreferred"] == true)!;
+        Assert.Contains("{4,}", (string)fix["title"]!);
+        Assert.Contains(actions, a => ((string)a!["title"]!).StartsWith("Suppress F2B2001", StringComparison.Ordinal));
+        var edits = (JsonArray)fix["edit"]!["changes"]![seed.FilterUri]!;
+        var fixedText = TextEdits.Apply(SeedFilter.Filter, edits);
+        Assert.Contains("[A-Z]{4,} from", fixedText);
+
+        await client.ChangeAsync(seed.FilterUri, fixedText, 2);
+        var after = await client.DiagnosticsAsync(seed.FilterUri, p => (int?)p["version"] == 2);
+        Assert.Empty(after);
+
+        Assert.Equal(0, await client.ShutdownAsync());
+        Assert.DoesNotContain(client.Notifications, n => (string?)n["method"] == "window/logMessage");
+    }
+
+    [Fact]
+    public async Task Editing_an_included_file_rechecks_the_filter_that_includes_it()
+    {
+        using var seed = new SeedFilter();
+        var fixedFilter = SeedFilter.Filter.Replace("[A-Z]{4} from", "%(_cmd)s from");
+        seed.Write("filter.d/postfix-seed.conf", fixedFilter);
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+
+        await client.OpenAsync(seed.FilterUri, fixedFilter);
+        // _cmd is not defined yet: the filter does not read (a located reader error).
+        Assert.NotEmpty(await client.DiagnosticsAsync(seed.FilterUri));
+
+        await client.OpenAsync(seed.CommonUri, SeedFilter.Common);
+        await client.ChangeAsync(seed.CommonUri, SeedFilter.Common + "_cmd = [A-Z]{4}\n", 2);
+        // The defect now sits in common.conf, found by linting the filter that includes it.
+        var inCommon = await client.DiagnosticsAsync(seed.CommonUri, p => ((JsonArray)p["diagnostics"]!).Count > 0);
+        var d = Assert.Single(inCommon)!;
+        Assert.Equal("F2B2001", (string)d["code"]!);
+        Assert.Equal(2, (int)d["range"]!["start"]!["line"]!);
+        Assert.Empty(await client.DiagnosticsAsync(seed.FilterUri, p => ((JsonArray)p["diagnostics"]!).Count == 0));
+
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task Symbols_completion_and_references_describe_the_filter()
+    {
+        using var seed = new SeedFilter();
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(seed.FilterUri, SeedFilter.Filter);
+
+        var symbols = (JsonArray)(await client.ResultAsync("textDocument/documentSymbol", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = seed.FilterUri },
+        }))!;
+        Assert.Equal(new[] { "[INCLUDES]", "[Definition]" }, symbols.Select(s => (string)s!["name"]!));
+        Assert.Equal("failregex", (string)symbols[1]!["children"]![0]!["name"]!);
+
+        var names = await Labels(client, LspTestClient.At(seed.FilterUri, 5, 14));
+        Assert.Contains("_pref", names);
+        var tags = await Labels(client, LspTestClient.At(seed.FilterUri, 5, 43));
+        Assert.Contains("HOST", tags);
+        Assert.Contains("F-USER", tags);
+
+        var references = (JsonArray)(await client.ResultAsync("textDocument/references", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = seed.FilterUri },
+            ["position"] = new JsonObject { ["line"] = 5, ["character"] = 15 },
+            ["context"] = new JsonObject { ["includeDeclaration"] = true },
+        }))!;
+        Assert.Equal(new[] { seed.FilterUri, seed.CommonUri }, references.Select(r => (string)r!["uri"]!));
+
+        // The include line leads to the included file.
+        var include = await client.ResultAsync("textDocument/definition", LspTestClient.At(seed.FilterUri, 2, 12));
+        Assert.Equal(seed.CommonUri, (string)include!["uri"]!);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    private static async Task<string[]> Labels(LspTestClient client, JsonObject at)
+    {
+        var list = await client.ResultAsync("textDocument/completion", at);
+        return ((JsonArray)list!["items"]!).Select(i => (string)i!["label"]!).ToArray();
+    }
+
+    internal static (int, int, int, int) Range(JsonNode node)
+    {
+        var r = node["range"]!;
+        return ((int)r["start"]!["line"]!, (int)r["start"]!["character"]!, (int)r["end"]!["line"]!, (int)r["end"]!["character"]!);
+    }
+}
