@@ -55,7 +55,7 @@ public sealed class FilterLanguageServer
         {
             var item = p?["textDocument"];
             var document = _documents.Open((string)item!["uri"]!, (string?)item["text"] ?? "", (int?)item["version"] ?? 0);
-            _lint.Changed(document.Path);
+            Edited(document.Path);
         });
         _rpc.OnNotification("textDocument/didChange", p =>
         {
@@ -63,12 +63,14 @@ public sealed class FilterLanguageServer
             var changes = p?["contentChanges"] as JsonArray;
             if (changes is null || changes.Count == 0) return;
             var document = _documents.Change(LspJson.Uri(p)!, (string?)changes[changes.Count - 1]?["text"] ?? "", (int?)p?["textDocument"]?["version"] ?? 0);
-            if (document != null) _lint.Changed(document.Path);
+            if (document != null) Edited(document.Path);
         });
         _rpc.OnNotification("textDocument/didSave", _ => { });
         _rpc.OnNotification("textDocument/didClose", p =>
         {
-            if (_documents.Close(LspJson.Uri(p)!) is { } closed) _lint.Closed(closed.Path);
+            if (_documents.Close(LspJson.Uri(p)!) is not { } closed) return;
+            Interlocked.Increment(ref _generation);
+            _lint.Closed(closed.Path);
         });
         _rpc.OnNotification("workspace/didChangeConfiguration", _ => { });
         _rpc.OnRequest("textDocument/hover", p => WithDocument(p, d => HoverProvider.Hover(d, Position(p), Context(d))));
@@ -134,7 +136,27 @@ public sealed class FilterLanguageServer
         };
     }
 
-    private FilterContext Context(OpenDocument document) => FilterContext.For(document.Path, _lint, _files);
+    /// <summary>
+    /// The filter a document is read in, read again only after an edit of any open document (a pathological filter
+    /// can take a second to read; hover, definition and completion on it then answer at once).
+    /// </summary>
+    private FilterContext Context(OpenDocument document)
+    {
+        var generation = Volatile.Read(ref _generation);
+        if (_contextCache is { } cached && cached.Generation == generation && cached.Path == document.Path) return cached.Context;
+        var context = FilterContext.For(document.Path, _lint, _files);
+        _contextCache = (generation, document.Path, context);
+        return context;
+    }
+
+    private int _generation;
+    private (int Generation, string Path, FilterContext Context)? _contextCache;
+
+    private void Edited(string path)
+    {
+        Interlocked.Increment(ref _generation);
+        _lint.Changed(path);
+    }
 
     private static LspPosition Position(JsonNode? parameters) => LspPosition.From(parameters?["position"]);
 
