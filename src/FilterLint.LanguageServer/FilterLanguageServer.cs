@@ -87,7 +87,10 @@ public sealed class FilterLanguageServer
     {
         var options = parameters?["initializationOptions"];
         if ((int?)options?["debounceMilliseconds"] is int debounce and >= 0) _lint.DebounceMilliseconds = debounce;
-        _lint.Linter = new FilterLinter(ReadSettings((string?)options?["settings"]), LintOptionsFor((string?)options?["samples"]));
+        var settingsText = ReadSettings((string?)options?["settings"]);
+        _lint.Linter = new StagedLinter(
+            () => settingsText is null ? new LintSettings() : LintSettings.ParseGlobalConfig(settingsText, new List<string>()),
+            LintOptionsFor((string?)options?["samples"]));
         return new JsonObject
         {
             ["capabilities"] = new JsonObject
@@ -105,16 +108,18 @@ public sealed class FilterLanguageServer
         };
     }
 
-    /// <summary>Rule severities from a <c>.globalconfig</c> (as <c>filterlint lint --settings</c>); unreadable: the defaults, logged.</summary>
-    private LintSettings? ReadSettings(string? path)
+    /// <summary>The text of a <c>.globalconfig</c> with rule severities (as <c>filterlint lint --settings</c>), its errors logged;
+    /// null for none or an unreadable file (logged): the default severities.</summary>
+    private string? ReadSettings(string? path)
     {
         if (string.IsNullOrEmpty(path)) return null;
         try
         {
+            var text = File.ReadAllText(path);
             var errors = new List<string>();
-            var settings = LintSettings.ParseGlobalConfig(File.ReadAllText(path), errors);
+            LintSettings.ParseGlobalConfig(text, errors);
             foreach (var e in errors) Log("filterlint lsp: " + path + ": " + e);
-            return settings;
+            return text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

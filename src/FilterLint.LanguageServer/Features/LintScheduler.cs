@@ -14,8 +14,10 @@ namespace FilterLint.LanguageServer.Features;
 /// <summary>
 /// Lints filters as their files are edited and publishes the findings per file. An edit waits a short debounce
 /// (a newer edit of the same file restarts it), then the filter of the edited file and every filter linted
-/// before that read the file (a file that includes it) are linted again on the unsaved texts, one at a time.
-/// An include-only file with no such filter yet is checked through the filters of its folder that name it.
+/// before that read the file (a file that includes it) are linted again on the unsaved texts: a quick pass where
+/// some rules are slow on the filter, then the full pass (see <see cref="StagedLinter"/>); one quick and one full
+/// pass at a time, a superseded edit's results unpublished. An include-only file with no such filter yet is
+/// checked through the filters of its folder that name it.
 /// </summary>
 public sealed class LintScheduler
 {
@@ -29,8 +31,10 @@ public sealed class LintScheduler
     private readonly object _state = new();
     private readonly Dictionary<string, (FilterTarget Target, LintReport Report)> _results = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _publishedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LintReport> _fullReports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _lintGate = new(1, 1);
+    private readonly SemaphoreSlim _quickGate = new(1, 1);
+    private readonly SemaphoreSlim _fullGate = new(1, 1);
 
     public LintScheduler(OpenDocuments documents, OverlayFileSource files, Func<string, JsonObject, Task> publish, Action<string> log)
     {
@@ -40,7 +44,7 @@ public sealed class LintScheduler
         _log = log;
     }
 
-    public FilterLinter Linter { get; set; } = new();
+    public StagedLinter Linter { get; set; } = new(() => new LintSettings(), null);
 
     public int DebounceMilliseconds { get; set; } = 150;
 
@@ -97,7 +101,9 @@ public sealed class LintScheduler
             foreach (var key in _results.Keys.ToList())
             {
                 if (_results[key].Report.FilesRead.Any(open.Contains)) continue;
+                Linter.Forget(_results[key].Target);
                 _results.Remove(key);
+                _fullReports.Remove(key);
                 if (_publishedBy.TryGetValue(key, out var files)) cleared.AddRange(files);
                 _publishedBy.Remove(key);
             }
@@ -111,17 +117,39 @@ public sealed class LintScheduler
         try
         {
             if (DebounceMilliseconds > 0) await Task.Delay(DebounceMilliseconds, cancel).ConfigureAwait(false);
-            await _lintGate.WaitAsync(cancel).ConfigureAwait(false);
+            var targets = FiltersAffectedBy(path);
+            if (targets.Count == 0) await PublishAsync(new[] { path }).ConfigureAwait(false);
+            // Quick passes do not wait for a full pass of an earlier edit still running (a lint cannot be stopped).
+            await _quickGate.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
-                if (cancel.IsCancellationRequested) return;
-                var touched = LintFiltersOf(path, cancel);
-                if (cancel.IsCancellationRequested) return;
-                await PublishAsync(touched).ConfigureAwait(false);
+                foreach (var target in targets)
+                {
+                    LintReport? lastFull;
+                    lock (_state) lastFull = _fullReports.TryGetValue(target.Key, out var r) ? r : null;
+                    if (cancel.IsCancellationRequested) return;
+                    if (Linter.Quick(target, _files, lastFull) is { } quick && !cancel.IsCancellationRequested)
+                        await PublishAsync(Store(target, quick, path)).ConfigureAwait(false);
+                }
             }
             finally
             {
-                _lintGate.Release();
+                _quickGate.Release();
+            }
+            await _fullGate.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                foreach (var target in targets)
+                {
+                    if (cancel.IsCancellationRequested) return;
+                    var full = Linter.Full(target, _files);
+                    lock (_state) _fullReports[target.Key] = full;
+                    if (!cancel.IsCancellationRequested) await PublishAsync(Store(target, full, path)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _fullGate.Release();
             }
         }
         catch (OperationCanceledException)
@@ -138,28 +166,31 @@ public sealed class LintScheduler
         }
     }
 
-    /// <summary>Lints the filters an edit of <paramref name="path"/> affects; the files whose diagnostics may have changed.</summary>
-    private List<string> LintFiltersOf(string path, CancellationToken cancel)
+    /// <summary>
+    /// The filters an edit of <paramref name="path"/> affects: its own, those last linted that read it, else (an
+    /// include-only file) those of its folder that name it.
+    /// </summary>
+    private List<FilterTarget> FiltersAffectedBy(string path)
     {
         var targets = new List<FilterTarget>();
         if (FilterTarget.For(path) is { } own) targets.Add(own);
         foreach (var t in FiltersReading(path))
             if (!targets.Any(x => x.Key == t.Key)) targets.Add(t);
         if (targets.Count == 0) targets.AddRange(FiltersNaming(path));
+        return targets;
+    }
 
-        var touched = new HashSet<string>(StringComparer.Ordinal) { path };
-        foreach (var target in targets)
+    /// <summary>Keeps a filter's findings; the files whose diagnostics may have changed.</summary>
+    private List<string> Store(FilterTarget target, LintReport report, string edited)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal) { edited };
+        lock (_state)
         {
-            if (cancel.IsCancellationRequested) break;
-            var report = target.Lint(Linter, _files);
-            lock (_state)
-            {
-                _results[target.Key] = (target, report);
-                if (_publishedBy.TryGetValue(target.Key, out var before)) touched.UnionWith(before);
-                var now = new HashSet<string>(report.Findings.Select(f => f.Location.File), StringComparer.Ordinal);
-                _publishedBy[target.Key] = now;
-                touched.UnionWith(now);
-            }
+            _results[target.Key] = (target, report);
+            if (_publishedBy.TryGetValue(target.Key, out var before)) touched.UnionWith(before);
+            var now = new HashSet<string>(report.Findings.Select(f => f.Location.File), StringComparer.Ordinal);
+            _publishedBy[target.Key] = now;
+            touched.UnionWith(now);
         }
         return touched.ToList();
     }

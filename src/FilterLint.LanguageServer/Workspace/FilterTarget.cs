@@ -59,8 +59,9 @@ public sealed class FilterTarget
     private static FilterTarget Named(string configDirectory, string name) =>
         new(ConfigPath.Combine(configDirectory, FilterReader.FilterDirectoryName + "/" + name + ".conf"), configDirectory, name);
 
-    public LintReport Lint(FilterLinter linter, IConfigFileSource files) =>
-        Name != null ? linter.LintFilter(files, ConfigDirectory!, Name) : linter.LintFile(files, File);
+    /// <summary>Lints every variant, or the one <paramref name="options"/> select.</summary>
+    public LintReport Lint(FilterLinter linter, IConfigFileSource files, IReadOnlyDictionary<string, string>? options = null) =>
+        Name != null ? linter.LintFilter(files, ConfigDirectory!, Name, options) : linter.LintFile(files, File, options);
 
     /// <summary>Reads the filter (default mode and logtype unless <paramref name="options"/> select others); throws the reader's errors.</summary>
     public ResolvedFilter Read(IConfigFileSource files, IReadOnlyDictionary<string, string>? options = null) =>
