@@ -89,6 +89,34 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task A_finding_of_another_mode_stays_shown_through_the_quick_pass_after_an_edit()
+    {
+        using var seed = new SeedFilter();
+        const string text = "[Definition]\nmode = normal\n_cmd = [A-Z]{4}\nmdre-normal = ^HELO from <HOST>$\n" +
+                            "mdre-more = %(mdre-normal)s\n            ^%(_cmd)s from \\S*\\[<HOST>\\]: 554$\nfailregex = <mdre-<mode>>\n";
+        var path = seed.Write("filter.d/modes.conf", text);
+        var uri = FilterLint.LanguageServer.Protocol.DocumentUri.FromPath(path);
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(uri, text);
+        var opened = Assert.Single(await client.DiagnosticsAsync(uri))!;
+        Assert.Contains("mode more", (string)opened["message"]!);
+
+        // Each edit's first diagnostics (the quick pass reads mode normal only) still show mode more's finding.
+        for (var version = 2; version <= 4; version++)
+        {
+            await client.ChangeAsync(uri, text + new string('#', version) + "\n", version);
+            var d = Assert.Single(await client.DiagnosticsAsync(uri, p => (int?)p["version"] == version))!;
+            Assert.Equal("F2B2001", (string)d["code"]!);
+            Assert.Equal((2, 7, 2, 15), Range(d));
+        }
+        // Fixed: gone from the first diagnostics of the edit on.
+        await client.ChangeAsync(uri, text.Replace("[A-Z]{4}", "[A-Z]{4,}"), 5);
+        Assert.Empty(await client.DiagnosticsAsync(uri, p => (int?)p["version"] == 5 && ((JsonArray)p["diagnostics"]!).Count == 0));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Symbols_completion_and_references_describe_the_filter()
     {
         using var seed = new SeedFilter();
