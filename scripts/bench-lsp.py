@@ -98,6 +98,7 @@ def main():
     a.add_argument("--memory-edits", type=int, default=1000)
     a.add_argument("--debounce", type=int, default=150)
     a.add_argument("--filters", default="sshd,postfix,nginx-http-auth,apache-auth")
+    a.add_argument("--memory-filter", default="seed (postfix-like, [A-Z]{4})", help="the filter edited for the memory run (a corpus name such as sshd)")
     a.add_argument("--pause", type=float, default=0.0,
                    help="seconds between edits (a typist's pause: a full pass still running from the edit before competes for the CPU)")
     args = a.parse_args()
@@ -125,18 +126,19 @@ def main():
                                                        times[int(len(times) * 0.9) - 1], times[-1]))
         sys.stdout.flush()
 
-    uri = "file://" + seed_path
-    server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "fail2ban-filter", "version": 1, "text": SEED}})
+    memory_label, memory_path, memory_text = next((t for t in targets if t[0] == args.memory_filter), targets[0])
+    uri = "file://" + memory_path
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "fail2ban-filter", "version": 1, "text": memory_text}})
     server.diagnostics(uri, 1)
-    print("\nmemory over %d edits of the seed filter (VmRSS, MB):" % args.memory_edits)
+    print("\nmemory over %d edits of %s (VmRSS, MB, every 100 edits):" % (args.memory_edits, memory_label))
     samples = []
     for n in range(args.memory_edits):
         server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": n + 2},
-                                                 "contentChanges": [{"text": edit(SEED, n)}]})
+                                                 "contentChanges": [{"text": edit(memory_text, n)}]})
         server.diagnostics(uri, n + 2)
         if (n + 1) % 100 == 0:
             samples.append(server.rss_mb())
-    print("  " + " ".join("%.0f" % s for s in samples))
+    print("  " + " ".join("%.0f" % s for s in samples), flush=True)
     print("  growth from edit 100 to edit %d: %+.1f MB" % (args.memory_edits, samples[-1] - samples[0]))
     print("exit code after shutdown/exit: %d" % server.close())
 

@@ -23,6 +23,7 @@ public sealed class FilterLanguageServer
     private readonly OverlayFileSource _files;
     private readonly LintScheduler _lint;
     private bool _shutdown;
+    private SampleLogSource? _samples;
 
     public FilterLanguageServer(Stream input, Stream output)
     {
@@ -88,9 +89,11 @@ public sealed class FilterLanguageServer
         var options = parameters?["initializationOptions"];
         if ((int?)options?["debounceMilliseconds"] is int debounce and >= 0) _lint.DebounceMilliseconds = debounce;
         var settingsText = ReadSettings((string?)options?["settings"]);
+        var lintOptions = LintOptionsFor((string?)options?["samples"]);
+        _samples = lintOptions?.Samples;
         _lint.Linter = new StagedLinter(
             () => settingsText is null ? new LintSettings() : LintSettings.ParseGlobalConfig(settingsText, new List<string>()),
-            LintOptionsFor((string?)options?["samples"]));
+            lintOptions);
         return new JsonObject
         {
             ["capabilities"] = new JsonObject
@@ -149,7 +152,7 @@ public sealed class FilterLanguageServer
     {
         var generation = Volatile.Read(ref _generation);
         if (_contextCache is { } cached && cached.Generation == generation && cached.Path == document.Path) return cached.Context;
-        var context = FilterContext.For(document.Path, _lint, _files);
+        var context = FilterContext.For(document.Path, _lint, _files, _samples);
         _contextCache = (generation, document.Path, context);
         return context;
     }

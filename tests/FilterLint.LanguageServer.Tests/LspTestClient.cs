@@ -79,14 +79,14 @@ internal sealed class LspTestClient : IAsyncDisposable
         await _toServer.FlushAsync();
     }
 
-    public async Task<JsonObject> InitializeAsync()
+    public async Task<JsonObject> InitializeAsync(string? samples = null)
     {
         var result = await ResultAsync("initialize", new JsonObject
         {
             ["processId"] = null,
             ["rootUri"] = null,
             ["capabilities"] = new JsonObject(),
-            ["initializationOptions"] = new JsonObject { ["debounceMilliseconds"] = 20 },
+            ["initializationOptions"] = new JsonObject { ["debounceMilliseconds"] = 20, ["samples"] = samples },
         });
         await NotifyAsync("initialized", new JsonObject());
         return (JsonObject)result!;

@@ -117,6 +117,26 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Failregex_hover_shows_the_expansion_the_dotnet_regex_and_the_hits_on_the_sample_log()
+    {
+        using var seed = new SeedFilter();
+        seed.Write("logs/postfix-seed",
+            "mail postfix/smtpd[123]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 denied\n" +
+            "mail postfix/smtpd[123]: NOQUEUE: reject: CONNECT from x[192.0.2.2]: 554 5.7.1 denied\n");
+        await using var client = new LspTestClient();
+        await client.InitializeAsync(System.IO.Path.Combine(seed.Root, "logs"));
+        await client.OpenAsync(seed.FilterUri, SeedFilter.Filter);
+        await client.DiagnosticsAsync(seed.FilterUri);
+
+        var hover = await client.ResultAsync("textDocument/hover", LspTestClient.At(seed.FilterUri, 5, 3));
+        var markdown = (string)hover!["contents"]!["value"]!;
+        Assert.Contains("^\\S+ postfix/smtpd\\[\\d+\\]: NOQUEUE: reject: [A-Z]{4} from", markdown);
+        Assert.Contains("(?<ip4>", markdown);
+        Assert.Contains("Sample log `postfix-seed`: 1 of 2 lines matched; hits per failregex line: 1", markdown);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Symbols_completion_and_references_describe_the_filter()
     {
         using var seed = new SeedFilter();

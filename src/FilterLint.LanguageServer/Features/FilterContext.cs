@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Config;
 using Fail2Ban.Core.Diagnostics;
+using Fail2Ban.Core.Linting;
 using Fail2Ban.Core.Text;
 using FilterLint.LanguageServer.Workspace;
 
@@ -17,12 +18,18 @@ internal sealed class FilterContext
 {
     private const string DefinitionSection = "Definition";
 
-    private FilterContext(FilterTarget target, ResolvedFilter? filter, string? error)
+    private readonly Lazy<SampleHits?> _sampleHits;
+
+    private FilterContext(FilterTarget target, ResolvedFilter? filter, string? error, SampleLogSource? samples)
     {
         Target = target;
         Filter = filter;
         Error = error;
+        _sampleHits = new Lazy<SampleHits?>(() => filter is null ? null : SampleHits.Count(filter, SampleHits.NameOf(target.File), samples));
     }
+
+    /// <summary>The failregex hits on the filter's sample log, when the client gave a samples folder that has one.</summary>
+    public SampleHits? SampleHits => _sampleHits.Value;
 
     public FilterTarget Target { get; }
 
@@ -31,12 +38,12 @@ internal sealed class FilterContext
 
     public string? Error { get; }
 
-    public static FilterContext For(string path, LintScheduler scheduler, OverlayFileSource files)
+    public static FilterContext For(string path, LintScheduler scheduler, OverlayFileSource files, SampleLogSource? samples)
     {
         var target = FilterTarget.For(path) ?? scheduler.FiltersReading(path).FirstOrDefault() ?? FilterTarget.Lone(path);
         try
         {
-            return new FilterContext(target, target.Read(files), null);
+            return new FilterContext(target, target.Read(files), null, samples);
         }
         catch (Fail2BanException e)
         {
@@ -45,13 +52,13 @@ internal sealed class FilterContext
                 // The includer does not read; the file on its own still has its own definitions.
                 try
                 {
-                    return new FilterContext(FilterTarget.Lone(path), FilterTarget.Lone(path).Read(files), e.Message);
+                    return new FilterContext(FilterTarget.Lone(path), FilterTarget.Lone(path).Read(files), e.Message, samples);
                 }
                 catch (Fail2BanException)
                 {
                 }
             }
-            return new FilterContext(target, null, e.Message);
+            return new FilterContext(target, null, e.Message, samples);
         }
     }
 

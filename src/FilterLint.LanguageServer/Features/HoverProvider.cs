@@ -83,6 +83,9 @@ internal static class HoverProvider
             text.Append("\nAfter tag expansion").Append(context.Mode is { } mode ? " (mode " + mode + ")" : "").Append(":\n").Append(Code(expanded.Text));
         if (RegexOptions.TryGetValue(resolvedName, out var kind) && isResolved && resolved!.Value is { } regexes)
             AppendTranslations(text, context, kind, regexes.Text);
+        if (resolvedName == "failregex" && isResolved && context.SampleHits is { } hits)
+            text.Append("\nSample log `").Append(hits.LogName).Append("`: ").Append(hits.Matched).Append(" of ").Append(hits.Lines)
+                .Append(" lines matched; hits per failregex line: ").Append(string.Join(", ", hits.FailRegexHits)).Append('\n');
     }
 
     /// <summary>Each regex line as .NET runs it, where that differs from the written text.</summary>
