@@ -48,17 +48,6 @@ public sealed class LintScheduler
 
     public int DebounceMilliseconds { get; set; } = 150;
 
-    /// <summary>The lint scheduled last (the benchmark waits for it).</summary>
-    public Task LastScheduled
-    {
-        get
-        {
-            lock (_state) return _running ?? Task.CompletedTask;
-        }
-    }
-
-    private Task? _running;
-
     /// <summary>The findings last published located in <paramref name="path"/>, without duplicates.</summary>
     public IReadOnlyList<LintFinding> FindingsIn(string path)
     {
@@ -86,7 +75,7 @@ public sealed class LintScheduler
         {
             if (_pending.TryGetValue(path, out var old)) old.Cancel();
             _pending[path] = cancel = new CancellationTokenSource();
-            _running = Task.Run(() => DebouncedLintAsync(path, cancel.Token));
+            _ = Task.Run(() => DebouncedLintAsync(path, cancel.Token));
         }
     }
 
