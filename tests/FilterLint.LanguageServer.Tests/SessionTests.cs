@@ -171,6 +171,28 @@ public sealed class SessionTests
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task Definition_of_known_tags_and_option_tags_follows_the_local_override_to_the_conf()
+    {
+        using var seed = new SeedFilter();
+        var local = "[Definition]\n_verb = RCPT\nfailregex = <known/failregex>\n            ^<_verb> denied <HOST>$\n";
+        var localPath = seed.Write("filter.d/postfix-seed.local", local);
+        var localUri = FilterLint.LanguageServer.Protocol.DocumentUri.FromPath(localPath);
+        await using var client = new LspTestClient();
+        await client.InitializeAsync();
+        await client.OpenAsync(localUri, local);
+        await client.DiagnosticsAsync(seed.FilterUri);
+
+        // <known/failregex> is the .conf's failregex (line 6), <_verb> is defined in the .local itself (line 2).
+        var known = await client.ResultAsync("textDocument/definition", LspTestClient.At(localUri, 2, 16));
+        Assert.Equal((seed.FilterUri, 5, 0), ((string)known!["uri"]!, (int)known["range"]!["start"]!["line"]!, (int)known["range"]!["start"]!["character"]!));
+        var verb = await client.ResultAsync("textDocument/definition", LspTestClient.At(localUri, 3, 15));
+        Assert.Equal((localUri, 1), ((string)verb!["uri"]!, (int)verb["range"]!["start"]!["line"]!));
+        var hover = (string)(await client.ResultAsync("textDocument/hover", LspTestClient.At(localUri, 2, 16)))!["contents"]!["value"]!;
+        Assert.Contains("[A-Z]{4} from", hover);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
     private static async Task<string[]> Labels(LspTestClient client, JsonObject at)
     {
         var list = await client.ResultAsync("textDocument/completion", at);
