@@ -145,12 +145,13 @@ public sealed class FilterLanguageServer
     }
 
     /// <summary>
-    /// The filter a document is read in, read again only after an edit of any open document (a pathological filter
-    /// can take a second to read; hover, definition and completion on it then answer at once).
+    /// The filter a document is read in, read again only after an edit of any open document or new lint results
+    /// (an include-only file is read through a filter found to include it) — a pathological filter can take a
+    /// second to read; hover, definition and completion on it then answer at once.
     /// </summary>
     private FilterContext Context(OpenDocument document)
     {
-        var generation = Volatile.Read(ref _generation);
+        var generation = (Volatile.Read(ref _generation), _lint.ResultsVersion);
         if (_contextCache is { } cached && cached.Generation == generation && cached.Path == document.Path) return cached.Context;
         var context = FilterContext.For(document.Path, _lint, _files, _samples);
         _contextCache = (generation, document.Path, context);
@@ -158,7 +159,7 @@ public sealed class FilterLanguageServer
     }
 
     private int _generation;
-    private (int Generation, string Path, FilterContext Context)? _contextCache;
+    private ((int Edits, int Results) Generation, string Path, FilterContext Context)? _contextCache;
 
     private void Edited(string path)
     {

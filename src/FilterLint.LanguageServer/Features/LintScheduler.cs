@@ -48,6 +48,11 @@ public sealed class LintScheduler
 
     public int DebounceMilliseconds { get; set; } = 150;
 
+    /// <summary>Changes whenever lint results are stored (which filters read which file may have changed).</summary>
+    public int ResultsVersion => Volatile.Read(ref _resultsVersion);
+
+    private int _resultsVersion;
+
     /// <summary>The findings last published located in <paramref name="path"/>, without duplicates.</summary>
     public IReadOnlyList<LintFinding> FindingsIn(string path)
     {
@@ -173,6 +178,7 @@ public sealed class LintScheduler
     private List<string> Store(FilterTarget target, LintReport report, string edited)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal) { edited };
+        Interlocked.Increment(ref _resultsVersion);
         lock (_state)
         {
             _results[target.Key] = (target, report);
