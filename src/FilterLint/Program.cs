@@ -23,6 +23,7 @@ public static class Program
             LintCommand.Create(),
             ProbeCommand.Create(),
             DiffCommand.Create(),
+            LspCommand.Create(),
         };
         ToolVersion.Install(root);
         if (TopLevelHelp.IsRequest(args)) return TopLevelHelp.Write(root, output, error);
