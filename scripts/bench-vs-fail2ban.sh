@@ -55,10 +55,12 @@ cp -r "$corpus/filter.d" "$work/config/filter.d"
 : >"$work/empty.log"
 
 if [ -z "$filterlint" ]; then
-  # What users run: the ReadyToRun publish (the tool package is published the same way).
+  # A platform-specific publish is ReadyToRun (FilterLint.csproj): start-up without JIT.
   echo "publishing filterlint (Release, ReadyToRun)..." >&2
-  dotnet publish "$root/src/FilterLint" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/filterlint" -v quiet -nologo >/dev/null
+  if ! dotnet publish "$root/src/FilterLint" -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$work/filterlint" -v quiet -nologo >"$work/publish.log" 2>&1; then
+    cat "$work/publish.log" >&2; exit 1
+  fi
   filterlint="$work/filterlint/filterlint"
 fi
 # shellcheck disable=SC2206

@@ -16,6 +16,7 @@ public static class Program
         var output = Console.IsOutputRedirected
             ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false }
             : Console.Out;
+        using var allocations = AllocationSampler.StartIfRequested();
         try
         {
             return Run(args, output, Console.Error);
@@ -23,9 +24,7 @@ public static class Program
         finally
         {
             output.Flush();
-            // For scripts/bench-vs-fail2ban.sh: the bytes the whole run allocated.
-            if (Environment.GetEnvironmentVariable("FILTERLINT_GC_STATS") == "1")
-                Console.Error.WriteLine("filterlint: allocated " + GC.GetTotalAllocatedBytes(true) + " bytes, " + GC.CollectionCount(0) + " gen-0 collections");
+            allocations?.Report(Console.Error);
         }
     }
 
