@@ -9,7 +9,9 @@
 # two tools RUNS times, alternating, with the same TZ and the real clock (no --now), and reports
 # medians. Both `Lines:` summaries must be identical in every run (else the script fails).
 # Start-up is an empty log; filterlint's bytes allocated per line come from FILTERLINT_GC_STATS=1
-# (a separate run, so that the timed runs are not touched).
+# (a separate run, so that the timed runs are not touched). The floor (scripts/bench-floor.cs, same
+# log, same runs): a .NET process that only reads the lines, and one that also runs the steady date
+# template's regex (asked from Fail2Ban itself, compiled) on every line.
 #
 # Usage: scripts/bench-vs-fail2ban.sh [--lines N] [--runs N] [--tz TZ] [--filters "sshd postfix ..."]
 #          [--logdir DIR (default /tmp/bench)] [--out FILE.md] [--filterlint PATH (skip the publish)]
@@ -87,8 +89,8 @@ report="$work/report.md"
   echo "Machine: $(nproc) cores, $cpuname; $(uname -sr); TZ=$TZ; $lines lines per log; median of $runs runs,"
   echo "tools alternated; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); filterlint args: ${flargs:-(default)}"
   echo
-  echo "| filter | fail2ban-regex CPU s | filterlint CPU s | CPU ratio | fail2ban-regex wall s | filterlint wall s | filterlint cores used | filterlint max RSS | filterlint bytes/line | Lines: (identical) |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  echo "| filter | fail2ban-regex CPU s | filterlint CPU s | CPU ratio | fail2ban-regex wall s | filterlint wall s | filterlint cores used | filterlint max RSS | filterlint bytes/line | floor: ReadLine CPU s | floor: date regex CPU s | filterlint / date floor | Lines: (identical) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 } >"$report"
 
 status=0
@@ -98,7 +100,15 @@ for name in $filters; do
     echo "generating $log ($lines lines)..." >&2
     python3 "$generator" --filter "$name" --lines "$lines" --out "$log" >/dev/null
   fi
-  for f in f2b.cpu f2b.wall fl.cpu fl.wall fl.rss; do : >"$work/$f"; done
+  for f in f2b.cpu f2b.wall fl.cpu fl.wall fl.rss floor.read floor.date; do : >"$work/$f"; done
+  # The steady date template of this log, as Fail2Ban builds it, in .NET syntax.
+  date_regex=$(PYTHONPATH="$pkg/usr/lib/python3/dist-packages" python3 -c '
+import re, sys
+from fail2ban.server.datedetector import DateDetector
+d = DateDetector(); d.addDefaultTemplate()
+with open(sys.argv[1]) as f: r = d.matchTime(f.readline())[1].regex
+r = r.replace("(?iu)", "").replace("(?P<", "(?<")
+print(re.sub(r"\(\?P=(\w+)\)", r"\\k<\1>", r))' "$log")
   for i in $(seq 1 "$runs"); do
     # Alternate which tool goes first, so that neither always meets the same neighbours.
     for tool in $([ $((i % 2)) = 1 ] && echo "f2b fl" || echo "fl f2b"); do
@@ -113,6 +123,8 @@ for name in $filters; do
         fl_lines=$(grep -m1 '^Lines:' "$work/fl.out")
       fi
     done
+    dotnet run "$root/scripts/bench-floor.cs" -- readline "$log" | grep -o 'cpu=[0-9.]*' | cut -d= -f2 >>"$work/floor.read"
+    dotnet run "$root/scripts/bench-floor.cs" -- date "$log" "$date_regex" | grep -o 'cpu=[0-9.]*' | cut -d= -f2 >>"$work/floor.date"
     echo "  fail2ban-regex: $f2b_lines" >&2
     echo "  filterlint:     $fl_lines" >&2
     if [ "$f2b_lines" != "$fl_lines" ]; then
@@ -122,16 +134,17 @@ for name in $filters; do
   done
   # Allocation per line: a separate run with the GC statistics on.
   FILTERLINT_GC_STATS=1 "${fl[@]}" -c "$work/config" "$log" "$name" >/dev/null 2>"$work/gc" || true
-  alloc=$(grep -o 'allocated [0-9]*' "$work/gc" | awk '{print $2}')
+  alloc=$(grep -o 'allocated [0-9]*' "$work/gc" | awk '{print $2}' || true)
   cf=$(median <"$work/f2b.cpu"); cl=$(median <"$work/fl.cpu")
   wf=$(median <"$work/f2b.wall"); wl=$(median <"$work/fl.wall")
   rss=$(median <"$work/fl.rss")
+  fr=$(median <"$work/floor.read"); fd=$(median <"$work/floor.date")
   awk -v n="$name" -v cf="$cf" -v cl="$cl" -v wf="$wf" -v wl="$wl" -v lines="$lines" -v rss="$rss" \
-    -v alloc="${alloc:-0}" -v s="$fl_lines" \
+    -v alloc="${alloc:-0}" -v s="$fl_lines" -v fr="$fr" -v fd="$fd" \
     -v same="$([ "$f2b_lines" = "$fl_lines" ] && echo yes || echo NO)" 'BEGIN {
       cl = (cl > 0) ? cl : 0.005
-      printf "| %s | %.2f | %.2f | 1/%.0f | %.2f | %.2f | %.2f | %.0f MB | %.0f | %s `%s` |\n",
-        n, cf, cl, cf / cl, wf, wl, (wl > 0 ? cl / wl : 0), rss / 1024, alloc / lines, same, s }' >>"$report"
+      printf "| %s | %.2f | %.2f | 1/%.0f | %.2f | %.2f | %.2f | %.0f MB | %.0f | %.2f | %.2f | %.1fx | %s `%s` |\n",
+        n, cf, cl, cf / cl, wf, wl, (wl > 0 ? cl / wl : 0), rss / 1024, alloc / lines, fr, fd, (fd > 0 ? cl / fd : 0), same, s }' >>"$report"
 done
 
 # Start-up: an empty log (runtime start, filter read and compiled, report), both tools alternated.
