@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     --logdir) logdir=$2; shift 2 ;;
     --filterlint) filterlint=$2; shift 2 ;;
     --filterlint-args) flargs=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
