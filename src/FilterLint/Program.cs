@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Text;
 using FilterLint.Commands;
 using FilterLint.Output;
 
@@ -10,7 +11,24 @@ namespace FilterLint;
 /// <summary>Entry point of the <c>filterlint</c> command-line tool.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // Console.Out flushes on every write (one system call per report or JSON line): when the
+        // output goes to a file or a pipe, one buffered writer instead, flushed at exit.
+        var output = Console.IsOutputRedirected
+            ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false }
+            : Console.Out;
+        using var allocations = AllocationSampler.StartIfRequested();
+        try
+        {
+            return Run(args, output, Console.Error);
+        }
+        finally
+        {
+            output.Flush();
+            allocations?.Report(Console.Error);
+        }
+    }
 
     /// <summary>Runs the tool with the given output streams (used by tests to run it in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

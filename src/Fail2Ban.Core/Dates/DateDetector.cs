@@ -110,19 +110,29 @@ public sealed class DateDetector
     internal DateSpeculation? Speculate(string line, DateTemplate template)
     {
         if (fixedContext is not { } context || template.Kind != DateTemplateKind.Pattern || !template.IsAnchored) return null;
-        var m = template.SearchUncounted(line);
-        if (!m.Success) return DateSpeculation.NoMatch(template);
-        var hit = TemplateHit.Of(m, template);
+        // The syslog date is read by span code when it can say what the regex would match.
+        System.Text.RegularExpressions.Match? m = null;
+        TemplateHit hit;
+        if (template.Recognizer is { } recognizer && recognizer.TryMatch(line, out var spans)) hit = spans.Hit;
+        else
+        {
+            spans = default;
+            m = template.SearchUncounted(line);
+            if (!m.Success) return DateSpeculation.NoMatch(template);
+            hit = TemplateHit.Of(m, template);
+        }
         var inside = hit.Index < line.Length;
         if (hit.DateLength == 0) return new DateSpeculation(template, hit) { StartsInsideLine = inside };
         // Consecutive lines often have the same date: the same matched text gives the same fields.
         var memo = speculationMemo ??= new SpeculationMemo();
         if (!memo.Matches(this, template, line, hit))
         {
-            var outcome = DateFieldReader.ReadFields(template, m, line, context, out var seconds, out var zoned);
+            var outcome = m is null
+                ? DateFieldReader.ReadFields(template, spans, line, context, out var seconds, out var zoned)
+                : DateFieldReader.ReadFields(template, m, line, context, out seconds, out zoned);
             memo.Store(this, template, line, hit, outcome, seconds, zoned);
         }
-        Matching.MatchRecycler.Recycle(m);
+        if (m is not null) Matching.MatchRecycler.Recycle(m);
         return new DateSpeculation(template, hit, memo.Outcome, memo.Seconds, memo.Zoned, memo.DateText) { StartsInsideLine = inside };
     }
 

@@ -108,7 +108,33 @@ internal static class DateFieldReader
     /// Has no side effects, so it may run ahead on another thread.
     /// </summary>
     public static DateMatchOutcome ReadFields(DateTemplate template, Match match, string line, in Context context,
-        out long seconds, out bool zoned)
+        out long seconds, out bool zoned) =>
+        ReadFields(template, new MatchCaptures(match), line, context, out seconds, out zoned);
+
+    /// <summary>Where a template's groups lie: a regex match, or span code that read the line itself.</summary>
+    internal interface ICaptures
+    {
+        bool TryGet(in FieldGroup group, out int index, out int length);
+
+        bool TryGetAmPm(DateTemplate template, out int index, out int length);
+    }
+
+    private readonly struct MatchCaptures : ICaptures
+    {
+        private readonly Match _match;
+
+        public MatchCaptures(Match match) => _match = match;
+
+        public bool TryGet(in FieldGroup group, out int index, out int length) =>
+            Matching.CaptureSpans.TryGet(_match, group.Slot, group.Group, out index, out length);
+
+        public bool TryGetAmPm(DateTemplate template, out int index, out int length) =>
+            Matching.CaptureSpans.TryGet(_match, template.AmPmSlot, template.AmPmGroup, out index, out length);
+    }
+
+    /// <summary><see cref="ReadFields(DateTemplate, Match, string, in Context, out long, out bool)"/> from any source of group spans.</summary>
+    internal static DateMatchOutcome ReadFields<TCaptures>(DateTemplate template, TCaptures captures, string line, in Context context,
+        out long seconds, out bool zoned) where TCaptures : struct, ICaptures
     {
         seconds = 0;
         zoned = false;
@@ -120,7 +146,7 @@ internal static class DateFieldReader
         int hour = 0, minute = 0, second = 0;
         foreach (var fg in template.Fields)
         {
-            if (!Matching.CaptureSpans.TryGet(match, fg.Slot, fg.Group, out var gIndex, out var gLength)) continue;
+            if (!captures.TryGet(fg, out var gIndex, out var gLength)) continue;
             var value = line.AsSpan(gIndex, gLength);
             long n;
             switch (fg.Field)
@@ -164,7 +190,7 @@ internal static class DateFieldReader
                     var ampm = ReadOnlySpan<char>.Empty;
                     if (template.AmPmGroup >= 0)
                     {
-                        if (!Matching.CaptureSpans.TryGet(match, template.AmPmSlot, template.AmPmGroup, out var pIndex, out var pLength))
+                        if (!captures.TryGetAmPm(template, out var pIndex, out var pLength))
                             return DateMatchOutcome.LineFailure;
                         ampm = line.AsSpan(pIndex, pLength);
                     }

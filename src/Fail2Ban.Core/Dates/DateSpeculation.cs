@@ -25,6 +25,9 @@ internal readonly struct TemplateHit
 
     public int DateLength { get; }
 
+    public static TemplateHit At(int index, int length, int dateIndex, int dateLength) =>
+        new(index, length, true, dateIndex, dateLength);
+
     public static TemplateHit Of(Match m, DateTemplate template)
     {
         var success = Matching.CaptureSpans.TryGet(m, template.DateSlot, template.DateGroup, out var index, out var length);
