@@ -105,11 +105,21 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 throw;
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                // An analyzer must never take the build down; a finding that cannot be made is dropped.
+                // An analyzer must never take the build down (AD0001): the failure is reported on this file instead.
+                var finding = InternalError(context.AdditionalFile.Path, "Reporting the findings", e);
+                if (_files?.TextOf(context.AdditionalFile.Path) is not null
+                    && ToDiagnostic(finding, context.AdditionalFile, _files) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
+                else
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, finding.Message));
             }
         }
+
+        private static LintFinding InternalError(string path, string what, Exception e) =>
+            new(RuleIds.InternalError, LintSeverity.Error, what + " failed: " + e.GetType().Name + ": " + e.Message,
+                LintLocation.FileStart(path));
 
         private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files)
         {
@@ -121,9 +131,10 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
                     var options = new LintOptions { LogLines = LogLinesFor(p) };
                     return new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                 }
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    return Array.Empty<LintFinding>();
+                    // Never zero findings for a filter the engine failed on: that would look like a clean filter.
+                    return new[] { InternalError(filter.Path, "Linting", e) };
                 }
             })).Value;
         }

@@ -14,8 +14,7 @@ internal sealed class ConfigFileLoader
 {
     public const string IncludesSection = "INCLUDES";
 
-    /// <summary>Bound on the expanded file list: diamond-shaped include graphs grow exponentially.</summary>
-    private const int MaxExpandedFiles = 10000;
+    private const int MaxExpandedFiles = EngineLimits.MaxExpandedFiles;
 
     private readonly IConfigFileSource _files;
     private readonly Dictionary<string, ConfigFileText?> _texts = new();
