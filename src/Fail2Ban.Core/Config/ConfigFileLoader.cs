@@ -138,12 +138,14 @@ internal sealed class ConfigFileLoader
         {
             if (text.Text is null)
             {
-                var error = new Fail2BanException(DiagnosticIds.ConfigSyntax,
-                    "cannot decode the file as UTF-8: " + text.DecodeError,
-                    new SourceLocation(path, text.ErrorLine, text.ErrorColumn));
+                var error = text.UnreadableId is { } id
+                    ? new Fail2BanException(id, text.DecodeError!, new SourceLocation(path, 1, 1))
+                    : new Fail2BanException(DiagnosticIds.ConfigSyntax, "cannot decode the file as UTF-8: " + text.DecodeError,
+                        new SourceLocation(path, text.ErrorLine, text.ErrorColumn));
                 // master aborts on an undecodable top-level file; included files are logged and skipped.
                 if (_topLevel.Contains(path)) throw error;
-                Warn(error.Id, error.Message + " (Fail2Ban skips this include)", error.Location, path);
+                Warn(error.Id, error.Message + (text.UnreadableId is null ? " (Fail2Ban skips this include)" : " (the include is skipped)"),
+                    error.Location, path);
             }
             else
             {

@@ -31,6 +31,15 @@ public sealed class ConfigFileText
     /// <summary>1-based column (in decoded characters) of the first undecodable byte (0 when decoding succeeded).</summary>
     public int ErrorColumn { get; }
 
+    /// <summary>
+    /// The id of a file that was not read at all (not a regular file, too large: <see cref="Unreadable"/>); its
+    /// <see cref="DecodeError"/> is then the whole message. Null for a decoded or undecodable file.
+    /// </summary>
+    public string? UnreadableId { get; private set; }
+
+    /// <summary>A file the source refused to read (a device, a FIFO, past <see cref="Diagnostics.EngineLimits.MaxConfigFileBytes"/>): <paramref name="message"/> says why.</summary>
+    public static ConfigFileText Unreadable(string id, string message) => new(null, message, 1, 1) { UnreadableId = id };
+
     /// <summary>Already decoded text.</summary>
     public static ConfigFileText FromText(string text) =>
         new(text ?? throw new ArgumentNullException(nameof(text)), null, 0, 0);
