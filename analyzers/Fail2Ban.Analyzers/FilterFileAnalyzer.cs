@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -168,8 +169,11 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
 
         private static TextSpan Span(SourceText text, LintLocation l)
         {
-            var start = Position(text, l.Line, l.Column);
-            var end = Position(text, l.EndLine, l.EndColumn);
+            // The engine counts lines as Fail2Ban reads them (\r\n, \r, \n): its positions are turned into offsets
+            // that way, and Roslyn numbers them its own way (U+0085, U+2028 break lines too), like the generator.
+            var content = text.ToString();
+            var start = LineNumbering.OffsetOf(content, l.Line, l.Column);
+            var end = LineNumbering.OffsetOf(content, l.EndLine, l.EndColumn);
             return TextSpan.FromBounds(start, Math.Max(start, end));
         }
 
@@ -179,12 +183,5 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             return text.Lines.GetLinePositionSpan(span);
         }
 
-        /// <summary>The offset of 1-based <paramref name="line"/>/<paramref name="column"/>, clamped to the line.</summary>
-        private static int Position(SourceText text, int line, int column)
-        {
-            if (text.Lines.Count == 0) return 0;
-            var l = text.Lines[Math.Min(Math.Max(line, 1), text.Lines.Count) - 1];
-            return Math.Min(l.Start + Math.Max(column, 1) - 1, l.End);
-        }
     }
 }

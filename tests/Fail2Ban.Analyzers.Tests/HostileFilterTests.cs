@@ -26,4 +26,14 @@ public sealed class HostileFilterTests
         });
         Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or DiagnosticIds.InternalError);
     }
+
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    public async Task Locations_after_a_Unicode_line_break_match_the_generators(string lineBreak)
+    {
+        var conf = "[Definition]\n# a comment" + lineBreak + "with a Unicode line break\nfailregex = ^(unclosed <HOST>\n";
+        var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/filters/u.conf", conf, (string?)"true") });
+        Assert.Contains("/proj/filters/u.conf(4,14): error F2B1010", diagnostics.Select(AnalyzerHarness.Format));
+    }
 }

@@ -46,4 +46,49 @@ public sealed class HostileFilterTests
         Assert.Contains(outcome.DiagnosticLines, l => l.StartsWith("/consumer/filters/chain.conf(") && l.Contains("error F2B1005"));
         Assert.Contains("Consumer.Filters.GoodFilter.g.cs", outcome.HintNames);
     }
+
+    [Fact]
+    public void Filters_whose_names_differ_only_in_case_are_located_errors_and_the_others_are_generated()
+    {
+        var outcome = new GeneratorHarness().Filter("ab.conf", Good).Filter("AB.conf", Good).Filter("good.conf", Good).Run();
+        Assert.Equal(2, outcome.DiagnosticLines.Count);
+        Assert.Contains(outcome.DiagnosticLines, l => l.StartsWith("/consumer/filters/ab.conf(1,1): error F2B1903: ") && l.Contains("differ only in case"));
+        Assert.Contains(outcome.DiagnosticLines, l => l.StartsWith("/consumer/filters/AB.conf(1,1): error F2B1903: "));
+        Assert.Contains("Consumer.Filters.GoodFilter.g.cs", outcome.HintNames);
+        Assert.DoesNotContain(outcome.HintNames, h => h.Contains("Ab", System.StringComparison.OrdinalIgnoreCase) && !h.Contains("Good"));
+        Assert.Empty(outcome.CompileErrors);
+    }
+
+    [Fact]
+    public void A_file_the_compiler_could_not_read_as_UTF8_is_rejected_as_Fail2Ban_rejects_it()
+    {
+        // Bytes that are not UTF-8 (0xE9 alone): the compiler falls back to a code page, Fail2Ban refuses the file.
+        var outcome = new GeneratorHarness()
+            .FilterReadAs("latin.conf", "[Definition]\n# caf\u00e9\nfailregex = ^x <HOST>$\n", System.Text.Encoding.Latin1)
+            .Filter("good.conf", Good).Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/latin.conf(2,6): error F2B1001: cannot decode the file as UTF-8: 'utf-8' codec can't decode byte 0xe9", line);
+        Assert.Contains("Consumer.Filters.GoodFilter.g.cs", outcome.HintNames);
+    }
+
+    [Fact]
+    public void A_UTF16_file_is_rejected_at_its_byte_order_mark_as_Fail2Ban_rejects_it()
+    {
+        var outcome = new GeneratorHarness().FilterReadAs("wide.conf", Good, System.Text.Encoding.Unicode).Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/wide.conf(1,1): error F2B1001: cannot decode the file as UTF-8: 'utf-8' codec can't decode byte 0xff at position 0", line);
+    }
+
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    [InlineData("\u2029")]
+    public void Locations_after_a_Unicode_line_break_are_numbered_as_Roslyn_numbers_lines(string lineBreak)
+    {
+        var conf = "[Definition]\n# a comment" + lineBreak + "with a Unicode line break\nfailregex = ^(unclosed <HOST>\n";
+        var outcome = new GeneratorHarness().Filter("u.conf", conf).Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        // The engine's line 3 is Roslyn's line 4 (the comment is two lines for Roslyn and editors).
+        Assert.StartsWith("/consumer/filters/u.conf(4,14): error F2B1010: ", line);
+    }
 }

@@ -113,6 +113,9 @@ internal sealed class ConfigFileLoader
             if (!Exists(path) && !path.EndsWith(".local", System.StringComparison.Ordinal))
                 Warn(DiagnosticIds.MissingInclude,
                     "included file '" + line.Text + "' (" + path + ") does not exist: Fail2Ban ignores it", where, path);
+            if (seen.Count >= EngineLimits.MaxIncludeDepth)
+                throw new Fail2BanException(DiagnosticIds.LimitExceeded,
+                    "includes nested more than " + EngineLimits.MaxIncludeDepth + " deep", where);
             var chain = new List<string>(seen) { resource };
             into.AddRange(ExpandIncludes(new[] { path }, chain));
         }

@@ -47,6 +47,23 @@ public sealed class ConfigFileText
     /// <summary>A file that could not be decoded, failing at <paramref name="line"/>/<paramref name="column"/>.</summary>
     public static ConfigFileText Undecodable(string message, int line, int column) => new(null, message, line, column);
 
+    /// <summary>
+    /// Text a host already decoded with <paramref name="encoding"/> (Roslyn's AdditionalFiles: UTF-8, or UTF-16/32 after
+    /// a byte order mark, or a legacy code page when the bytes are not UTF-8), judged as Fail2Ban judges the file's
+    /// bytes: anything not read as UTF-8 is re-encoded and decoded strictly, so the error and its place are the CLI's.
+    /// </summary>
+    public static ConfigFileText FromDecodedText(string text, Encoding? encoding)
+    {
+        if (text is null) throw new ArgumentNullException(nameof(text));
+        if (encoding is null || encoding is UTF8Encoding) return FromText(text);
+        var preamble = encoding is UnicodeEncoding || encoding is UTF32Encoding ? encoding.GetPreamble() : new byte[0];
+        var body = encoding.GetBytes(text);
+        var bytes = new byte[preamble.Length + body.Length];
+        Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
+        Buffer.BlockCopy(body, 0, bytes, preamble.Length, body.Length);
+        return FromBytes(bytes);
+    }
+
     /// <summary>Decodes raw file bytes as strict UTF-8, locating the first invalid byte on failure.</summary>
     public static ConfigFileText FromBytes(byte[] bytes)
     {

@@ -109,4 +109,16 @@ public sealed class EngineLimitsTests
         var f = Assert.Single(report.Findings, x => x.RuleId == RuleIds.LimitExceeded);
         Assert.Equal(2 + EngineLimits.MaxRegexCount, f.Location.Line);
     }
+
+    [Fact]
+    public void An_include_chain_past_the_depth_limit_is_located_at_the_include_line()
+    {
+        var others = new System.Collections.Generic.Dictionary<string, string>();
+        for (var i = 0; i < EngineLimits.MaxIncludeDepth + 5; i++)
+            others["i" + i + ".conf"] = "[INCLUDES]\nbefore = i" + (i + 1) + ".conf\n[Definition]\n";
+        var report = LintHarness.Lint("[INCLUDES]\nbefore = i0.conf\n" + LintHarness.Filter("^x <HOST>$"), others);
+        var f = Assert.Single(report.Findings, x => x.RuleId == RuleIds.LimitExceeded);
+        Assert.Equal(2, f.Location.Line);
+        Assert.EndsWith("/i" + (EngineLimits.MaxIncludeDepth - 1) + ".conf", f.Location.File);
+    }
 }
