@@ -94,7 +94,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
                 foreach (var filter in _filters)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    foreach (var finding in Lint(filter, files))
+                    foreach (var finding in Lint(filter, files, context.CancellationToken))
                     {
                         if (!string.Equals(AdditionalTextConfigSource.Normalize(finding.Location.File), path, StringComparison.Ordinal)) continue;
                         if (!seen.Add((finding.RuleId, finding.Location.Line, finding.Location.Column, finding.Message))) continue;
@@ -122,14 +122,14 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             new(RuleIds.InternalError, LintSeverity.Error, what + " failed: " + e.GetType().Name + ": " + e.Message,
                 LintLocation.FileStart(path));
 
-        private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files)
+        private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files, System.Threading.CancellationToken cancellation)
         {
             var path = AdditionalTextConfigSource.Normalize(filter.Path);
             return _reports.GetOrAdd(path, p => new Lazy<IReadOnlyList<LintFinding>>(() =>
             {
                 try
                 {
-                    var options = new LintOptions { LogLines = LogLinesFor(p) };
+                    var options = new LintOptions { LogLines = LogLinesFor(p), Cancellation = cancellation };
                     return new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

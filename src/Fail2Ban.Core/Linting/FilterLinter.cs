@@ -107,6 +107,7 @@ public sealed class FilterLinter
         foreach (var group in groups)
         {
             probeCache.StartLogType();
+            _options.Cancellation.ThrowIfCancellationRequested();
             foreach (var variant in group) datesFail |= !LintVariant(variant, label, collector, sampleLines, probeCache, probeTables);
         }
 
@@ -188,6 +189,7 @@ public sealed class FilterLinter
         foreach (var rule in Rules)
         {
             if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !runsLines)) continue;
+            _options.Cancellation.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             RunGuarded(() => rule.CheckVariant(context), "Rule " + rule.Id, label, collector, variant.Key);
             RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
