@@ -110,7 +110,15 @@ public sealed class DateDetector
     internal DateSpeculation? Speculate(string line, DateTemplate template)
     {
         if (fixedContext is not { } context || template.Kind != DateTemplateKind.Pattern || !template.IsAnchored) return null;
-        var m = template.SearchUncounted(line);
+        System.Text.RegularExpressions.Match m;
+        try
+        {
+            m = template.SearchUncounted(line);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null; // no speculation: the line's own date search times out and is reported there
+        }
         if (!m.Success) return DateSpeculation.NoMatch(template);
         var hit = TemplateHit.Of(m, template);
         var inside = hit.Index < line.Length;

@@ -43,6 +43,13 @@ public static class EngineLimits
     /// <summary>Most files an include graph expands to (diamond-shaped include graphs grow exponentially).</summary>
     public const int MaxExpandedFiles = 10000;
 
+    /// <summary>
+    /// Wall-clock limit of one date-template search on one line. A line past it is reported as timed out (<c>timedOut</c>
+    /// in JSON), never processed as a line without a date. Longer than the filter regexes' 2 s: Fail2Ban's own templates
+    /// are linear but take about 1 s each on a 10 MB line, and must not be cut there.
+    /// </summary>
+    public static readonly System.TimeSpan DateMatchTimeout = System.TimeSpan.FromSeconds(10);
+
     /// <summary><c>%(name)s</c> interpolation depth: Python's <c>configparser</c> MAX_INTERPOLATION_DEPTH, as Fail2Ban uses it.</summary>
     public const int MaxInterpolationDepth = 10;
 

@@ -49,7 +49,8 @@ internal static class RegexCommand
         };
         var json = new Option<bool>("--json")
         {
-            Description = "Print JSON Lines, one object per input line: line, match, ignored, regex, host, ip, user, fid, time.",
+            Description = "Print JSON Lines, one object per input line: line, match, ignored, regex, host, ip, user, fid, time " +
+                          "(and timedOut, the regexes that ran past their time limit, on a line whose verdict is undecided).",
         };
         var printAllMissed = new Option<bool>("--print-all-missed")
         {
@@ -270,10 +271,13 @@ internal static class RegexCommand
         progress.Done();
         stopwatch.Stop();
         if (report.TimedOutLines > 0)
-            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
-                            "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit, so their " +
+                            "verdict is undecided (Fail2Ban would decide them; here they count as not matched by that regex): line(s) " +
+                            string.Join(", ", report.TimedOutLineNumbers) + (report.TimedOutLines > report.TimedOutLineNumbers.Count ? ", …" : "") +
+                            " (first regex: " + report.FirstTimedOut!.Value.Regex + ")");
         if (!s.Json) report.WriteSummary(output, session, filterDescription, isFile ? s.Log : null, stopwatch.Elapsed);
-        return ExitCodes.Success;
+        // Undecided lines make the result incomplete: CI sees it in the exit code, not only in a warning.
+        return report.TimedOutLines > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static bool LooksLikePath(string s) =>
@@ -364,12 +368,16 @@ internal static class RegexCommand
 
         public (long Line, string Regex)? FirstTimedOut { get; private set; }
 
+        /// <summary>The first timed-out line numbers (up to <see cref="DefaultPrintLimit"/>), listed in the warning.</summary>
+        public List<long> TimedOutLineNumbers { get; } = new();
+
         public void Add(TestedLine line, TextWriter output)
         {
             if (line.Result is { TimedOut.Count: > 0 } timed)
             {
                 TimedOutLines++;
                 FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
+                if (TimedOutLineNumbers.Count < DefaultPrintLimit) TimedOutLineNumbers.Add(line.Number);
             }
             if (_s.Json)
             {
@@ -416,6 +424,14 @@ internal static class RegexCommand
             AppendString(sb, "user", f?.User);
             AppendString(sb, "fid", f?.Fid);
             AppendString(sb, "time", f?.Time is { } t ? _zone.FormatLocal(t) : null);
+            // Only on a line whose verdict is undecided: the regexes (or "(datepattern)") that ran past their time limit.
+            if (line.Result is { TimedOut: { Count: > 0 } timedOut })
+            {
+                sb.Append(",\"timedOut\":[");
+                for (var i = 0; i < timedOut.Count; i++)
+                    sb.Append(i > 0 ? "," : "").Append(JsonSerializer.Serialize(timedOut[i], JsonOptions));
+                sb.Append(']');
+            }
             sb.Append('}');
             output.WriteLine(sb.ToString());
         }
