@@ -109,7 +109,7 @@ public sealed partial class FilterMatcherGenerator
                     var values = VariantValues(selectors, index);
                     var resolved = index == 0 ? first : FilterReader.ReadFile(source, path, WithSelectors(filterName, reference, selectors, values));
                     var label = selectors.Count == 0 ? "" : "\t" + string.Join("/", values);
-                    variants.Add(Translate(resolved, new EquatableArray<string>(values), label, paths, regexes, uses));
+                    variants.Add(Translate(resolved, new EquatableArray<string>(values), label, paths, regexes, uses, cancellationToken));
                 }
                 var heading = selectors.Count == 1 ? selectors[0].Option + "s" : "variants";
                 for (var i = 0; i < regexes.Count; i++)
@@ -239,9 +239,9 @@ public sealed partial class FilterMatcherGenerator
         /// translation as at run time) and keeps its translated patterns, sharing identical ones across modes.
         /// </summary>
         private static VariantSpec Translate(ResolvedFilter filter, EquatableArray<string> values, string modeLabel,
-            Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses)
+            Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses, CancellationToken cancellationToken)
         {
-            var compiled = FilterCompiler.Compile(filter);
+            var compiled = FilterCompiler.Compile(filter, new FilterCompileOptions { Cancellation = cancellationToken });
             var pref = compiled.PrefRegex is { } p ? Add(regexes, uses, RegexKind.PrefRegex, p, paths, "prefregex" + modeLabel) : -1;
             var fail = new List<int>();
             for (var i = 0; i < compiled.FailRegexes.Count; i++)
