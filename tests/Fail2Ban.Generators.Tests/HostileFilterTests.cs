@@ -72,6 +72,23 @@ public sealed class HostileFilterTests
     }
 
     [Fact]
+    public void Bytes_the_compiler_replaced_by_U_FFFD_make_the_file_rejected_as_Fail2Ban_rejects_it()
+    {
+        // On Linux the compiler falls back to UTF-8 with replacement for bytes that are not UTF-8.
+        var replacing = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+        var outcome = new GeneratorHarness()
+            .FilterReadAs("latin.conf", "[Definition]\n# caf\uFFFD\nfailregex = ^x <HOST>$\n", replacing)
+            .Filter("good.conf", Good).Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/latin.conf(2,6): error F2B1001: cannot decode the file as UTF-8: ", line);
+        Assert.Contains("Consumer.Filters.GoodFilter.g.cs", outcome.HintNames);
+        // Read strictly (valid UTF-8), a real U+FFFD is accepted, as Fail2Ban accepts it.
+        var strict = new GeneratorHarness()
+            .FilterReadAs("ok.conf", "[Definition]\n# \uFFFD\nfailregex = ^x <HOST>$\n", new System.Text.UTF8Encoding(false, true)).Run();
+        Assert.DoesNotContain(strict.DiagnosticLines, l => l.Contains("error"));
+    }
+
+    [Fact]
     public void A_UTF16_file_is_rejected_at_its_byte_order_mark_as_Fail2Ban_rejects_it()
     {
         var outcome = new GeneratorHarness().FilterReadAs("wide.conf", Good, System.Text.Encoding.Unicode).Run();

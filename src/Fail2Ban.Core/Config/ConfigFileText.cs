@@ -55,7 +55,17 @@ public sealed class ConfigFileText
     public static ConfigFileText FromDecodedText(string text, Encoding? encoding)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
-        if (encoding is null || encoding is UTF8Encoding) return FromText(text);
+        if (encoding is null) return FromText(text);
+        if (encoding is UTF8Encoding)
+        {
+            // Read as UTF-8 with replacement (the compiler's fallback on Linux): a U+FFFD it wrote marks bytes that are
+            // not UTF-8. A strict decoder (the compiler's first try) leaves none.
+            var replaced = encoding.DecoderFallback is DecoderExceptionFallback ? -1 : text.IndexOf('\uFFFD');
+            if (replaced < 0) return FromText(text);
+            var (line, column) = LineAndColumn(text, replaced);
+            return Undecodable("'utf-8' codec can't decode a byte at line " + line + ", column " + column
+                + " (the compiler read it as U+FFFD): file is not valid UTF-8", line, column);
+        }
         var preamble = encoding is UnicodeEncoding || encoding is UTF32Encoding ? encoding.GetPreamble() : new byte[0];
         var body = encoding.GetBytes(text);
         var bytes = new byte[preamble.Length + body.Length];
@@ -77,21 +87,28 @@ public sealed class ConfigFileText
             var index = e.Index;
             if (index < 0 || index > bytes.Length) index = FindInvalidByte(bytes);
             var prefix = Encoding.UTF8.GetString(bytes, 0, index);
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < prefix.Length; i++)
-            {
-                var c = prefix[i];
-                if (c == '\n' || (c == '\r' && (i + 1 >= prefix.Length || prefix[i + 1] != '\n')))
-                {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
+            var (line, column) = LineAndColumn(prefix, prefix.Length);
             var b = index < bytes.Length ? bytes[index] : (byte)0;
             return Undecodable("'utf-8' codec can't decode byte 0x" + b.ToString("x2") + " at position " + index + ": file is not valid UTF-8",
-                line, prefix.Length - lineStart + 1);
+                line, column);
         }
+    }
+
+    /// <summary>1-based line and column of <paramref name="index"/>, lines ending as Python reads them (\r\n, \r, \n).</summary>
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            var c = text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, index - lineStart + 1);
     }
 
     private static int FindInvalidByte(byte[] bytes)
