@@ -121,4 +121,12 @@ public sealed class EngineLimitsTests
         Assert.Equal(2, f.Location.Line);
         Assert.EndsWith("/i" + (EngineLimits.MaxIncludeDepth - 1) + ".conf", f.Location.File);
     }
+
+    [Fact]
+    public void Groups_around_plain_text_are_written_bare_so_dotnets_quadratic_parser_is_not_fed_200000_of_them()
+    {
+        Assert.Equal("^ab(?:cd)*(?i:e)", PythonRegexTranslator.Translate("^(?:a)(?:b)(?:cd)*(?i:e)"));
+        var translated = FilterRegexTranslator.Translate("^" + Repeat("(?:a)", 200_000) + " <HOST>$", FilterRegexKind.Fail, false, false);
+        Assert.StartsWith("^" + new string('a', 200_000) + " ", translated.DotNetPattern);
+    }
 }
