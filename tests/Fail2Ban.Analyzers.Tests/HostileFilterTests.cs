@@ -36,4 +36,14 @@ public sealed class HostileFilterTests
         var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/filters/u.conf", conf, (string?)"true") });
         Assert.Contains("/proj/filters/u.conf(4,14): error F2B1010", diagnostics.Select(AnalyzerHarness.Format));
     }
+
+    [Fact]
+    public async Task A_filter_at_the_nesting_limit_is_analyzed_by_every_rule_on_the_hosts_threads()
+    {
+        var depth = EngineLimits.MaxRegexNesting;
+        var conf = "[Definition]\nfailregex = ^" + string.Concat(Enumerable.Repeat("(?:x|", depth)) + "a"
+            + string.Concat(Enumerable.Repeat(")*", depth)) + " <HOST>$\n";
+        var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/filters/deep.conf", conf, (string?)"true") });
+        Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or DiagnosticIds.InternalError or DiagnosticIds.LimitExceeded);
+    }
 }
