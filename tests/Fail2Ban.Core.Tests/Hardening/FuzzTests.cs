@@ -15,8 +15,8 @@ namespace Fail2Ban.Core.Tests.Hardening;
 /// <summary>
 /// Deterministic fuzzing (fixed seed, a few seconds): the engine turns any regex, filter and log line into results or
 /// located errors, never an unexpected exception or an internal-error finding. A longer run, with another seed:
-/// <c>FUZZ_ITERATIONS=100000 FUZZ_SEED=7 dotnet test tests/Fail2Ban.Core.Tests --filter FullyQualifiedName~FuzzTests</c>
-/// (every failure names the seed and index that reproduce it; keep it as a regression test).
+/// <c>FUZZ_ITERATIONS=100000 FUZZ_SEED=7 FUZZ_LOG=/tmp/fuzz DOTNET_GCHeapHardLimit=0x80000000 dotnet test tests/Fail2Ban.Core.Tests --filter FullyQualifiedName~FuzzTests</c>
+/// (every failure names the seed and index that reproduce it, FUZZ_LOG keeps the index a crash stopped at; keep it as a regression test).
 /// </summary>
 public sealed class FuzzTests
 {
@@ -25,12 +25,15 @@ public sealed class FuzzTests
     private static int Iterations(int quick) =>
         int.TryParse(Environment.GetEnvironmentVariable("FUZZ_ITERATIONS"), out var n) ? n : quick;
 
-    private static void Run<T>(FuzzCheck<T> check, int quick)
+    private static void Run<T>(FuzzCheck<T> check, int quick, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
         var failures = new List<string>();
         var count = Iterations(quick);
+        // FUZZ_LOG=FILE: the index being run is written first, so a crash of the process still names its input.
+        var log = Environment.GetEnvironmentVariable("FUZZ_LOG");
         for (var i = 0; i < count && failures.Count < 5; i++)
         {
+            if (log != null) System.IO.File.WriteAllText(log + "." + name, i.ToString(CultureInfo.InvariantCulture));
             var input = check.Input(i);
             try
             {
