@@ -129,4 +129,12 @@ public sealed class EngineLimitsTests
         var translated = FilterRegexTranslator.Translate("^" + Repeat("(?:a)", 200_000) + " <HOST>$", FilterRegexKind.Fail, false, false);
         Assert.StartsWith("^" + new string('a', 200_000) + " ", translated.DotNetPattern);
     }
+
+    [Fact]
+    public void Fuzz_seed_17_index_54292_a_huge_minimum_width_builds_no_gigabyte_line()
+    {
+        // FuzzTests, FUZZ_SEED=17: SuperLinearBacktrackingRule padded its crafted line to the regex's minimum width (OutOfMemory).
+        var report = LintHarness.Lint(LintHarness.Filter(@"</F-MLFID>\s\x41\n\w{999999999}\B[^\]]]\Z<DNS>-\d"));
+        Assert.DoesNotContain(report.Findings, x => x.RuleId == RuleIds.InternalError);
+    }
 }
