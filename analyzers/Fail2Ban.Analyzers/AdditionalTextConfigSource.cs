@@ -42,7 +42,8 @@ internal sealed class AdditionalTextConfigSource : IConfigFileSource
     public ConfigFileText? Read(string path)
     {
         var text = TextOf(path);
-        return text is null ? null : ConfigFileText.FromText(text.ToString());
+        // A file the compiler could not read as UTF-8 is one Fail2Ban cannot decode either.
+        return text is null ? null : ConfigFileText.FromDecodedText(text.ToString(), text.Encoding);
     }
 
     public IReadOnlyList<string> ListDirectory(string directory)

@@ -32,6 +32,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterOptions = Create(RuleIds.FilterOptions, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor FilterNotFound = Create(RuleIds.FilterNotFound, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor OptionValue = Create(RuleIds.OptionValue, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LimitExceeded = Create(RuleIds.LimitExceeded, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor RegexSyntax = Create(RuleIds.RegexSyntax, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor RegexUnsupported = Create(RuleIds.RegexUnsupported, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NoFailureIdGroup = Create(RuleIds.NoFailureIdGroup, Categories.Compile, DiagnosticSeverity.Error);
@@ -40,6 +41,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GlobalFlagNotAtStart = Create(RuleIds.GlobalFlagNotAtStart, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor RegexTranslated = Create(RuleIds.RegexTranslated, Categories.Compile, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor DatePattern = Create(RuleIds.DatePattern, Categories.Compile, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InternalError = Create(RuleIds.InternalError, Categories.Compile, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnexpandedTag = Create(RuleIds.UnexpandedTag, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnescapedDotInName = Create(RuleIds.UnescapedDotInName, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor RepeatedPhrase = Create(RuleIds.RepeatedPhrase, Categories.Compile, DiagnosticSeverity.Warning);
@@ -106,6 +108,7 @@ internal static class DiagnosticDescriptors
         FilterOptions,
         FilterNotFound,
         OptionValue,
+        LimitExceeded,
         RegexSyntax,
         RegexUnsupported,
         NoFailureIdGroup,
@@ -114,6 +117,7 @@ internal static class DiagnosticDescriptors
         GlobalFlagNotAtStart,
         RegexTranslated,
         DatePattern,
+        InternalError,
         UnexpandedTag,
         UnescapedDotInName,
         RepeatedPhrase,

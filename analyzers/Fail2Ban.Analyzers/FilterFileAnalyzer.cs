@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -93,7 +94,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
                 foreach (var filter in _filters)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    foreach (var finding in Lint(filter, files))
+                    foreach (var finding in Lint(filter, files, context.CancellationToken))
                     {
                         if (!string.Equals(AdditionalTextConfigSource.Normalize(finding.Location.File), path, StringComparison.Ordinal)) continue;
                         if (!seen.Add((finding.RuleId, finding.Location.Line, finding.Location.Column, finding.Message))) continue;
@@ -105,25 +106,36 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 throw;
             }
-            catch (Exception)
+            catch (Exception e)
             {
-                // An analyzer must never take the build down; a finding that cannot be made is dropped.
+                // An analyzer must never take the build down (AD0001): the failure is reported on this file instead.
+                var finding = InternalError(context.AdditionalFile.Path, "Reporting the findings", e);
+                if (_files?.TextOf(context.AdditionalFile.Path) is not null
+                    && ToDiagnostic(finding, context.AdditionalFile, _files) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
+                else
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, finding.Message));
             }
         }
 
-        private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files)
+        private static LintFinding InternalError(string path, string what, Exception e) =>
+            new(RuleIds.InternalError, LintSeverity.Error, what + " failed: " + e.GetType().Name + ": " + e.Message,
+                LintLocation.FileStart(path));
+
+        private IReadOnlyList<LintFinding> Lint(AdditionalText filter, AdditionalTextConfigSource files, System.Threading.CancellationToken cancellation)
         {
             var path = AdditionalTextConfigSource.Normalize(filter.Path);
             return _reports.GetOrAdd(path, p => new Lazy<IReadOnlyList<LintFinding>>(() =>
             {
                 try
                 {
-                    var options = new LintOptions { LogLines = LogLinesFor(p) };
+                    var options = new LintOptions { LogLines = LogLinesFor(p), Cancellation = cancellation };
                     return new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                 }
-                catch (Exception)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    return Array.Empty<LintFinding>();
+                    // Never zero findings for a filter the engine failed on: that would look like a clean filter.
+                    return new[] { InternalError(filter.Path, "Linting", e) };
                 }
             })).Value;
         }
@@ -157,8 +169,11 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
 
         private static TextSpan Span(SourceText text, LintLocation l)
         {
-            var start = Position(text, l.Line, l.Column);
-            var end = Position(text, l.EndLine, l.EndColumn);
+            // The engine counts lines as Fail2Ban reads them (\r\n, \r, \n): its positions are turned into offsets
+            // that way, and Roslyn numbers them its own way (U+0085, U+2028 break lines too), like the generator.
+            var content = text.ToString();
+            var start = LineNumbering.OffsetOf(content, l.Line, l.Column);
+            var end = LineNumbering.OffsetOf(content, l.EndLine, l.EndColumn);
             return TextSpan.FromBounds(start, Math.Max(start, end));
         }
 
@@ -168,12 +183,5 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             return text.Lines.GetLinePositionSpan(span);
         }
 
-        /// <summary>The offset of 1-based <paramref name="line"/>/<paramref name="column"/>, clamped to the line.</summary>
-        private static int Position(SourceText text, int line, int column)
-        {
-            if (text.Lines.Count == 0) return 0;
-            var l = text.Lines[Math.Min(Math.Max(line, 1), text.Lines.Count) - 1];
-            return Math.Min(l.Start + Math.Max(column, 1) - 1, l.End);
-        }
     }
 }

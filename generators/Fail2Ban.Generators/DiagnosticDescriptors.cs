@@ -23,6 +23,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterOptions = Error(DiagnosticIds.FilterOptions, "Malformed filter options");
     public static readonly DiagnosticDescriptor FilterNotFound = Error(DiagnosticIds.FilterNotFound, "Filter not found");
     public static readonly DiagnosticDescriptor OptionValue = Error(DiagnosticIds.OptionValue, "Invalid option value");
+    public static readonly DiagnosticDescriptor LimitExceeded = Error(DiagnosticIds.LimitExceeded, "Engine limit exceeded");
     public static readonly DiagnosticDescriptor RegexSyntax = Error(DiagnosticIds.RegexSyntax, "Invalid regular expression");
     public static readonly DiagnosticDescriptor RegexUnsupported = Error(DiagnosticIds.RegexUnsupported, "Regular expression has no .NET translation");
     public static readonly DiagnosticDescriptor NoFailureIdGroup = Error(DiagnosticIds.NoFailureIdGroup, "Failregex has no host or id group");

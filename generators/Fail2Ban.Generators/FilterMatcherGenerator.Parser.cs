@@ -54,9 +54,12 @@ public sealed partial class FilterMatcherGenerator
             if (string.Equals(tag, "true", StringComparison.OrdinalIgnoreCase)) kind = ConfigFileKind.Filter;
             else if (string.Equals(tag, "include", StringComparison.OrdinalIgnoreCase)) kind = ConfigFileKind.Include;
             else return null;
-            var text = file.GetText(cancellationToken)?.ToString() ?? "";
+            var sourceText = file.GetText(cancellationToken);
+            var text = sourceText?.ToString() ?? "";
+            // The compiler falls back to UTF-16 (byte order mark) or a code page; Fail2Ban reads UTF-8 only.
+            var decoding = DecodeFailure.Of(ConfigFileText.FromDecodedText(text, sourceText?.Encoding));
             return new ConfigFileInput(kind, file.Path, text, Value(options, OptionsMetadata), Value(options, RegexModeMetadata),
-                Value(options, ClassNameMetadata));
+                Value(options, ClassNameMetadata), decoding);
         }
 
         /// <summary>Resolves and translates one filter in every mode it supports.</summary>
@@ -85,9 +88,10 @@ public sealed partial class FilterMatcherGenerator
             try
             {
                 var source = new InMemoryConfigFileSource();
-                foreach (var include in includes) source.Add(Remember(paths, include.Path), include.Text);
+                foreach (var include in includes)
+                    source.Add(Remember(paths, include.Path), DecodeFailure.ToConfigFileText(include.Text, include.Decoding));
                 var path = Remember(paths, filter.Path);
-                source.Add(path, filter.Text);
+                source.Add(path, DecodeFailure.ToConfigFileText(filter.Text, filter.Decoding));
 
                 var reference = Reference(filterName, filter.Options);
                 var first = FilterReader.ReadFile(source, path, reference);
@@ -105,7 +109,7 @@ public sealed partial class FilterMatcherGenerator
                     var values = VariantValues(selectors, index);
                     var resolved = index == 0 ? first : FilterReader.ReadFile(source, path, WithSelectors(filterName, reference, selectors, values));
                     var label = selectors.Count == 0 ? "" : "\t" + string.Join("/", values);
-                    variants.Add(Translate(resolved, new EquatableArray<string>(values), label, paths, regexes, uses));
+                    variants.Add(Translate(resolved, new EquatableArray<string>(values), label, paths, regexes, uses, cancellationToken));
                 }
                 var heading = selectors.Count == 1 ? selectors[0].Option + "s" : "variants";
                 for (var i = 0; i < regexes.Count; i++)
@@ -133,6 +137,7 @@ public sealed partial class FilterMatcherGenerator
                 regexes.Clear();
                 captures.Clear();
             }
+            ToRoslynLines(filter, includes, diagnostics, regexes);
 
             return new FilterSpec(settings.Namespace, className, filterName, filter.Path, regexMode,
                 new EquatableArray<SelectorSpec>(selectors), new EquatableArray<RegexSpec>(regexes),
@@ -234,9 +239,9 @@ public sealed partial class FilterMatcherGenerator
         /// translation as at run time) and keeps its translated patterns, sharing identical ones across modes.
         /// </summary>
         private static VariantSpec Translate(ResolvedFilter filter, EquatableArray<string> values, string modeLabel,
-            Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses)
+            Dictionary<string, string> paths, List<RegexSpec> regexes, List<List<string>> uses, CancellationToken cancellationToken)
         {
-            var compiled = FilterCompiler.Compile(filter);
+            var compiled = FilterCompiler.Compile(filter, new FilterCompileOptions { Cancellation = cancellationToken });
             var pref = compiled.PrefRegex is { } p ? Add(regexes, uses, RegexKind.PrefRegex, p, paths, "prefregex" + modeLabel) : -1;
             var fail = new List<int>();
             for (var i = 0; i < compiled.FailRegexes.Count; i++)
@@ -419,6 +424,22 @@ public sealed partial class FilterMatcherGenerator
 
         private static string Original(Dictionary<string, string> paths, string path) =>
             paths.TryGetValue(path, out var original) ? original : path;
+
+        /// <summary>Renumbers the engine's locations as Roslyn counts lines (U+0085, U+2028 and U+2029 break lines too).</summary>
+        private static void ToRoslynLines(ConfigFileInput filter, EquatableArray<IncludeFile> includes, List<DiagnosticInfo> diagnostics,
+            List<RegexSpec> regexes)
+        {
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal) { [filter.Path] = filter.Text };
+            foreach (var include in includes) texts[include.Path] = include.Text;
+            LocationInfo? Convert(LocationInfo? l)
+            {
+                if (l is null || !texts.TryGetValue(l.FilePath, out var text)) return l;
+                var (line, column) = LineNumbering.ToRoslyn(text, l.Line, l.Column);
+                return line == l.Line && column == l.Column ? l : l with { Line = line, Column = column };
+            }
+            for (var i = 0; i < diagnostics.Count; i++) diagnostics[i] = diagnostics[i] with { Location = Convert(diagnostics[i].Location) };
+            for (var i = 0; i < regexes.Count; i++) regexes[i] = regexes[i] with { Location = Convert(regexes[i].Location) };
+        }
 
         private static LocationInfo? Locate(Dictionary<string, string> paths, SourceLocation? location, int length) =>
             location is { } l ? new LocationInfo(Original(paths, l.File), l.Line, l.Column, length) : null;

@@ -53,7 +53,7 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
         // whose resolved spec does not change is cached from the next step on.
         var includes = configFiles
             .Where(file => file.Kind == ConfigFileKind.Include)
-            .Select((file, _) => new IncludeFile(file.Path, file.Text))
+            .Select((file, _) => new IncludeFile(file.Path, file.Text, file.Decoding))
             .Collect()
             .Select((list, _) => Sorted(list))
             .WithTrackingName(TrackingNames.Includes);
@@ -156,7 +156,7 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
     private static void AddUnit(SourceProductionContext context, GeneratedUnit unit, ClassNameConflicts conflicts)
     {
         foreach (var info in unit.Diagnostics) context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info));
-        if (conflicts.Names.Contains(unit.HintName)) return;
+        if (conflicts.Names.Contains(unit.HintName, StringComparer.OrdinalIgnoreCase)) return;
         if (unit.DeclarationsSource is { } declarations)
             context.AddSource(unit.HintName + ".Regexes.g.cs", SourceText.From(declarations, System.Text.Encoding.UTF8));
         if (unit.MatcherSource is { } matcher)
@@ -165,25 +165,39 @@ public sealed partial class FilterMatcherGenerator : IIncrementalGenerator
             context.AddSource(unit.HintName + ".RegexGenerator.g.cs", SourceText.From(regexes, System.Text.Encoding.UTF8));
     }
 
-    /// <summary>One error per filter whose class name another filter also generates.</summary>
+    /// <summary>
+    /// One error per filter whose class name another filter also generates, or one differing only in case
+    /// (<c>ab.conf</c> and <c>AB.conf</c>): hint names are compared case-insensitively, so those would crash the
+    /// generator (CS8785) and lose every filter's sources.
+    /// </summary>
     private static ClassNameConflicts DuplicateClasses(ImmutableArray<ClassNameClaim> claims)
     {
-        var byName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var spellings = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var claim in claims)
         {
-            if (!byName.TryGetValue(claim.FullName, out var paths)) byName[claim.FullName] = paths = new List<string>();
+            if (!byName.TryGetValue(claim.FullName, out var paths))
+            {
+                byName[claim.FullName] = paths = new List<string>();
+                spellings[claim.FullName] = new List<string>();
+            }
             paths.Add(claim.Path);
+            if (!spellings[claim.FullName].Contains(claim.FullName)) spellings[claim.FullName].Add(claim.FullName);
         }
         var result = new List<DiagnosticInfo>();
         var names = new List<string>();
         foreach (var pair in byName)
         {
             if (pair.Value.Count < 2) continue;
-            names.Add(pair.Key);
+            var spelled = spellings[pair.Key];
+            spelled.Sort(StringComparer.Ordinal);
+            names.AddRange(spelled);
             pair.Value.Sort(StringComparer.Ordinal);
+            var what = spelled.Count == 1 ? "all generate class " + spelled[0]
+                : "generate classes whose names differ only in case (" + string.Join(", ", spelled) + "), which cannot be told apart as generated file names";
             foreach (var path in pair.Value)
                 result.Add(new DiagnosticInfo(GeneratorDiagnosticIds.DuplicateClassName, DiagnosticLevel.Error,
-                    "Filters " + string.Join(", ", pair.Value) + " all generate class " + pair.Key
+                    "Filters " + string.Join(", ", pair.Value) + " " + what
                     + "; set Fail2BanClassName metadata on one of them", new LocationInfo(path, 1, 1, 0)));
         }
         return new ClassNameConflicts(new EquatableArray<string>(names), new EquatableArray<DiagnosticInfo>(result));

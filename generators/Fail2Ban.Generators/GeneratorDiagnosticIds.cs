@@ -14,6 +14,6 @@ internal static class GeneratorDiagnosticIds
     public const string DuplicateClassName = "F2B1903";
     /// <summary>An unknown <c>Fail2BanRegexMode</c> value or malformed <c>Fail2BanOptions</c>.</summary>
     public const string InvalidSetting = "F2B1904";
-    /// <summary>The generator failed unexpectedly on a filter (a bug): the message says where.</summary>
-    public const string InternalError = "F2B1905";
+    /// <summary>The generator failed unexpectedly on a filter (a bug): the engine's internal-error id, at the filter.</summary>
+    public const string InternalError = Fail2Ban.Core.Diagnostics.DiagnosticIds.InternalError;
 }

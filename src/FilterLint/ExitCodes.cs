@@ -14,6 +14,6 @@ internal static class ExitCodes
 
     /// <summary>Text for the help screens.</summary>
     public const string Help =
-        "Exit codes: 0 = success, 1 = problems found in the filter, 2 = the filter cannot be read " +
+        "Exit codes: 0 = success, 1 = problems found in the filter (regex: a line timed out, its verdict undecided), 2 = the filter cannot be read " +
         "(errors are printed as 'file(line,col): error F2Bxxxx: message') or invalid command line.";
 }

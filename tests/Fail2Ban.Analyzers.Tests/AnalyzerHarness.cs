@@ -16,10 +16,10 @@ internal sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 
-    public InMemoryAdditionalText(string path, string text)
+    public InMemoryAdditionalText(string path, string text, System.Text.Encoding? encoding = null)
     {
         Path = path;
-        _text = SourceText.From(text);
+        _text = SourceText.From(text, encoding);
     }
 
     public override string Path { get; }

@@ -118,9 +118,14 @@ public sealed class RegexCommandTests : IDisposable
             "2026-11-28 10:00:00 " + new string('a', 30) + ": !!\n" +
             "2026-11-28 10:00:01 aaa: 192.0.2.9\n"));
         var r = CliRunner.Run("regex", "--timezone", Zone, "--print-no-missed", log, @"^ (?:\w+\s?)*\w: <HOST>$");
-        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(1, r.ExitCode); // an undecided line makes the result incomplete
         Assert.Contains("Lines: 2 lines, 0 ignored, 1 matched, 1 missed", r.Stdout);
         Assert.Contains("time limit", r.Stderr);
+        Assert.Contains("line(s) 1 (first regex", r.Stderr);
+        var json = CliRunner.Run("regex", "--timezone", Zone, "--json", log, @"^ (?:\w+\s?)*\w: <HOST>$");
+        var first = json.Stdout.Split('\n')[0];
+        Assert.Contains("\"timedOut\":[\"^ (?:\\\\w+\\\\s?)*\\\\w: <HOST>$\"]", first);
+        Assert.DoesNotContain("timedOut", json.Stdout.Split('\n')[1]);
     }
 
     [Fact]

@@ -10,4 +10,5 @@ internal sealed record ConfigFileInput(
     string Text,
     string? Options,
     string? RegexMode,
-    string? ClassName);
+    string? ClassName,
+    DecodeFailure? Decoding = null);

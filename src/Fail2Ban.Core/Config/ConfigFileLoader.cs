@@ -14,8 +14,7 @@ internal sealed class ConfigFileLoader
 {
     public const string IncludesSection = "INCLUDES";
 
-    /// <summary>Bound on the expanded file list: diamond-shaped include graphs grow exponentially.</summary>
-    private const int MaxExpandedFiles = 10000;
+    private const int MaxExpandedFiles = EngineLimits.MaxExpandedFiles;
 
     private readonly IConfigFileSource _files;
     private readonly Dictionary<string, ConfigFileText?> _texts = new();
@@ -114,6 +113,9 @@ internal sealed class ConfigFileLoader
             if (!Exists(path) && !path.EndsWith(".local", System.StringComparison.Ordinal))
                 Warn(DiagnosticIds.MissingInclude,
                     "included file '" + line.Text + "' (" + path + ") does not exist: Fail2Ban ignores it", where, path);
+            if (seen.Count >= EngineLimits.MaxIncludeDepth)
+                throw new Fail2BanException(DiagnosticIds.LimitExceeded,
+                    "includes nested more than " + EngineLimits.MaxIncludeDepth + " deep", where);
             var chain = new List<string>(seen) { resource };
             into.AddRange(ExpandIncludes(new[] { path }, chain));
         }
@@ -139,12 +141,14 @@ internal sealed class ConfigFileLoader
         {
             if (text.Text is null)
             {
-                var error = new Fail2BanException(DiagnosticIds.ConfigSyntax,
-                    "cannot decode the file as UTF-8: " + text.DecodeError,
-                    new SourceLocation(path, text.ErrorLine, text.ErrorColumn));
+                var error = text.UnreadableId is { } id
+                    ? new Fail2BanException(id, text.DecodeError!, new SourceLocation(path, 1, 1))
+                    : new Fail2BanException(DiagnosticIds.ConfigSyntax, "cannot decode the file as UTF-8: " + text.DecodeError,
+                        new SourceLocation(path, text.ErrorLine, text.ErrorColumn));
                 // master aborts on an undecodable top-level file; included files are logged and skipped.
                 if (_topLevel.Contains(path)) throw error;
-                Warn(error.Id, error.Message + " (Fail2Ban skips this include)", error.Location, path);
+                Warn(error.Id, error.Message + (text.UnreadableId is null ? " (Fail2Ban skips this include)" : " (the include is skipped)"),
+                    error.Location, path);
             }
             else
             {

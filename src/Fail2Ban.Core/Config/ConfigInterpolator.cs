@@ -14,10 +14,10 @@ namespace Fail2Ban.Core.Config;
 internal sealed class ConfigInterpolator
 {
     /// <summary>Python's <c>configparser.MAX_INTERPOLATION_DEPTH</c>.</summary>
-    public const int MaxDepth = 10;
+    public const int MaxDepth = EngineLimits.MaxInterpolationDepth;
 
     /// <summary>Guard against exponential expansion (many references to references); Fail2Ban has none.</summary>
-    private const int MaxValueLength = 4 * 1024 * 1024;
+    private const int MaxValueLength = EngineLimits.MaxValueLength;
 
     private static readonly Regex SectionOptionReference = new(@"%\(([\w\-]+/([^\)]+))\)s", RegexOptions.CultureInvariant);
 

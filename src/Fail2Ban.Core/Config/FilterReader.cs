@@ -251,6 +251,7 @@ public static class FilterReader
         filter.PrefRegex = Get(substituted, "prefregex");
         filter.FailRegex = Lines(Get(substituted, "failregex"));
         filter.IgnoreRegex = Lines(Get(substituted, "ignoreregex"));
+        CheckRegexCount(filter.FailRegex, filter.IgnoreRegex);
         filter.DatePattern = Get(substituted, "datepattern");
         filter.JournalMatch = Lines(Get(substituted, "journalmatch"));
         var maxLines = Get(substituted, "maxlines");
@@ -303,6 +304,17 @@ public static class FilterReader
 
     private static LocatedString? Get(InsertionOrderedMap<LocatedString?> map, string key) =>
         map.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>Every regex is translated and linted: their number is bounded (<see cref="EngineLimits.MaxRegexCount"/>).</summary>
+    private static void CheckRegexCount(IReadOnlyList<LocatedString> failRegex, IReadOnlyList<LocatedString> ignoreRegex)
+    {
+        if (failRegex.Count + ignoreRegex.Count <= EngineLimits.MaxRegexCount) return;
+        var first = failRegex.Count > EngineLimits.MaxRegexCount ? failRegex[EngineLimits.MaxRegexCount]
+            : ignoreRegex[EngineLimits.MaxRegexCount - failRegex.Count];
+        throw new Fail2BanException(DiagnosticIds.LimitExceeded,
+            "the filter has " + (failRegex.Count + ignoreRegex.Count) + " failregex and ignoreregex lines, more than the "
+            + EngineLimits.MaxRegexCount + " the engine reads", first.LocationAt(0));
+    }
 
     /// <summary>Fail2Ban's split of failregex/ignoreregex/journalmatch: one entry per line, empty lines dropped.</summary>
     private static IReadOnlyList<LocatedString> Lines(LocatedString? value)

@@ -15,6 +15,13 @@ public sealed class InMemoryConfigFileSource : IConfigFileSource
         return this;
     }
 
+    /// <summary>Adds (or replaces) a file as its source gave it (decoded, undecodable or unreadable).</summary>
+    public InMemoryConfigFileSource Add(string path, ConfigFileText text)
+    {
+        _files[ConfigPath.Normalize(path)] = text ?? throw new ArgumentNullException(nameof(text));
+        return this;
+    }
+
     /// <summary>Adds (or replaces) a file given as raw bytes, decoded as strict UTF-8.</summary>
     public InMemoryConfigFileSource Add(string path, byte[] bytes)
     {

@@ -14,6 +14,26 @@ public static class IniParser
     /// <summary>The name of the section whose options every other section falls back to.</summary>
     public const string DefaultSection = "DEFAULT";
 
+    /// <summary>
+    /// Whether <paramref name="text"/> looks like a Fail2Ban config: its first line that is neither blank nor a comment
+    /// is a <c>[section]</c> header. Output quotes lines only of such files, never of a file that is not a config
+    /// (an include naming <c>/etc/shadow</c> or <c>/proc/self/environ</c>).
+    /// </summary>
+    public static bool LooksLikeConfig(string text)
+    {
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var end = pos;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+            var (s, e) = PythonText.StripBounds(text, pos, end);
+            if (s < e && text[s] != '#' && text[s] != ';')
+                return text[s] == '[' && text.IndexOf(']', s, e - s) > s + 1;
+            pos = end + 1;
+        }
+        return false;
+    }
+
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>; throws <see cref="Fail2BanException"/> on malformed input.</summary>
     public static IniDocument Parse(string path, string text)
     {
@@ -97,8 +117,9 @@ public static class IniParser
                 return;
             }
             if (_current is null)
+                // The line is not quoted: a file without a section first may be no config at all (before = /etc/shadow).
                 throw new Fail2BanException(DiagnosticIds.ConfigSyntax,
-                    "File contains no section headers: line " + Quote(value) + " comes before any [section]"
+                    "File contains no section headers: line " + lineNo + " comes before any [section]"
                     + (value.Length > 0 && value[0] == '\uFEFF' ? " (the file starts with a UTF-8 byte order mark, which Fail2Ban does not skip)" : ""),
                     valueLoc);
             var delimiter = value.IndexOfAny(Delimiters);

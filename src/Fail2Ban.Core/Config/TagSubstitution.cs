@@ -13,10 +13,10 @@ namespace Fail2Ban.Core.Config;
 internal static class TagSubstitution
 {
     /// <summary>Fail2Ban's <c>MAX_TAG_REPLACE_COUNT</c>.</summary>
-    public const int MaxReplaceCount = 25;
+    public const int MaxReplaceCount = EngineLimits.MaxTagReplaceCount;
 
     /// <summary>Guard against exponential growth (a = &lt;b&gt;&lt;b&gt;, b = &lt;c&gt;&lt;c&gt;, …).</summary>
-    private const int MaxValueLength = 4 * 1024 * 1024;
+    private const int MaxValueLength = EngineLimits.MaxValueLength;
 
     /// <summary>A tag found by <c>&lt;([^ &lt;&gt;]+)&gt;</c>: its start and the name between the brackets.</summary>
     public readonly struct TagMatch

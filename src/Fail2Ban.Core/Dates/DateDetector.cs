@@ -117,7 +117,14 @@ public sealed class DateDetector
         else
         {
             spans = default;
-            m = template.SearchUncounted(line);
+            try
+            {
+                m = template.SearchUncounted(line);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null; // no speculation: the line's own date search times out and is reported there
+            }
             if (!m.Success) return DateSpeculation.NoMatch(template);
             hit = TemplateHit.Of(m, template);
         }

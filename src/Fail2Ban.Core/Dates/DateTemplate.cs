@@ -37,7 +37,8 @@ public sealed class DateTemplate
         }
         try
         {
-            Regex = new Regex(NetRegex, RegexOptions.CultureInvariant);
+            // Bounded like the filter's regexes: a custom datepattern can backtrack catastrophically too.
+            Regex = new Regex(NetRegex, RegexOptions.CultureInvariant, MatchTimeout);
             runner = new Matching.TieredRegex(Regex);
         }
         catch (ArgumentException e)
@@ -111,6 +112,9 @@ public sealed class DateTemplate
 
     /// <summary>Capture slot of <see cref="DateGroup"/> (see <c>CaptureSpans</c>).</summary>
     internal int DateSlot { get; }
+
+    /// <summary>The time limit of templates created from now on (<see cref="Diagnostics.EngineLimits.DateMatchTimeout"/>; tests shorten it).</summary>
+    internal static TimeSpan MatchTimeout { get; set; } = Diagnostics.EngineLimits.DateMatchTimeout;
 
     internal int AmPmSlot { get; }
 

@@ -23,6 +23,8 @@ public static class DiagnosticIds
     public const string FilterNotFound = "F2B1007";
     /// <summary>An option value has the wrong type (e.g. <c>maxlines</c> not a positive integer).</summary>
     public const string OptionValue = "F2B1008";
+    /// <summary>The filter goes past one of the engine's limits (<see cref="EngineLimits"/>): nesting, size, count.</summary>
+    public const string LimitExceeded = "F2B1009";
 
     /// <summary>The regex is not valid Python <c>re</c> syntax (Fail2Ban rejects the filter).</summary>
     public const string RegexSyntax = "F2B1010";
@@ -41,4 +43,7 @@ public static class DiagnosticIds
 
     /// <summary>An invalid <c>datepattern</c>.</summary>
     public const string DatePattern = "F2B1020";
+
+    /// <summary>The engine failed on this filter (a bug): reported at the filter instead of crashing or passing silently.</summary>
+    public const string InternalError = "F2B9001";
 }

@@ -1,3 +1,4 @@
+using System;
 using Fail2Ban.Core.Dates;
 using Fail2Ban.Core.Diagnostics;
 using Fail2Ban.Core.Patterns;
@@ -16,6 +17,11 @@ internal static class EngineFindings
         var location = e.Location is { } l ? LintLocation.At(l.File, l.Line, l.Column) : LintLocation.FileStart(filter);
         return new LintFinding(e.Id, settings.SeverityOf(e.Id), e.Message, location) { Filter = filter };
     }
+
+    /// <summary>An unexpected exception (a bug) as an internal-error finding at <paramref name="location"/> (the filter's start when null).</summary>
+    public static LintFinding InternalError(Exception e, string what, string filter, LintSettings settings, LintLocation? location = null) =>
+        new(DiagnosticIds.InternalError, settings.SeverityOf(DiagnosticIds.InternalError),
+            what + " failed: " + e.GetType().Name + ": " + e.Message, location ?? LintLocation.FileStart(filter)) { Filter = filter };
 
     public static LintFinding FromRegexError(RegexTranslationException e, LocatedString source, string filter, LintSettings settings)
     {

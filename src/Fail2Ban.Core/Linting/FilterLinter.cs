@@ -62,6 +62,22 @@ public sealed class FilterLinter
         Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read)
     {
         var collector = new FindingCollector();
+        try
+        {
+            return LintCollecting(files, label, given, read, collector);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A bug in the engine: reported at the filter, with what was found before it, never as a clean filter.
+            collector.Add(EngineFindings.InternalError(e, "Linting", label, _settings), null);
+            return Finish(files, label, new VariantCoverage(Array.Empty<string>(), Array.Empty<string>()), Array.Empty<string>(),
+                Array.Empty<string>(), collector, Array.Empty<string>());
+        }
+    }
+
+    private LintReport LintCollecting(IConfigFileSource files, string label, IReadOnlyDictionary<string, string>? given,
+        Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read, FindingCollector collector)
+    {
         ResolvedFilter first;
         try
         {
@@ -92,6 +108,7 @@ public sealed class FilterLinter
         foreach (var group in groups)
         {
             probeCache.StartLogType();
+            _options.Cancellation.ThrowIfCancellationRequested();
             foreach (var variant in group) datesFail |= !LintVariant(variant, label, collector, sampleLines, probeCache, probeTables);
         }
 
@@ -101,7 +118,7 @@ public sealed class FilterLinter
             var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
             if (sampleContext != null)
                 foreach (var rule in Rules)
-                    if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext));
+                    if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext), "Rule " + rule.Id, label, collector, null);
         }
 
         return Finish(files, first.Name, coverage, variants.Where(v => v.Mode != null).Select(v => v.Mode!).Distinct().ToList(),
@@ -175,11 +192,12 @@ public sealed class FilterLinter
         foreach (var rule in Rules)
         {
             if (!_settings.IsEnabled(rule.Id) || (rule.NeedsCompiledFilter && !runsLines)) continue;
+            _options.Cancellation.ThrowIfCancellationRequested();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            RunGuarded(() => rule.CheckVariant(context));
+            RunGuarded(() => rule.CheckVariant(context), "Rule " + rule.Id, label, collector, variant.Key);
             RuleTimings.AddOrUpdate(rule.Id, Elapsed(started), (_, t) => t + Elapsed(started));
         }
-        if (_options.CollectProbeTables && runsLines) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)));
+        if (_options.CollectProbeTables && runsLines) RunGuarded(() => probeTables.AddRange(Probing.ProbeTable.From(context)), "The probe", label, collector, variant.Key);
         return dateError is null;
     }
 
@@ -236,17 +254,22 @@ public sealed class FilterLinter
             .ToList();
     }
 
-    /// <summary>A rule that fails on an input it did not foresee must not take the linter down.</summary>
-    private static void RunGuarded(Action check)
+    /// <summary>
+    /// A rule that fails on an input it did not foresee must not take the linter down: its other findings stand,
+    /// and the failure is an internal-error finding, so a bug never looks like a clean filter.
+    /// </summary>
+    private void RunGuarded(Action check, string what, string label, FindingCollector collector, VariantKey? key)
     {
         try
         {
             check();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            // The rule's other findings stand; this one is lost (reported in tests, not to users).
             LastRuleFailure = e;
+            var finding = EngineFindings.InternalError(e, what, label, _settings);
+            if (key is { } k) collector.Add(finding, k);
+            else collector.Add(finding, (string?)null);
         }
     }
 

@@ -33,6 +33,9 @@ public sealed class LintOptions
     /// <summary>Keep the robustness probe's tables in the report (<see cref="LintReport.ProbeTables"/>).</summary>
     public bool CollectProbeTables { get; init; }
 
+    /// <summary>Stops the lint between rules and variants (the analyzer passes the compiler's token).</summary>
+    public System.Threading.CancellationToken Cancellation { get; init; }
+
     /// <summary>Length of the crafted line a slow regex is measured on.</summary>
     public int SlowInputLength { get; init; } = 8192;
 

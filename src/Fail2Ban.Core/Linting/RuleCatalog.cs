@@ -22,6 +22,7 @@ public static class RuleCatalog
         Engine(RuleIds.FilterOptions, "malformed-filter-options", "The name[k=v, …] filter options are malformed"),
         Engine(RuleIds.FilterNotFound, "filter-not-found", "The filter file does not exist"),
         Engine(RuleIds.OptionValue, "bad-option-value", "An option value has the wrong type"),
+        Engine(RuleIds.LimitExceeded, "limit-exceeded", "The filter goes past one of the engine's limits (nesting, size, count)"),
         Engine(RuleIds.RegexSyntax, "regex-syntax", "The regex is not valid Python re syntax"),
         Engine(RuleIds.RegexUnsupported, "regex-unsupported", "The regex has no faithful .NET translation"),
         Engine(RuleIds.NoFailureIdGroup, "no-failure-id-group", "A failregex has no <HOST>, <ADDR> or <F-ID> group"),
@@ -31,6 +32,7 @@ public static class RuleCatalog
         // Off by default: a note on how the filter was translated for .NET, not a defect of the filter.
         Engine(RuleIds.RegexTranslated, "python-construct-translated", "A Python construct with a different .NET meaning was translated", LintSeverity.None),
         Engine(RuleIds.DatePattern, "bad-datepattern", "The datepattern is invalid"),
+        Engine(RuleIds.InternalError, "internal-error", "The engine failed on this filter (a bug in filterlint, not in the filter)"),
         Rule(RuleIds.UnreachableFailRegex, "unreachable-failregex", RuleFamily.Compile, LintSeverity.Warning,
             "No line that passes the prefregex can reach this failregex"),
         Rule(RuleIds.JournalMatchSyntax, "bad-journalmatch", RuleFamily.Compile, LintSeverity.Error,

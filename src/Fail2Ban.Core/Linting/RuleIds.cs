@@ -18,6 +18,7 @@ public static class RuleIds
     public const string FilterOptions = DiagnosticIds.FilterOptions;
     public const string FilterNotFound = DiagnosticIds.FilterNotFound;
     public const string OptionValue = DiagnosticIds.OptionValue;
+    public const string LimitExceeded = DiagnosticIds.LimitExceeded;
     public const string RegexSyntax = DiagnosticIds.RegexSyntax;
     public const string RegexUnsupported = DiagnosticIds.RegexUnsupported;
     public const string NoFailureIdGroup = DiagnosticIds.NoFailureIdGroup;
@@ -26,6 +27,7 @@ public static class RuleIds
     public const string GlobalFlagNotAtStart = DiagnosticIds.GlobalFlagNotAtStart;
     public const string RegexTranslated = DiagnosticIds.RegexTranslated;
     public const string DatePattern = DiagnosticIds.DatePattern;
+    public const string InternalError = DiagnosticIds.InternalError;
 
     // F2B1xxx: lint rules.
     /// <summary>A tag-shaped text (<c>&lt;host&gt;</c>, <c>&lt;/F-USER&gt;</c> without opening) that Fail2Ban leaves as literal text.</summary>

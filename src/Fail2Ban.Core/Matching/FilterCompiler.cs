@@ -28,6 +28,9 @@ public sealed class FilterCompileOptions
 
     /// <summary><c>fail2ban-regex -d</c>: replaces the filter's datepattern.</summary>
     public string? DatePatternOverride { get; set; }
+
+    /// <summary>Checked before each regex is translated (the generator passes the compiler's token).</summary>
+    public System.Threading.CancellationToken Cancellation { get; set; }
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ public static class FilterCompiler
         var fail = new List<CompiledRegex>(filter.FailRegex.Count);
         foreach (var f in filter.FailRegex)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             var t = Translate(f, FilterRegexKind.Fail, useDnsIsNo, maxLines > 1);
             try { FilterRegexTranslator.CheckFailureIdRule(t, prefTranslated?.GroupNames); }
             catch (RegexTranslationException e) { throw e.ToFail2BanException(f); }
@@ -64,7 +68,10 @@ public static class FilterCompiler
         }
         var ignore = new List<CompiledRegex>(filter.IgnoreRegex.Count);
         foreach (var i in filter.IgnoreRegex)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
             ignore.Add(ToCompiled(Translate(i, FilterRegexKind.Ignore, useDnsIsNo, false), options, i));
+        }
 
         var datePattern = options.DatePatternOverride ?? filter.DatePattern?.Text;
         return new CompiledFilter(filter.Name, pref, fail, ignore, maxLines, datePattern);

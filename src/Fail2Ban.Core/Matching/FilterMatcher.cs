@@ -103,7 +103,7 @@ public sealed class FilterMatcher
             // Nothing carries over between lines of a single-line filter but the date and ids, so a
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
-            if (!dated.Failed && QuietMiss(line, dated))
+            if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated))
             {
                 result = null;
                 return false;
@@ -123,6 +123,7 @@ public sealed class FilterMatcher
     private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared)
     {
         var result = new LineResult { DateTemplate = dated.Template };
+        if (dated.DateTimedOut) result.TimedOut.Add(DateTimedOutSource);
         if (dated.Failed)
         {
             // Fail2Ban raises on this line (e.g. an unknown zone name): the server drops it.
@@ -165,12 +166,27 @@ public sealed class FilterMatcher
 
         /// <summary>Fail2Ban fails on this line's date.</summary>
         public bool Failed { get; init; }
+
+        /// <summary>A date template's regex ran past its time limit on this line: the date (and so the line) is undecided.</summary>
+        public bool DateTimedOut { get; init; }
     }
+
+    /// <summary>What <see cref="LineResult.TimedOut"/> names when a date template's regex timed out on the line.</summary>
+    public const string DateTimedOutSource = "(datepattern)";
 
     // Date detection and the date rules of processLine; updates the detector and the last date.
     private DatedLine LocateDate(string line, DateSpeculation? speculation)
     {
-        var match = _dates.Match(line, speculation);
+        DateMatch? match;
+        try
+        {
+            match = _dates.Match(line, speculation);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Not "no date": the line is reported as timed out, never silently processed as undated.
+            return Undated(new DatedLine { DateTimedOut = true });
+        }
         if (match is not { } m) return Undated(new DatedLine());
         var template = m.Template.Name;
         if (m.Outcome == DateMatchOutcome.LineFailure) return new DatedLine { Template = template, Failed = true };

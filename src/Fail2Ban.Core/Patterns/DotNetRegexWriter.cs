@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Fail2Ban.Core.Diagnostics;
 
@@ -35,6 +36,7 @@ public static class DotNetRegexWriter
         private readonly ICollection<TranslationNote>? _notes;
         private int _plainGroups;
         private bool _namedGroupSeen;
+        private RegexNode? _quantifiedBody; // the group being written as a quantifier's body keeps its parentheses
         private bool _numberedReferences;
 
         public Writer(ICollection<TranslationNote>? notes) => _notes = notes;
@@ -135,6 +137,14 @@ public static class DotNetRegexWriter
 
         private void WriteGroup(GroupNode group, bool ascii)
         {
+            // (?:a) around plain text only groups it: written bare, since .NET's parser is quadratic in the number of
+            // groups ((?:a) 200,000 times takes it 10 s). A quantified group keeps its parentheses.
+            if (group.GroupKind == GroupKind.NonCapturing && !ReferenceEquals(group, _quantifiedBody)
+                && group.Body is SequenceNode { Items.Count: > 0 } plain && plain.Items.All(i => i is LiteralNode))
+            {
+                Write(group.Body, ascii);
+                return;
+            }
             switch (group.GroupKind)
             {
                 case GroupKind.Capturing when group.Name != null:
@@ -191,6 +201,7 @@ public static class DotNetRegexWriter
             // A supplementary character is two UTF-16 units in .NET: repeat them together.
             var wrap = q.Body is LiteralNode { Value.Length: > 1 };
             if (wrap) _sb.Append("(?:");
+            _quantifiedBody = q.Body;
             Write(q.Body, ascii);
             if (wrap) _sb.Append(')');
             if (q.MinOmitted)

@@ -21,6 +21,7 @@ public sealed class PythonRegexParser
     private readonly PythonRegexFlags _compileFlags;
     private readonly ISet<int>? _literalBarriers;
     private int _pos;
+    private int _depth; // open groups around _pos, bounded by EngineLimits.MaxRegexNesting
     private PythonRegexFlags _globalFlags;
 
     // Python's group state: a slot per opened group (null while still open).
@@ -189,19 +190,30 @@ public sealed class PythonRegexParser
         }
     }
 
+    /// <summary>Merges runs of adjacent literals into one node each, in linear time (a run may be megabytes).</summary>
     private List<RegexNode> MergeLiterals(List<RegexNode> items)
     {
         if (items.Count < 2) return items;
         var merged = new List<RegexNode>(items.Count);
-        foreach (var item in items)
+        var i = 0;
+        while (i < items.Count)
         {
-            if (item is LiteralNode lit && merged.Count > 0 && merged[merged.Count - 1] is LiteralNode prev
-                && prev.Span.End == lit.Span.Start && _literalBarriers?.Contains(lit.Span.Start) != true)
+            var end = i + 1;
+            if (items[i] is LiteralNode)
+                while (end < items.Count && items[end] is LiteralNode next && items[end - 1].Span.End == next.Span.Start
+                       && _literalBarriers?.Contains(next.Span.Start) != true)
+                    end++;
+            if (end == i + 1)
             {
-                merged[merged.Count - 1] = new LiteralNode(PatternSpan.FromBounds(prev.Span.Start, lit.Span.End), prev.Value + lit.Value);
-                continue;
+                merged.Add(items[i]);
             }
-            merged.Add(item);
+            else
+            {
+                var text = new StringBuilder();
+                for (var k = i; k < end; k++) text.Append(((LiteralNode)items[k]).Value);
+                merged.Add(new LiteralNode(PatternSpan.FromBounds(items[i].Span.Start, items[end - 1].Span.End), text.ToString()));
+            }
+            i = end;
         }
         return merged;
     }
@@ -527,7 +539,9 @@ public sealed class PythonRegexParser
             }
         }
         var subVerbose = (verbose || (add & PythonRegexFlags.Verbose) != 0) && (remove & PythonRegexFlags.Verbose) == 0;
+        EnterGroup(start);
         var body = ParseAlternation(subVerbose, nested + 1);
+        _depth--;
         if (!Match(')')) throw Syntax("missing ), unterminated subpattern", start, _pos - start);
         var node = new GroupNode(PatternSpan.FromBounds(start, _pos), kind, body, name, number, add, remove);
         if (number > 0) _groups[number - 1] = node;
@@ -557,7 +571,9 @@ public sealed class PythonRegexParser
         {
             kind = c == '=' ? GroupKind.LookAhead : GroupKind.NegativeLookAhead;
         }
+        EnterGroup(start);
         var body = ParseAlternation(verbose, nested + 1);
+        _depth--;
         if (isBehind && savedLookbehind is null) _lookbehindGroups = null;
         if (!Match(')')) throw Syntax("missing ), unterminated subpattern", start, _pos - start);
         var node = new GroupNode(PatternSpan.FromBounds(start, _pos), kind, body);
@@ -590,6 +606,7 @@ public sealed class PythonRegexParser
             if (group <= _groups.Count && _groups[group - 1] is { Name: { } n }) groupName = n;
         }
         CheckLookbehindGroup(group, start);
+        EnterGroup(start);
         var yes = ParseSequence(verbose, nested + 1, false);
         SequenceNode? no = null;
         if (Match('|'))
@@ -597,6 +614,7 @@ public sealed class PythonRegexParser
             no = ParseSequence(verbose, nested + 1, false);
             if (Peek() == '|') throw Syntax("conditional backref with more than two branches", _pos, 1);
         }
+        _depth--;
         if (!Match(')')) throw Syntax("missing ), unterminated subpattern", start, _pos - start);
         var node = new ConditionalNode(PatternSpan.FromBounds(start, _pos), group, groupName, byName, yes, no);
         _conditionals.Add(node);
@@ -663,6 +681,15 @@ public sealed class PythonRegexParser
         't' => PythonRegexFlags.Template,
         _ => PythonRegexFlags.Unicode,
     };
+
+    /// <summary>Opens a group at <paramref name="start"/>: past Fail2Ban's nesting limit Python fails with RecursionError.</summary>
+    private void EnterGroup(int start)
+    {
+        if (++_depth > EngineLimits.MaxRegexNesting)
+            throw new RegexTranslationException(DiagnosticIds.LimitExceeded,
+                "groups nested more than " + EngineLimits.MaxRegexNesting
+                + " deep: Fail2Ban fails to compile the regex (RecursionError: maximum recursion depth exceeded)", start, 1);
+    }
 
     private void CheckGroupName(string name, int at)
     {

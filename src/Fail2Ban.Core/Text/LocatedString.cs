@@ -40,18 +40,28 @@ public sealed class LocatedString : IEquatable<LocatedString>
     /// <summary>Where the character at <paramref name="offset"/> was written, or null if unknown.</summary>
     public SourceLocation? LocationAt(int offset)
     {
-        LocatedSegment? best = null;
-        foreach (var s in _segments)
-        {
-            if (s.Offset > offset) break;
-            best = s;
-        }
-        if (best is not { } seg) return _segments.Length > 0 ? _segments[0].Start : null;
+        // The last segment starting at or before offset (binary search: a joined value may have 100,000 segments).
+        var index = FirstSegmentStartingAfter(offset) - 1;
+        if (index < 0) return _segments.Length > 0 ? _segments[0].Start : null;
+        var seg = _segments[index];
         var delta = Math.Min(offset - seg.Offset, Math.Max(0, seg.Length - (offset >= seg.Offset + seg.Length ? 1 : 0)));
         return seg.Start with { Column = seg.Start.Column + delta };
     }
 
     public override string ToString() => Text;
+
+    /// <summary>The index of the first segment whose offset is greater than <paramref name="offset"/> (the count if none).</summary>
+    internal int FirstSegmentStartingAfter(int offset)
+    {
+        int lo = 0, hi = _segments.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (_segments[mid].Offset > offset) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
 
     public bool Equals(LocatedString? other) =>
         other is not null && Text == other.Text && SegmentsEqual(_segments, other._segments);

@@ -30,8 +30,11 @@ public sealed class LocatedStringBuilder
         var end = start + length;
         var segments = value.Segments;
         var first = true;
-        foreach (var s in segments)
+        // Segments are sorted and do not overlap: start at the one containing start, so slicing a value into its
+        // lines (80,000 continuation lines) stays linear.
+        for (var i = Math.Max(0, value.FirstSegmentStartingAfter(start) - 1); i < segments.Count; i++)
         {
+            var s = segments[i];
             var sEnd = s.Offset + s.Length;
             if (sEnd <= start) continue;
             if (s.Offset >= end) break;

@@ -242,17 +242,8 @@ internal static class LintCommand
             && string.CompareOrdinal(line, edit.Column - 1, edit.OldText, 0, edit.OldText.Length) == 0;
     }
 
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>A config's text for excerpts and fixes; null for a file that is not a Fail2Ban config, so none of it is printed.</summary>
+    private static string? ReadText(string path) => ConfigFileReader.ReadConfigText(path);
 
     private static string ToolVersion() =>
         typeof(LintCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -110,7 +110,7 @@ internal static class ProbeCommand
             {
                 output.WriteLine();
                 output.WriteLine("Findings:");
-                new TextFindingWriter(paths, p => File.Exists(p) ? File.ReadAllText(p) : null).Write(output, findings, 1);
+                new TextFindingWriter(paths, ConfigFileReader.ReadConfigText).Write(output, findings, 1);
             }
         }
     }

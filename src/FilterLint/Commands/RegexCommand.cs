@@ -281,10 +281,13 @@ internal static class RegexCommand
         progress.Done();
         stopwatch.Stop();
         if (report.TimedOutLines > 0)
-            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit; " +
-                            "they count as not matched by it (first: line " + report.FirstTimedOut!.Value.Line + ", regex " + report.FirstTimedOut.Value.Regex + ")");
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit, so their " +
+                            "verdict is undecided (Fail2Ban would decide them; here they count as not matched by that regex): line(s) " +
+                            string.Join(", ", report.TimedOutLineNumbers) + (report.TimedOutLines > report.TimedOutLineNumbers.Count ? ", …" : "") +
+                            " (first regex: " + report.FirstTimedOut!.Value.Regex + ")");
         if (!s.Json && s.Out is null) report.WriteSummary(output, session, header, stopwatch.Elapsed);
-        return ExitCodes.Success;
+        // Undecided lines make the result incomplete: CI sees it in the exit code, not only in a warning.
+        return report.TimedOutLines > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     /// <summary>fail2ban-regex -vv: logtype, datepattern and the given filter options, as the filter resolves them.</summary>

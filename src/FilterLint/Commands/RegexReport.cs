@@ -62,6 +62,9 @@ internal sealed class RegexReport
 
     public (long Line, string Regex)? FirstTimedOut { get; private set; }
 
+    /// <summary>The numbers of the first undecided (timed-out) lines, for the warning.</summary>
+    public List<long> TimedOutLineNumbers { get; } = new();
+
     /// <summary><c>fail2ban-regex</c>'s <c>shortstr</c>: at most 53 characters, cut with <c>...</c>.</summary>
     public static string Short(string s) => s.Length > 53 ? s.Substring(0, 50) + "..." : s;
 
@@ -71,6 +74,7 @@ internal sealed class RegexReport
         {
             TimedOutLines++;
             FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
+            if (TimedOutLineNumbers.Count < 20) TimedOutLineNumbers.Add(line.Number);
         }
         if (_s.Json)
         {
@@ -164,6 +168,13 @@ internal sealed class RegexReport
         AppendString(sb, "user", f?.User);
         AppendString(sb, "fid", f?.Fid);
         AppendString(sb, "time", f?.Time is { } t ? _zone.FormatLocal(t) : null);
+        if (line.Result is { TimedOut: { Count: > 0 } timedOut })
+        {
+            sb.Append(",\"timedOut\":[");
+            for (var i = 0; i < timedOut.Count; i++)
+                sb.Append(i > 0 ? "," : "").Append(JsonSerializer.Serialize(timedOut[i], JsonOptions));
+            sb.Append(']');
+        }
         sb.Append('}');
         output.WriteLine(sb.ToString());
     }

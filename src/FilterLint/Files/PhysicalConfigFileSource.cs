@@ -5,7 +5,7 @@ using Fail2Ban.Core.Config;
 
 namespace FilterLint.Files;
 
-/// <summary>Config files read from disk, decoded as strict UTF-8 like Fail2Ban does.</summary>
+/// <summary>Config files read from disk (regular files only, size-capped: <see cref="ConfigFileReader"/>), decoded as strict UTF-8 like Fail2Ban does.</summary>
 internal sealed class PhysicalConfigFileSource : IConfigFileSource
 {
     /// <inheritdoc/>
@@ -13,7 +13,8 @@ internal sealed class PhysicalConfigFileSource : IConfigFileSource
     {
         try
         {
-            return File.Exists(path) ? ConfigFileText.FromBytes(File.ReadAllBytes(path)) : null;
+            var bytes = ConfigFileReader.ReadBytes(path, out var refusal);
+            return bytes is null ? refusal : ConfigFileText.FromBytes(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,14 +19,27 @@ internal static class SourceExcerpt
         var width = last.ToString().Length;
         for (var n = line; n <= last; n++)
         {
-            var text = ExpandTabs(lines[n - 1]);
-            sb.Append("  ").Append(n.ToString().PadLeft(width)).Append(" | ").Append(text.TrimEnd()).Append('\n');
+            var text = ExpandTabs(lines[n - 1]).TrimEnd();
             var from = n == line ? VisualColumn(lines[n - 1], column) : FirstNonBlank(text);
-            var to = n == endLine ? VisualColumn(lines[n - 1], endColumn) : text.TrimEnd().Length + 1;
+            var to = n == endLine ? VisualColumn(lines[n - 1], endColumn) : text.Length + 1;
             if (to <= from) to = from + 1;
+            // A very long line (a 20 KB regex) is shown as a window around the caret.
+            if (text.Length > MaxShownWidth)
+            {
+                var start = Math.Max(0, Math.Min(from - 1 - MaxShownWidth / 3, text.Length - MaxShownWidth));
+                var shown = text.Substring(start, Math.Min(MaxShownWidth, text.Length - start));
+                text = (start > 0 ? "…" : "") + shown + (start + shown.Length < text.Length ? "…" : "");
+                var shift = start - (start > 0 ? 1 : 0);
+                from = Math.Max(1, from - shift);
+                to = Math.Max(from + 1, Math.Min(to - shift, text.Length + 1));
+            }
+            sb.Append("  ").Append(n.ToString().PadLeft(width)).Append(" | ").Append(text).Append('\n');
             sb.Append("  ").Append(' ', width).Append(" | ").Append(' ', from - 1).Append('^', to - from).Append('\n');
         }
     }
+
+    /// <summary>Longest excerpt line shown whole, in screen columns.</summary>
+    private const int MaxShownWidth = 160;
 
     /// <summary>Splits a file's text into lines (without terminators).</summary>
     public static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');

@@ -50,6 +50,15 @@ internal sealed class GeneratorHarness
         return Add(name, text, metadata);
     }
 
+    /// <summary>A filter the compiler read with <paramref name="encoding"/> (UTF-16 after a byte order mark, a code page for bytes that are not UTF-8).</summary>
+    public GeneratorHarness FilterReadAs(string name, string text, System.Text.Encoding encoding)
+    {
+        var path = Root + name;
+        _texts.Add(new TestAdditionalText(path, text, encoding));
+        _metadata[path] = new Dictionary<string, string>(StringComparer.Ordinal) { ["build_metadata.AdditionalFiles.Fail2BanFilter"] = "true" };
+        return this;
+    }
+
     public GeneratorHarness Include(string name, string text) =>
         Add(name, text, new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Fail2BanFilter"] = "include" });
 

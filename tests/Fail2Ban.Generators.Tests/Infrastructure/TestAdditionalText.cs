@@ -9,10 +9,11 @@ internal sealed class TestAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 
-    public TestAdditionalText(string path, string text)
+    /// <param name="encoding">The encoding the compiler read the file with (null: given as text).</param>
+    public TestAdditionalText(string path, string text, System.Text.Encoding? encoding = null)
     {
         Path = path;
-        _text = SourceText.From(text);
+        _text = SourceText.From(text, encoding);
     }
 
     public override string Path { get; }

@@ -76,6 +76,8 @@ internal sealed class FixedWidthTokenRule : LintRule
     /// <summary>A token of the class, longer than <paramref name="width"/>: a real protocol word when one fits.</summary>
     internal static string? LongerToken(ProbeCharSet set, int width)
     {
+        // [a-z]{999999999} is valid, but its evidence would be a gigabyte line: none is written.
+        if (width > Diagnostics.EngineLimits.MaxGeneratedRepeat) return null;
         foreach (var word in LongerWords)
         {
             if (word.Length <= width) continue;

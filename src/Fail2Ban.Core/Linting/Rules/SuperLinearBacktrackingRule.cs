@@ -197,6 +197,8 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     /// </summary>
     private static Measurement? MeasureUncached(LintOptions options, BacktrackingCounter counter, string unit, string prefix)
     {
+        // A line as long as \w{999999999} demands is not built (found by fuzzing: a gigabyte pad per suffix).
+        if (counter.MinWidth > Diagnostics.EngineLimits.MaxGeneratedTextLength) return null;
         string? worst = null;
         long most = -1;
         foreach (var suffix in Suffixes)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Fail2Ban.Core.Diagnostics;
 
 namespace Fail2Ban.Core.Patterns;
 
@@ -78,6 +79,7 @@ internal static class RegexTagExpander
             map.AddCopy(copiedFrom, i - copiedFrom);
             sb.Append(source, copiedFrom, i - copiedFrom);
             var at = sb.Length;
+            if (at + replacement.Length + (source.Length - end) > EngineLimits.MaxRegexLength) throw TooLong(source);
             sb.Append(replacement);
             map.AddReplacement(i, end - i, replacement.Length);
             expansions.Add(new TagExpansion(kind, tag, PatternSpan.FromBounds(i, end), new PatternSpan(at, replacement.Length), replacement)
@@ -88,8 +90,13 @@ internal static class RegexTagExpander
         }
         map.AddCopy(copiedFrom, source.Length - copiedFrom);
         sb.Append(source, copiedFrom, source.Length - copiedFrom);
+        if (sb.Length > EngineLimits.MaxRegexLength) throw TooLong(source);
         return new Result(sb.ToString(), map, expansions);
     }
+
+    private static RegexTranslationException TooLong(string source) =>
+        new(DiagnosticIds.LimitExceeded, "the regex is longer than " + EngineLimits.MaxRegexLength
+            + " characters after tag expansion", 0, source.Length);
 
     /// <summary>The end (exclusive) of a tag starting with '&lt;' at <paramref name="start"/>, or -1.</summary>
     private static int TagEnd(string s, int start)

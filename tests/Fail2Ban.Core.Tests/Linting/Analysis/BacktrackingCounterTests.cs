@@ -70,10 +70,12 @@ public sealed class BacktrackingCounterTests
     [Fact]
     public void Deep_nesting_stops_instead_of_overflowing_the_stack()
     {
+        // The parser refuses more nesting than Fail2Ban loads (EngineLimits.MaxRegexNesting): the deepest tree it gives.
+        var depth = Fail2Ban.Core.Diagnostics.EngineLimits.MaxRegexNesting;
         var pattern = new StringBuilder();
-        for (var i = 0; i < 2000; i++) pattern.Append("(?:");
+        for (var i = 0; i < depth; i++) pattern.Append("(?:");
         pattern.Append("a*");
-        for (var i = 0; i < 2000; i++) pattern.Append(")*");
+        for (var i = 0; i < depth; i++) pattern.Append(")*");
         var r = Counter(pattern.ToString()).Search(new string('a', 30) + "!", 200_000);
         Assert.True(r.Steps > 0);
         var deep = Counter("^(?:a|b)*$").Search(new string('a', 100_000) + "!");
