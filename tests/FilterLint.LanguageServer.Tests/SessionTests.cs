@@ -92,7 +92,7 @@ public sealed class SessionTests
     public async Task A_finding_of_another_mode_stays_shown_through_the_quick_pass_after_an_edit()
     {
         using var seed = new SeedFilter();
-        const string text = "[Definition]\nmode = normal\n_cmd = [A-Z]{4}\nmdre-normal = ^HELO from <HOST>$\n" +
+        const string text = "[Definition]\nmode = normal\n_cmd = [A-Z]{4}\nmdre-normal = ^HELO from \\S*\\[<HOST>\\]: 554$\n" +
                             "mdre-more = %(mdre-normal)s\n            ^%(_cmd)s from \\S*\\[<HOST>\\]: 554$\nfailregex = <mdre-<mode>>\n";
         var path = seed.Write("filter.d/modes.conf", text);
         var uri = FilterLint.LanguageServer.Protocol.DocumentUri.FromPath(path);

@@ -30,7 +30,7 @@ public sealed class HostileInputTests : IDisposable
         foreach (var format in new[] { "text", "json", "sarif" })
         {
             var result = CliRunner.Run("lint", "--format", format, filter);
-            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(2, result.ExitCode); // a filter Fail2Ban cannot read exits 2
             Assert.DoesNotContain(Secret, result.Stdout + result.Stderr);
             Assert.Contains("secret", result.Stdout);
             Assert.Contains("F2B1001", result.Stdout);
@@ -43,7 +43,7 @@ public sealed class HostileInputTests : IDisposable
         Skip.IfNot(File.Exists("/proc/self/environ"), "no /proc/self/environ on this system");
         Environment.SetEnvironmentVariable("FILTERLINT_TEST_SECRET", Secret);
         var result = CliRunner.Run("lint", FilterIncluding("/proc/self/environ"));
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // a filter Fail2Ban cannot read exits 2
         Assert.DoesNotContain(Secret, result.Stdout + result.Stderr);
         Assert.Contains("/proc/self/environ(1,1): error F2B1001", result.Stdout);
     }
@@ -76,7 +76,7 @@ public sealed class HostileInputTests : IDisposable
         var filter = _tree.Write("filter.d/deep.conf",
             "[Definition]\nfailregex = ^" + new string('(', 10_000) + "a" + new string(')', 10_000) + " <HOST>$\n");
         var result = CliRunner.Run("lint", filter);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // a filter Fail2Ban cannot read exits 2
         Assert.Contains("deep.conf(2," + ("failregex = ^".Length + EngineLimits.MaxRegexNesting + 1) + "): error F2B1009: groups nested more than 492", result.Stdout);
         Assert.DoesNotContain("   at ", result.Stdout + result.Stderr);
     }
