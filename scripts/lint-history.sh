@@ -36,9 +36,12 @@ fl, data, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
 def findings(sha, side, run, filt):
     path = f"{data}/cases/{sha}/{side}/filter.d/{run}"
     out = subprocess.run([fl, "lint", "--format", "json", *extra, path], capture_output=True, text=True)
-    if out.returncode == 2:
+    # Exit code 2 with findings is a filter Fail2Ban cannot read (reported, e.g. F2B1020); without JSON, a failure.
+    try:
+        found = json.loads(out.stdout)
+    except ValueError:
         sys.exit(f"filterlint failed on {path}: {out.stderr.strip()}")
-    return [f for f in json.loads(out.stdout) if f["file"].endswith("/" + filt)]
+    return [f for f in found if f["file"].endswith("/" + filt)]
 
 rows = []
 with open(f"{data}/cases.jsonl") as cases:

@@ -93,6 +93,8 @@ public static class RuleCatalog
             "A token the client chooses and the daemon logs as sent is matched in one letter case"),
         Rule(RuleIds.JsonStringEscape, "json-string-escape", RuleFamily.Brittle, LintSeverity.Warning,
             "A JSON string value is matched without its escaped quotes"),
+        Rule(RuleIds.LineVariantMissed, "line-variant-missed", RuleFamily.Brittle, LintSeverity.Warning,
+            "A line the daemon writes with other spacing (a padded separator, an empty user name) is missed"),
         Rule(RuleIds.JsonFixedSpacing, "json-fixed-spacing", RuleFamily.Brittle, LintSeverity.Warning,
             "JSON is matched with a required space after a key's colon or a comma, so compact JSON lines are missed"),
         Rule(RuleIds.GreedyCatchAllBeforeHost, "greedy-catch-all-before-host", RuleFamily.Unsafe, LintSeverity.Warning,

@@ -92,6 +92,9 @@ public static class RuleIds
     public const string CaseSensitiveClientToken = "F2B2017";
     /// <summary><c>"key":"[^"]*"</c>: a JSON string read without its escaped quotes.</summary>
     public const string JsonStringEscape = "F2B2018";
+
+    /// <summary>A line the daemon writes with other spacing (a padded separator, an empty user name) is missed.</summary>
+    public const string LineVariantMissed = "F2B2019";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

@@ -33,4 +33,10 @@ internal enum ProbeFamily
 
     /// <summary>Text an attacker writes into a field so that it reads like another address.</summary>
     Injection,
+
+    /// <summary>A separator written wider, as daemons pad and align columns (a log level padded, two spaces, a tab).</summary>
+    Spacing,
+
+    /// <summary>A field the daemon writes empty (<c>user=&lt;&gt;</c>, <c>Invalid user  from</c>).</summary>
+    EmptyField,
 }

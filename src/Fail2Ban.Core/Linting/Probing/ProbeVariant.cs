@@ -18,6 +18,9 @@ internal sealed record ProbeVariant(
     /// <summary>The regex node whose text was changed (a field), when the change is about one; else null.</summary>
     public RegexNode? Node { get; init; }
 
+    /// <summary>A sample line that shows the daemon writing this form (the premise of a finding), or null.</summary>
+    public string? SampleEvidence { get; init; }
+
     /// <summary>Whether the line is run as a log line with its own time stamp; null: as its base line is.</summary>
     public bool? AsLogLine { get; init; }
 

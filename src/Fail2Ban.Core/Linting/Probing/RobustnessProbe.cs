@@ -38,6 +38,14 @@ internal sealed class RobustnessProbe
 
     private LogLineDresser? _dresser;
 
+    /// <summary>
+    /// The sample lines the filter reports, asked for the forms the probe makes up (padding, empty fields): a line the
+    /// sample log holds only to show what must not match (an empty user name the filter ignores on purpose) is no premise.
+    /// </summary>
+    private SampleForms Forms => _forms ??= new SampleForms(SampleRuns().Select(r => r.Item1).ToList());
+
+    private SampleForms? _forms;
+
     /// <summary>The lines failregex <paramref name="regex"/> matches that the probe varies (samples first).</summary>
     public IReadOnlyList<ProbeBaseLine> BaseLines(LintRegex regex)
     {
@@ -89,7 +97,8 @@ internal sealed class RobustnessProbe
             var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no")
                 .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
-            variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant));
+            variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant)).Concat(SpacingVariations.For(line, Forms));
+            if (tag != null) variants = variants.Concat(fields.SelectMany(f => EmptyFieldVariations.For(line, f, tag, Forms)));
             foreach (var variant in variants)
             {
                 if (!seen.Add(variant.Name + "\u0000" + variant.Line)) continue;

@@ -38,6 +38,7 @@ internal static class RuleSet
         new IncompleteEnumerationRule(),
         new CaseSensitiveClientTokenRule(),
         new JsonStringEscapeRule(),
+        new LineVariantMissedRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
