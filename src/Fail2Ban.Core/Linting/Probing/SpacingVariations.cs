@@ -11,9 +11,10 @@ namespace Fail2Ban.Core.Linting.Probing;
 /// <list type="bullet">
 /// <item>Where the sample log shows the two words around the space with a padded run between them (two spaces or
 /// more, a tab): that run, the daemon's own.</item>
-/// <item>After a log level in capitals (<c>NOTICE</c>, <c>WARN</c>): loggers align the level to a column
-/// (log4j's <c>%-5p</c>, Python's <c>%(levelname)-8s</c>), and some write a space before a bracketed pid that
-/// others join to the level (<c>NOTICE[123]</c>, <c>NOTICE [123]</c>).</item>
+/// <item>After a log level in capitals that the regex takes among levels of other widths at the same place
+/// (<c>(?:NOTICE|SECURITY|WARNING)</c>): loggers align the level column (log4j's <c>%-5p</c>, Python's
+/// <c>%(levelname)-8s</c>), and some write a space before a bracketed pid that others join to the level
+/// (<c>NOTICE[123]</c>, <c>NOTICE [123]</c>).</item>
 /// </list>
 /// Only the filter's own text is varied (an included prefix belongs to the log header, whose spacing its author owns).
 /// </summary>
@@ -41,6 +42,7 @@ internal static class SpacingVariations
             {
                 var end = level.Index + level.Length;
                 if (level.Index < range.Start || end > range.End || !LevelNames.Contains(level.Value) || !seen.Add(end)) continue;
+                if (!AmongLevelsOfOtherWidths(regex, literal, level.Value)) continue;
                 if (level.Index > 0 && "._-=,/:".IndexOf(text[level.Index - 1]) >= 0 || end >= text.Length) continue;
                 var next = text[end];
                 // A level already padded before its closing bracket ("[INFO ]") is aligned by a fixed width: no wider form.
@@ -64,6 +66,19 @@ internal static class SpacingVariations
                 { Node = literal, SampleEvidence = shown.Line };
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the level is one branch of an alternation that takes levels of other widths at the same place
+    /// (<c>(?:NOTICE|SECURITY|WARNING)</c>): the place of a level column, which aligning loggers pad. A level the regex
+    /// writes alone is the daemon's fixed text (suhosin's <c>ALERT - </c>), padded no more than any other word.
+    /// </summary>
+    private static bool AmongLevelsOfOtherWidths(LintRegex regex, LiteralNode literal, string level)
+    {
+        var alternation = regex.Tree.Ancestors(literal).OfType<AlternationNode>().FirstOrDefault();
+        if (alternation is null) return false;
+        return alternation.Alternatives.Any(branch => branch.Items.Count == 1 && branch.Items[0] is LiteralNode other
+            && LevelNames.Contains(other.Value) && other.Value.Length != level.Length);
     }
 
     /// <summary>White space as it reads in a message: a tab as \t.</summary>
