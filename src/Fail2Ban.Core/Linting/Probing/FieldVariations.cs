@@ -48,6 +48,10 @@ internal static class FieldVariations
         {
             injections.Add(original + " " + lead.TrimStart() + forged);
             injections.Add(original + " " + lead.TrimStart() + forged + " ");
+            // The address field repeated whole, closed as the daemon closes it ("[client 6.6.6.6]", "'6.6.6.6'"): a
+            // forger copies the field the filter reads, not only its label.
+            var close = FieldEnd(tail);
+            if (close.Length > 0) injections.Add(original + " " + lead.TrimStart() + forged + close);
         }
         injections.Add(original + " from " + forged);
         injections.Add(original + " rhost=" + forged);
@@ -78,6 +82,14 @@ internal static class FieldVariations
         ClientFieldKind.Quoted => "quoted field",
         _ => "catch-all text",
     };
+
+    /// <summary>What closes the address field after the address (<c>]</c>, <c>'</c>, <c>:51234]</c>): the text up to the next space.</summary>
+    private static string FieldEnd(string tail)
+    {
+        var end = 0;
+        while (end < tail.Length && !char.IsWhiteSpace(tail[end])) end++;
+        return tail.Substring(0, end);
+    }
 
     /// <summary>The last word before the address and the space after it (" rhost=", "from ", "[client ").</summary>
     private static string Lead(string text, int hostStart)
