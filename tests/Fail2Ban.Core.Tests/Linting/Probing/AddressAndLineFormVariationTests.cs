@@ -6,7 +6,8 @@ namespace Fail2Ban.Core.Tests.Linting.Probing;
 /// <summary>The probe's IPv4-mapped and bracketed IPv6 forms, and the journal and virtual-host forms of a line.</summary>
 public sealed class AddressAndLineFormVariationTests
 {
-    private static System.Collections.Generic.List<(string Variation, bool Violated, string Line)> Rows(string text)
+    /// <summary>Every probe row of a filter's variations: its name, whether it broke its expectation, and the line.</summary>
+    internal static System.Collections.Generic.List<(string Variation, bool Violated, string Line)> Rows(string text)
     {
         var report = LintHarness.Lint(text, options: new LintOptions { CollectProbeTables = true });
         return report.ProbeTables.SelectMany(t => t.Rows).Select(r => (r.Variation, r.Violated, r.Line)).ToList();

@@ -1,16 +1,12 @@
 using System.Linq;
-using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Probing;
 
 /// <summary>The probe's padded level, empty user name and repeated address field variations.</summary>
 public sealed class SpacingAndFieldVariationTests
 {
-    private static System.Collections.Generic.List<(string Variation, bool Violated, string Line)> Rows(string text)
-    {
-        var report = LintHarness.Lint(text, options: new LintOptions { CollectProbeTables = true });
-        return report.ProbeTables.SelectMany(t => t.Rows).Select(r => (r.Variation, r.Violated, r.Line)).ToList();
-    }
+    private static System.Collections.Generic.List<(string Variation, bool Violated, string Line)> Rows(string text) =>
+        AddressAndLineFormVariationTests.Rows(text);
 
     [Fact]
     public void A_level_among_levels_of_other_widths_is_padded_and_one_written_alone_is_not()
