@@ -35,7 +35,7 @@ internal sealed class LineVariantMissedRule : LintRule
                     ? hit.Variant.Change
                     : hit.Variant.Change + "; the sample log has '" + evidence.Trim() + "'";
                 var message = why + ", and Fail2Ban " + hit.Describe() + ". " + Advice(hit);
-                context.Report(Id, message, location, ProbeFindings.Evidence(hit), null, evidence is null ? LintSeverity.Info : null);
+                context.Report(Id, message, location, ProbeFindings.Evidence(hit), Fix(context, regex, node, hit), evidence is null ? LintSeverity.Info : null);
             }
         }
     }
@@ -48,10 +48,45 @@ internal sealed class LineVariantMissedRule : LintRule
     {
         var node = hit.Variant.Node!;
         if (hit.Variant.Name != "level-padded" || hit.Base.RangeOf(node) is not { } range) return node;
+        return PaddedAt(hit) >= range.End ? regex.Tree.Following(node).FirstOrDefault() ?? node : node;
+    }
+
+    /// <summary>
+    /// The mechanical fix, kept when the probe agrees: <c>\s*</c> before the part a padded level is joined to, <c>\s+</c>
+    /// for a padded literal space, <c>*</c> for the <c>+</c> that ends an emptied field.
+    /// </summary>
+    private static LintFix? Fix(VariantLintContext context, LintRegex regex, RegexNode node, ProbeOutcome hit)
+    {
+        var source = regex.ToSource(node.Span);
+        if (source.Length == 0 || source.Start + source.Length > regex.Source.Text.Length) return null;
+        var written = regex.Source.Text.Substring(source.Start, source.Length);
+        switch (hit.Variant.Name)
+        {
+            case "field-empty":
+                // The field's own repetition: the last + of its text, with only the group's closing after it.
+                var plus = written.LastIndexOf('+');
+                if (plus < 0 || written.Substring(plus + 1).Trim(')') is var rest && rest.Length > 0 && rest != "</F-USER>") return null;
+                return ProbeFix.Verify(context, regex, regex, hit, source.Start + plus, 1, "*", "Let the field be empty: * for the + of " + written);
+            case "level-padded" when node is not LiteralNode:
+                return ProbeFix.Verify(context, regex, regex, hit, source.Start, 1, "\\s*" + written.Substring(0, 1), "Allow the padding: \\s* before " + written);
+            case "level-padded" or "space-padded" when node is LiteralNode literal && written == literal.Value:
+                // The padding widens a space of the literal: the line differs right after that space (or at it).
+                var at = PaddedAt(hit) - (hit.Base.RangeOf(node)?.Start ?? int.MaxValue);
+                if (at > 0 && at <= written.Length && written[at - 1] == ' ') at--;
+                if (at < 0 || at >= written.Length || written[at] != ' ') return null;
+                return ProbeFix.Verify(context, regex, regex, hit, source.Start + at, 1, "\\s+", "Allow the padding: \\s+ for the space in '" + written + "'");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Where the varied line first differs from its base line (where the padding was written).</summary>
+    private static int PaddedAt(ProbeOutcome hit)
+    {
         var text = hit.Base.Text;
-        var padAt = 0;
-        while (padAt < text.Length && padAt < hit.Variant.Line.Length && text[padAt] == hit.Variant.Line[padAt]) padAt++;
-        return padAt >= range.End ? regex.Tree.Following(node).FirstOrDefault() ?? node : node;
+        var at = 0;
+        while (at < text.Length && at < hit.Variant.Line.Length && text[at] == hit.Variant.Line[at]) at++;
+        return at;
     }
 
     private static string Advice(ProbeOutcome hit) => hit.Variant.Family == ProbeFamily.EmptyField

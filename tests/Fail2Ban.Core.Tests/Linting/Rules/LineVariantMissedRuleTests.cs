@@ -22,6 +22,9 @@ public sealed class LineVariantMissedRuleTests
         Assert.Equal(2, f.Location.Line);
         Assert.Contains("NOTICE [", f.Evidence!.Line);
         Assert.Contains("missed", f.Evidence.Explanation);
+        // The fix the probe verified: \s* before the pid group, in __pid_re's own line.
+        var edit = Assert.Single(f.Fix!.Edits);
+        Assert.Equal((2, "\\s*("), (edit.Line, edit.NewText));
     }
 
     [Fact]
@@ -54,6 +57,7 @@ public sealed class LineVariantMissedRuleTests
         Assert.Equal(3, f.Location.Line);
         Assert.Contains("Login  failed from 192.0.2.1 after too many attempts", f.Evidence!.Line);
         Assert.Contains("Login  failed for user 'bob'", f.Message);
+        Assert.Equal("\\s+", Assert.Single(f.Fix!.Edits).NewText);
     }
 
     [Fact]
@@ -74,6 +78,7 @@ public sealed class LineVariantMissedRuleTests
         Assert.Equal((2, 30), (f.Location.Line, f.Location.Column));
         Assert.Contains("Invalid user  from 192.0.2.1", f.Evidence!.Line);
         Assert.Contains("user  from", f.Message);
+        Assert.Equal("*", Assert.Single(f.Fix!.Edits).NewText);
     }
 
     [Fact]
