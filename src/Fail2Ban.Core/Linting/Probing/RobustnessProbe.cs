@@ -97,7 +97,8 @@ internal sealed class RobustnessProbe
             var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no")
                 .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
-            variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant)).Concat(SpacingVariations.For(line, Forms));
+            variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant)).Concat(SpacingVariations.For(line, Forms))
+                .Concat(SpacingVariations.TrailingSpace(line, Forms));
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => EmptyFieldVariations.For(line, f, tag, Forms)));
             foreach (var variant in variants)
             {

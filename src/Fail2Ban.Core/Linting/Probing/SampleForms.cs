@@ -45,6 +45,21 @@ internal sealed class SampleForms
         return found;
     }
 
+    /// <summary>
+    /// A sample line that ends with white space, and that white space; or null. Space after a label (<c>failed: </c>,
+    /// <c>user= </c>) is an empty last field, not a habit of the daemon's, and does not count.
+    /// </summary>
+    public (string Line, string Space)? TrailingSpace()
+    {
+        foreach (var line in _lines)
+        {
+            var end = line.Length;
+            while (end > 0 && line[end - 1] is ' ' or '\t') end--;
+            if (end < line.Length && end > 0 && line[end - 1] is not (':' or '=')) return (line, line.Substring(end));
+        }
+        return null;
+    }
+
     /// <summary>The first sample line holding <paramref name="text"/>, or null.</summary>
     public string? Containing(string text)
     {

@@ -69,6 +69,20 @@ internal static class SpacingVariations
     }
 
     /// <summary>
+    /// The line ended with the white space the daemon leaves at the end of its lines (a sample line the filter reports
+    /// shows it), for a regex that ends the line right after its last text (<c>…$</c> without <c>\s*</c>).
+    /// </summary>
+    public static IEnumerable<ProbeVariant> TrailingSpace(ProbeBaseLine line, SampleForms samples)
+    {
+        var text = line.Text;
+        if (text.Length == 0 || char.IsWhiteSpace(text[text.Length - 1]) || samples.TrailingSpace() is not { } shown) yield break;
+        var end = line.Regex.Regex.Root.DescendantsAndSelf().OfType<AnchorNode>().LastOrDefault(a => a.Anchor is AnchorKind.LineEnd or AnchorKind.StringEnd);
+        if (end is null || !line.Regex.EndsWithEndAnchor()) yield break;
+        yield return new ProbeVariant("trailing-space", ProbeFamily.Spacing, ProbeExpectation.SameVerdictAndHost, text + shown.Space, line.HostText,
+            "the line ended with white space, as the daemon ends some of its lines") { Node = end, SampleEvidence = shown.Line };
+    }
+
+    /// <summary>
     /// Whether the level is one branch of an alternation that takes levels of other widths at the same place
     /// (<c>(?:NOTICE|SECURITY|WARNING)</c>): the place of a level column, which aligning loggers pad. A level the regex
     /// writes alone is the daemon's fixed text (suhosin's <c>ALERT - </c>), padded no more than any other word.

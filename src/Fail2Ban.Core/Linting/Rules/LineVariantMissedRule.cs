@@ -7,8 +7,8 @@ namespace Fail2Ban.Core.Linting.Rules;
 
 /// <summary>
 /// F2B2019: a form of the line that the daemon writes with other spacing is missed: a separator padded
-/// (two spaces or a tab where the regex writes one space, a log level aligned to a column) or a user
-/// name written empty (<c>Invalid user  from</c>, <c>user=&lt;&gt;</c>). Found by the robustness probe, confirmed
+/// (two spaces or a tab where the regex writes one space, a log level aligned to a column), white space at
+/// the end of the line, or a user name written empty (<c>Invalid user  from</c>, <c>user=&lt;&gt;</c>). Found by the robustness probe, confirmed
 /// in the real matcher. Any exact regex misses some made-up spacing, so the premise is stated: where there
 /// is a sample log, only a form it shows in a line the filter reports is reported; without one, only the form
 /// loggers are known to write (a log level padded to a column), as a suggestion.
@@ -75,6 +75,8 @@ internal sealed class LineVariantMissedRule : LintRule
                 if (at > 0 && at <= written.Length && written[at - 1] == ' ') at--;
                 if (at < 0 || at >= written.Length || written[at] != ' ') return null;
                 return ProbeFix.Verify(context, regex, regex, hit, source.Start + at, 1, "\\s+", "Allow the padding: \\s+ for the space in '" + written + "'");
+            case "trailing-space" when node is AnchorNode:
+                return ProbeFix.Verify(context, regex, regex, hit, source.Start, source.Length, "\\s*" + written, "Allow white space at the end: \\s*" + written);
             default:
                 return null;
         }
@@ -89,7 +91,10 @@ internal sealed class LineVariantMissedRule : LintRule
         return at;
     }
 
-    private static string Advice(ProbeOutcome hit) => hit.Variant.Family == ProbeFamily.EmptyField
-        ? "Let the field be empty (* rather than +, or an optional group)"
-        : "Allow the padding there (\\s+ for the space, \\s* where there is none)";
+    private static string Advice(ProbeOutcome hit) => hit.Variant.Name switch
+    {
+        "field-empty" => "Let the field be empty (* rather than +, or an optional group)",
+        "trailing-space" => "Allow white space before the end (\\s*$)",
+        _ => "Allow the padding there (\\s+ for the space, \\s* where there is none)",
+    };
 }

@@ -68,6 +68,19 @@ public sealed class LineVariantMissedRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.LineVariantMissed, text, null, Samples(log)));
     }
 
+    [Fact]
+    public void White_space_the_daemon_leaves_at_the_end_of_lines_is_reported_at_the_end_anchor()
+    {
+        var text = LintHarness.Filter("^\\s*Login failed from <HOST>\\s*$\n            ^\\s*Access denied for <HOST>$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LineVariantMissed, text, null, Samples("2024-08-18 21:08:39 Login failed from 192.0.2.7 \n")));
+        Assert.Equal(3, f.Location.Line);
+        Assert.EndsWith("Access denied for 192.0.2.1 ", f.Evidence!.Line);
+        Assert.Equal("\\s*$", Assert.Single(f.Fix!.Edits).NewText);
+        // Space after a label that ends the line is an empty last field, not the daemon's habit.
+        text = LintHarness.Filter("^\\s*Login failed from <HOST> user=\\S*\\s*$\n            ^\\s*Access denied for <HOST>$");
+        Assert.Empty(LintHarness.Findings(RuleIds.LineVariantMissed, text, null, Samples("2024-08-18 21:08:39 Login failed from 192.0.2.7 user= \n")));
+    }
+
     private const string InvalidUser = "^\\s*Invalid user <F-USER>\\S+</F-USER> from <HOST>$\n            ^\\s*Invalid user\\s+from <HOST> port \\d+$";
 
     [Fact]
