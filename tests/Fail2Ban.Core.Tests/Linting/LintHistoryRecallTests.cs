@@ -21,11 +21,11 @@ namespace Fail2Ban.Core.Tests.Linting;
 public sealed class LintHistoryRecallTests
 {
     /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
-    private const int MinRecalled = 39;
+    private const int MinRecalled = 40;
 
-    private const int MinCleared = 30;
+    private const int MinCleared = 31;
 
-    private const int MinGone = 38;
+    private const int MinGone = 39;
 
     private readonly ITestOutputHelper _output;
 
