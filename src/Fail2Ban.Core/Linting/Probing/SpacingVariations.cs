@@ -34,11 +34,12 @@ internal static class SpacingVariations
         var home = regex.Source.LocationAt(0)?.File;
         var text = line.Text;
         var seen = new HashSet<int>();
+        var capitals = CapitalWord.Matches(text).Cast<Match>().ToList();
         foreach (var literal in regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>())
         {
             if (literal.Origin != null || line.RangeOf(literal) is not { Length: > 0 } range || regex.Tree.InLookaround(literal)) continue;
             if (regex.Locate(literal).File != home) continue;
-            foreach (Match level in CapitalWord.Matches(text))
+            foreach (var level in capitals)
             {
                 var end = level.Index + level.Length;
                 if (level.Index < range.Start || end > range.End || !LevelNames.Contains(level.Value) || !seen.Add(end)) continue;
