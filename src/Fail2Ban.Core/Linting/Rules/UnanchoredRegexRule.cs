@@ -1,5 +1,6 @@
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Linting.Probing;
 using Fail2Ban.Core.Patterns;
 
 namespace Fail2Ban.Core.Linting.Rules;
@@ -20,6 +21,7 @@ internal sealed class UnanchoredRegexRule : LintRule
         foreach (var regex in context.Variant.AllRegexes)
         {
             if (regex.Kind == FilterRegexKind.Ignore || IsAnchored(regex, regex.Regex.Root)) continue;
+            if (regex.Kind == FilterRegexKind.Fail && regex.EndsWithEndAnchor() && !ClientCanWriteAFakeFailure(regex)) continue;
             var location = regex.Locate(new PatternSpan(0, 1));
             var message = regex.Kind == FilterRegexKind.Prefix
                 ? "the prefregex is not anchored at the start of the line: Fail2Ban searches the whole line, so text an attacker gets logged can hold a whole fake prefix. Start it with ^"
@@ -51,6 +53,37 @@ internal sealed class UnanchoredRegexRule : LintRule
                 return false;
         }
     }
+
+    /// <summary>
+    /// Whether the client can write a fake failure that ends a line. The failure's own fields say what client text the
+    /// log carries: a catch-all or a free user name can hold one (and an error log that echoes client data, as
+    /// mssql's did, ends lines with it). Where the regex has no client field at all (<c>/&lt;HOST&gt; Port: \d+ TCP
+    /// Blocked$</c>, a record file written from the daemon's own data), or only fields that cannot hold the fake
+    /// (no spaces where the failure has them, a quoted value whose quote the log escapes while the failure needs it,
+    /// as in XML records), the missing <c>^</c> of a regex that must reach the end of the line chooses nothing.
+    /// </summary>
+    private static bool ClientCanWriteAFakeFailure(LintRegex regex)
+    {
+        var needsSpace = regex.Regex.Root.DescendantsAndSelf().Any(n => n is LiteralNode l && l.Value.IndexOf(' ') >= 0);
+        foreach (var field in ClientField.Find(regex))
+        {
+            if (field.Kind == ClientFieldKind.CatchAll) return true;
+            var sets = field.Node.DescendantsAndSelf().OfType<QuantifierNode>().Select(q => regex.Tree.AtomSet(q.Body)).ToList();
+            if (sets.Any(set => set is null)) return true;
+            if (needsSpace && !sets.Any(set => set!.Contains(' '))) continue;
+            if (ClosingQuoteExcluded(regex, field) is { } quote && regex.Source.Text.IndexOf(quote) >= 0) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The closing quote of a quoted value that cannot hold it (<c>"[^"]*"</c>: the daemon escapes it), or null.</summary>
+    private static char? ClosingQuoteExcluded(LintRegex regex, ClientField field) =>
+        field.Kind == ClientFieldKind.Quoted && field.Node is QuantifierNode q
+        && regex.Tree.Following(q).FirstOrDefault() is LiteralNode close && close.Value.Length > 0
+        && regex.Tree.AtomSet(q.Body) is { } set && !set.Contains(close.Value[0])
+            ? close.Value[0]
+            : null;
 
     /// <summary>The first consuming item after the anchor is an unbounded catch-all (<c>^.*</c>): the anchor holds nothing.</summary>
     private static bool StartsWithCatchAll(LintRegex regex, SequenceNode s, int from)
