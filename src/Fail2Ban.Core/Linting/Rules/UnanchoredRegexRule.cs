@@ -21,12 +21,16 @@ internal sealed class UnanchoredRegexRule : LintRule
         foreach (var regex in context.Variant.AllRegexes)
         {
             if (regex.Kind == FilterRegexKind.Ignore || IsAnchored(regex, regex.Regex.Root)) continue;
-            if (regex.Kind == FilterRegexKind.Fail && regex.EndsWithEndAnchor() && !ClientCanWriteAFakeFailure(regex)) continue;
+            var fakeEndsALine = regex.Kind == FilterRegexKind.Fail && regex.EndsWithEndAnchor() ? FakeFailureAtLineEnd(regex) : FakeFailure.Possible;
+            if (fakeEndsALine == FakeFailure.Escaped) continue;
             var location = regex.Locate(new PatternSpan(0, 1));
             var message = regex.Kind == FilterRegexKind.Prefix
                 ? "the prefregex is not anchored at the start of the line: Fail2Ban searches the whole line, so text an attacker gets logged can hold a whole fake prefix. Start it with ^"
                 : "this failregex is not anchored at the start of the line (or its text): Fail2Ban searches anywhere, so text an attacker gets logged (a user name, a URL) can hold a whole fake failure. Start it with ^";
-            context.Report(Id, message, location, regex.Kind == FilterRegexKind.Fail ? Evidence(context, regex) : null);
+            if (fakeEndsALine == FakeFailure.OnlyFromOtherLines)
+                message += " (a note: the regex must reach the end of the line and its own line carries no client text, so the fake needs another line of this log that ends with client text)";
+            context.Report(Id, message, location, regex.Kind == FilterRegexKind.Fail ? Evidence(context, regex) : null, null,
+                fakeEndsALine == FakeFailure.OnlyFromOtherLines ? LintSeverity.Info : null);
         }
     }
 
@@ -54,27 +58,33 @@ internal sealed class UnanchoredRegexRule : LintRule
         }
     }
 
-    /// <summary>
-    /// Whether the client can write a fake failure that ends a line. The failure's own fields say what client text the
-    /// log carries: a catch-all or a free user name can hold one (and an error log that echoes client data, as
-    /// mssql's did, ends lines with it). Where the regex has no client field at all (<c>/&lt;HOST&gt; Port: \d+ TCP
-    /// Blocked$</c>, a record file written from the daemon's own data), or only fields that cannot hold the fake
-    /// (no spaces where the failure has them, a quoted value whose quote the log escapes while the failure needs it,
-    /// as in XML records), the missing <c>^</c> of a regex that must reach the end of the line chooses nothing.
-    /// </summary>
-    private static bool ClientCanWriteAFakeFailure(LintRegex regex)
+    /// <summary>Where a fake failure that must end a line can come from.</summary>
+    private enum FakeFailure
     {
-        var needsSpace = regex.Regex.Root.DescendantsAndSelf().Any(n => n is LiteralNode l && l.Value.IndexOf(' ') >= 0);
-        foreach (var field in ClientField.Find(regex))
-        {
-            if (field.Kind == ClientFieldKind.CatchAll) return true;
-            var sets = field.Node.DescendantsAndSelf().OfType<QuantifierNode>().Select(q => regex.Tree.AtomSet(q.Body)).ToList();
-            if (sets.Any(set => set is null)) return true;
-            if (needsSpace && !sets.Any(set => set!.Contains(' '))) continue;
-            if (ClosingQuoteExcluded(regex, field) is { } quote && regex.Source.Text.IndexOf(quote) >= 0) continue;
-            return true;
-        }
-        return false;
+        /// <summary>A field of the failure's own line can hold it (a catch-all, a free user name): a warning.</summary>
+        Possible,
+
+        /// <summary>The failure's line has no client field: only another line of the log that ends with client text (an echo) can hold it: info.</summary>
+        OnlyFromOtherLines,
+
+        /// <summary>Every client field is a quoted value whose quote the log escapes, and the failure needs that quote: no line can hold it.</summary>
+        Escaped,
+    }
+
+    /// <summary>
+    /// Where a regex that must reach the end of the line finds a fake failure. Its own fields say what client text the
+    /// log carries: a catch-all or a free user name can hold one (and an error log that echoes client data, as mssql's
+    /// did, ends lines with it). Where every client field is a quoted value that cannot hold its quote while the
+    /// failure needs that quote (XML or JSON records, which escape it in all client text), no line can hold it. With
+    /// no client field at all (<c>/&lt;HOST&gt; Port: \d+ TCP Blocked$</c>), only another line ending with client text can.
+    /// </summary>
+    private static FakeFailure FakeFailureAtLineEnd(LintRegex regex)
+    {
+        var fields = ClientField.Find(regex);
+        if (fields.Count == 0) return FakeFailure.OnlyFromOtherLines;
+        foreach (var field in fields)
+            if (!(ClosingQuoteExcluded(regex, field) is { } quote && regex.Source.Text.IndexOf(quote) >= 0)) return FakeFailure.Possible;
+        return FakeFailure.Escaped;
     }
 
     /// <summary>The closing quote of a quoted value that cannot hold it (<c>"[^"]*"</c>: the daemon escapes it), or null.</summary>
