@@ -23,7 +23,7 @@ public sealed class LintHistoryRecallTests
     /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
     private const int MinRecalled = 39;
 
-    private const int MinCleared = 30;
+    private const int MinCleared = 31;
 
     private const int MinGone = 38;
 
