@@ -5,8 +5,9 @@
 # Builds the CLI, lints each case's filter before and after the fix (`run_filter` where a case has one,
 # findings counted in `filter`) with `--format json`, and prints per defect class: cases, recalled (a
 # finding on one of `before_lines`), cleared (recalled, and no finding of a recalled rule on `after_lines`
-# after the fix), noise (findings in the filter before the fix on other lines); then the totals and the
-# missed cases. tests/Fail2Ban.Core.Tests/Linting/LintHistoryRecallTests.cs measures the same in memory.
+# after the fix), noise (findings in the filter before the fix on other lines); then the totals, the
+# missed cases, and the findings that keep a recalled case from clearing ("same" when the finding before the
+# fix said the same: the fix did not touch what it reports). tests/Fail2Ban.Core.Tests/Linting/LintHistoryRecallTests.cs measures the same in memory.
 #
 # Usage: scripts/lint-history.sh [--no-build] [-- extra filterlint lint options, e.g. --rule F2B3005=none]
 set -euo pipefail
@@ -36,11 +37,11 @@ fl, data, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
 def findings(sha, side, run, filt):
     path = f"{data}/cases/{sha}/{side}/filter.d/{run}"
     out = subprocess.run([fl, "lint", "--format", "json", *extra, path], capture_output=True, text=True)
-    # Exit code 2 with findings is a filter Fail2Ban cannot read (reported, e.g. F2B1020); without JSON, a failure.
+    # Exit 2 also means "a filter Fail2Ban cannot read" (a defect the data set holds), reported as findings.
     try:
         found = json.loads(out.stdout)
     except ValueError:
-        sys.exit(f"filterlint failed on {path}: {out.stderr.strip()}")
+        sys.exit(f"filterlint failed on {path} (exit {out.returncode}): {out.stderr.strip()}")
     return [f for f in found if f["file"].endswith("/" + filt)]
 
 rows = []
@@ -59,7 +60,12 @@ with open(f"{data}/cases.jsonl") as cases:
         cleared = recalled and not (ids & after_ids)
         gone = recalled and bool(ids - after_ids)
         noise = sum(1 for f in before if f["line"] not in before_lines)
-        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids), gone))
+        # What keeps a case from clearing: a finding of a recalled rule on a changed line after the fix, marked
+        # "same" when the finding before the fix says the very same (the fix did not touch what it reports).
+        said = {(f["ruleId"], f["message"]) for f in before if f["line"] in before_lines}
+        kept = sorted({(f["ruleId"], "same" if (f["ruleId"], f["message"]) in said else "changed")
+                       for f in after if f["line"] in after_lines and f["ruleId"] in ids})
+        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids), gone, kept))
 
 def row(name, rs):
     return f"{name:<36} {len(rs):5} {sum(r[3] for r in rs):8} {sum(r[7] for r in rs):5} {sum(r[4] for r in rs):7} {sum(r[5] for r in rs):5}"
@@ -75,4 +81,8 @@ missed = [r for r in rows if not r[3]]
 print(f"missed ({len(missed)}):")
 for r in missed:
     print(f"  {r[0]} {r[1]} {r[2]}")
+kept = [r for r in rows if r[3] and not r[4]]
+print(f"recalled, not cleared ({len(kept)}; 'same': the finding before the fix says the same, the fix left it):")
+for r in kept:
+    print(f"  {r[0]} {r[1]} {r[2]}: " + ", ".join(f"{rule} ({how})" for rule, how in r[8]))
 PY

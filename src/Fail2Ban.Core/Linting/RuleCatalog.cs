@@ -113,7 +113,8 @@ public static class RuleCatalog
             "The failure keyword floats between catch-alls and matches in any later field of the line"),
         Rule(RuleIds.SuperLinearBacktracking, "super-linear-backtracking", RuleFamily.Performance, LintSeverity.Warning,
             "Overlapping quantifiers make a crafted line take super-linear time"),
-        Rule(RuleIds.SharedPrefixWithoutPrefRegex, "shared-prefix-without-prefregex", RuleFamily.Performance, LintSeverity.Info,
+        // Off by default: a few regexes repeating a prefix cost little at real line rates; a suggestion, not a defect.
+        Rule(RuleIds.SharedPrefixWithoutPrefRegex, "shared-prefix-without-prefregex", RuleFamily.Performance, LintSeverity.None,
             "Three or more failregexes repeat the same long prefix that a prefregex would match once"),
         Rule(RuleIds.FailRegexWithoutSample, "failregex-without-sample", RuleFamily.Samples, LintSeverity.Warning,
             "No sample line exercises this failregex", needsSamples: true),

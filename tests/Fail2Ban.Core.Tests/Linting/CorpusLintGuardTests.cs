@@ -35,11 +35,11 @@ public sealed class CorpusLintGuardTests
         Assert.DoesNotContain(findings, f => f.Severity == LintSeverity.Error && f.RuleId != RuleIds.SuperLinearBacktracking);
     }
 
-    internal static (List<LintFinding> Findings, int Filters, TimeSpan Elapsed) LintMaster(LintOptions? options = null)
+    internal static (List<LintFinding> Findings, int Filters, TimeSpan Elapsed) LintMaster(LintOptions? options = null, LintSettings? settings = null)
     {
         var dir = Path.Combine(Corpus.MasterRoot!, "filter.d");
         var files = DiskFiles.Under(Corpus.MasterRoot!);
-        var linter = new FilterLinter(null, options);
+        var linter = new FilterLinter(settings, options);
         var findings = new List<LintFinding>();
         var filters = 0;
         var watch = Stopwatch.StartNew();

@@ -35,6 +35,9 @@ public sealed class LintHistoryRecallTests
     {
         /// <summary>Recalled, and at least one rule that reported on a changed line reports on none after the fix (the finding is gone; others may stay).</summary>
         public bool Gone { get; init; }
+
+        /// <summary>What keeps a recalled case from clearing: each rule left on a changed line, "same" when the finding before the fix said the same.</summary>
+        public IReadOnlyList<string> Kept { get; init; } = Array.Empty<string>();
     }
 
     [SkippableFact]
@@ -86,7 +89,11 @@ public sealed class LintHistoryRecallTests
         var cleared = recalled && !afterIds.Overlaps(recalledIds);
         var gone = recalled && recalledIds.Any(id => !afterIds.Contains(id));
         var noise = before.Count(f => !beforeLines.Contains(f.Location.Line));
-        return new CaseResult(sha, filter, c.GetProperty("defect_class").GetString()!, recalled, cleared, noise) { Gone = gone };
+        var said = new HashSet<(string, string)>(before.Where(f => beforeLines.Contains(f.Location.Line)).Select(f => (f.RuleId, f.Message)));
+        var kept = after.Where(f => afterLines.Contains(f.Location.Line) && recalledIds.Contains(f.RuleId))
+            .Select(f => f.RuleId + (said.Contains((f.RuleId, f.Message)) ? " (same)" : " (changed)"))
+            .Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+        return new CaseResult(sha, filter, c.GetProperty("defect_class").GetString()!, recalled, cleared, noise) { Gone = gone, Kept = kept };
     }
 
     private static HashSet<int> Lines(JsonElement c, string name) => new(c.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()));
@@ -109,6 +116,9 @@ public sealed class LintHistoryRecallTests
         var missed = results.Where(r => !r.Recalled).ToList();
         sb.AppendLine("missed (" + missed.Count + "):");
         foreach (var r in missed) sb.AppendLine("  " + r.Sha + " " + r.Filter + " " + r.DefectClass);
+        var kept = results.Where(r => r.Recalled && !r.Cleared).ToList();
+        sb.AppendLine("recalled, not cleared (" + kept.Count + "; 'same': the finding before the fix says the same, the fix left it):");
+        foreach (var r in kept) sb.AppendLine("  " + r.Sha + " " + r.Filter + " " + r.DefectClass + ": " + string.Join(", ", r.Kept));
         return sb.ToString();
     }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Linting.Probing;
 using Fail2Ban.Core.Patterns;
 
 namespace Fail2Ban.Core.Linting.Rules;
@@ -71,7 +72,10 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
                 var shown = Math.Min(oneSecond, Math.Max(1, context.Options.SlowInputLength / Math.Max(1, measured.Unit.Length)));
                 var seconds = growth.PredictSeconds(shown);
                 var exponential = growth.Class == GrowthClass.Exponential;
-                context.Report(Id, Message(regex, candidate, measured, oneSecond), regex.Locate(candidate.Node),
+                var clientFills = exponential || ClientFillsFreely(regex, candidate);
+                var message = Message(regex, candidate, measured, oneSecond)
+                    + (clientFills ? "" : " (a note: this part is not a field the client fills with free text, such as a user name, a quoted value, a catch-all or an HTTP request, so a line this long is unlikely)");
+                context.Report(Id, message, regex.Locate(candidate.Node),
                     new LintEvidence(LintEvidenceKind.SlowInput, Display(inWitness ? witness : null, candidate.Node, measured, shown),
                         "predicted time of Python's re.search on this line: " + Duration(seconds) + "; steps counted: "
                         + growth.Describe(measured.LengthOf))
@@ -79,11 +83,32 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
                         MatchMilliseconds = seconds * 1000,
                         LineLength = measured.LengthOf(shown),
                     },
-                    severity: exponential ? LintSeverity.Error : LintSeverity.Warning);
+                    severity: exponential ? LintSeverity.Error : clientFills ? LintSeverity.Warning : LintSeverity.Info);
                 break;
             }
         }
     }
+
+    /// <summary>
+    /// Whether the client can make the pumped part long: it lies in a field the client fills with free text (a user
+    /// name, a quoted value, a catch-all, the request path), or the line is an HTTP request, whose host, path, referrer and agent are the
+    /// client's up to the server's request limit (8 KB). A quadratic over the daemon's own key=value text (slapd's
+    /// <c>RESULT tag= err=</c>) or over an SMTP address (at most 256 characters) costs nothing in practice.
+    /// </summary>
+    private static bool ClientFillsFreely(LintRegex regex, Candidate c)
+    {
+        var parts = c.Other is null ? new[] { c.Node } : new[] { c.Node, c.Other };
+        if (ClientField.Find(regex).Any(f => parts.Any(p => regex.Tree.IsWithin(p, f.Node) || regex.Tree.IsWithin(f.Node, p)))) return true;
+        var field = Field(regex, c.Node);
+        if (field.StartsWith("the quoted", StringComparison.Ordinal) || field == "the request path") return true;
+        return regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>()
+                .Any(l => l.Value.Contains("GET") || l.Value.Contains("POST") || l.Value.Contains("HTTP"))
+            || QuotedRequestMethod.IsMatch(regex.Regex.Expanded);
+    }
+
+    /// <summary>An access log's quoted request line read with a method class: <c>"[A-Z]{3,10} </c>, <c>"[A-Z]+ </c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex QuotedRequestMethod =
+        new(@"""\[A-Z\](?:\{\d+(?:,\d*)?\}|\+)(?: |\s)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Parts written in an include (common.conf's <c>__prefix_line</c> and the like) match the syslog header,

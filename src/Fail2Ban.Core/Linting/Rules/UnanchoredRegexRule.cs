@@ -1,5 +1,6 @@
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Linting.Probing;
 using Fail2Ban.Core.Patterns;
 
 namespace Fail2Ban.Core.Linting.Rules;
@@ -20,11 +21,16 @@ internal sealed class UnanchoredRegexRule : LintRule
         foreach (var regex in context.Variant.AllRegexes)
         {
             if (regex.Kind == FilterRegexKind.Ignore || IsAnchored(regex, regex.Regex.Root)) continue;
+            var fakeEndsALine = regex.Kind == FilterRegexKind.Fail && regex.EndsWithEndAnchor() ? FakeFailureAtLineEnd(regex) : FakeFailure.Possible;
+            if (fakeEndsALine == FakeFailure.Escaped) continue;
             var location = regex.Locate(new PatternSpan(0, 1));
             var message = regex.Kind == FilterRegexKind.Prefix
                 ? "the prefregex is not anchored at the start of the line: Fail2Ban searches the whole line, so text an attacker gets logged can hold a whole fake prefix. Start it with ^"
                 : "this failregex is not anchored at the start of the line (or its text): Fail2Ban searches anywhere, so text an attacker gets logged (a user name, a URL) can hold a whole fake failure. Start it with ^";
-            context.Report(Id, message, location, regex.Kind == FilterRegexKind.Fail ? Evidence(context, regex) : null);
+            if (fakeEndsALine == FakeFailure.OnlyFromOtherLines)
+                message += " (a note: the regex must reach the end of the line and its own line carries no client text, so the fake needs another line of this log that ends with client text)";
+            context.Report(Id, message, location, regex.Kind == FilterRegexKind.Fail ? Evidence(context, regex) : null, null,
+                fakeEndsALine == FakeFailure.OnlyFromOtherLines ? LintSeverity.Info : null);
         }
     }
 
@@ -51,6 +57,43 @@ internal sealed class UnanchoredRegexRule : LintRule
                 return false;
         }
     }
+
+    /// <summary>Where a fake failure that must end a line can come from.</summary>
+    private enum FakeFailure
+    {
+        /// <summary>A field of the failure's own line can hold it (a catch-all, a free user name): a warning.</summary>
+        Possible,
+
+        /// <summary>The failure's line has no client field: only another line of the log that ends with client text (an echo) can hold it: info.</summary>
+        OnlyFromOtherLines,
+
+        /// <summary>Every client field is a quoted value whose quote the log escapes, and the failure needs that quote: no line can hold it.</summary>
+        Escaped,
+    }
+
+    /// <summary>
+    /// Where a regex that must reach the end of the line finds a fake failure. Its own fields say what client text the
+    /// log carries: a catch-all or a free user name can hold one (and an error log that echoes client data, as mssql's
+    /// did, ends lines with it). Where every client field is a quoted value that cannot hold its quote while the
+    /// failure needs that quote (XML or JSON records, which escape it in all client text), no line can hold it. With
+    /// no client field at all (<c>/&lt;HOST&gt; Port: \d+ TCP Blocked$</c>), only another line ending with client text can.
+    /// </summary>
+    private static FakeFailure FakeFailureAtLineEnd(LintRegex regex)
+    {
+        var fields = ClientField.Find(regex);
+        if (fields.Count == 0) return FakeFailure.OnlyFromOtherLines;
+        foreach (var field in fields)
+            if (!(ClosingQuoteExcluded(regex, field) is { } quote && regex.Source.Text.IndexOf(quote) >= 0)) return FakeFailure.Possible;
+        return FakeFailure.Escaped;
+    }
+
+    /// <summary>The closing quote of a quoted value that cannot hold it (<c>"[^"]*"</c>: the daemon escapes it), or null.</summary>
+    private static char? ClosingQuoteExcluded(LintRegex regex, ClientField field) =>
+        field.Kind == ClientFieldKind.Quoted && field.Node is QuantifierNode q
+        && regex.Tree.Following(q).FirstOrDefault() is LiteralNode close && close.Value.Length > 0
+        && regex.Tree.AtomSet(q.Body) is { } set && !set.Contains(close.Value[0])
+            ? close.Value[0]
+            : null;
 
     /// <summary>The first consuming item after the anchor is an unbounded catch-all (<c>^.*</c>): the anchor holds nothing.</summary>
     private static bool StartsWithCatchAll(LintRegex regex, SequenceNode s, int from)

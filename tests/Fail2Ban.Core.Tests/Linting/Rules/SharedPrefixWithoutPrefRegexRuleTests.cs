@@ -27,8 +27,20 @@ public sealed class SharedPrefixWithoutPrefRegexRuleTests
         "too slow from <HOST>$",
     };
 
+    /// <summary>The rule is off by default in lint (a suggestion, not a defect): the tests turn it on.</summary>
+    private static LintSettings Enabled() => new LintSettings().Set(RuleIds.SharedPrefixWithoutPrefRegex, LintSeverity.Info);
+
     private static List<LintFinding> Findings(string text, LintOptions? options = null) =>
-        LintHarness.Findings(RuleIds.SharedPrefixWithoutPrefRegex, text, null, options);
+        LintHarness.Lint(text, null, Enabled(), options).Findings.Where(f => f.RuleId == RuleIds.SharedPrefixWithoutPrefRegex).ToList();
+
+    [Fact]
+    public void It_is_off_by_default()
+    {
+        Assert.Equal(LintSeverity.None, RuleCatalog.Get(RuleIds.SharedPrefixWithoutPrefRegex).DefaultSeverity);
+        var text = "[Definition]\n" + Fails(Head, FourTails);
+        Assert.Single(Findings(text));
+        Assert.Empty(LintHarness.Findings(RuleIds.SharedPrefixWithoutPrefRegex, text));
+    }
 
     [Fact]
     public void Four_failregexes_sharing_a_long_prefix_without_prefregex_are_reported_once_at_the_prefix_with_a_line_no_failregex_matches()
@@ -126,7 +138,7 @@ public sealed class SharedPrefixWithoutPrefRegexRuleTests
     public void On_master_the_filters_repeating_the_syslog_prefix_are_flagged_with_a_line_their_failregexes_miss()
     {
         Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
-        var findings = CorpusLintGuardTests.LintMaster().Findings.Where(f => f.RuleId == RuleIds.SharedPrefixWithoutPrefRegex).ToList();
+        var findings = CorpusLintGuardTests.LintMaster(settings: Enabled()).Findings.Where(f => f.RuleId == RuleIds.SharedPrefixWithoutPrefRegex).ToList();
         foreach (var f in findings) _output.WriteLine(f + "\n  evidence: " + f.Evidence?.Line + "\n  " + f.Evidence?.Explanation);
         Assert.Equal(new[] { "qmail.conf", "solid-pop3d.conf" }, findings.Select(f => System.IO.Path.GetFileName(f.Filter)).ToArray());
         Assert.All(findings, f => Assert.NotNull(f.Evidence));

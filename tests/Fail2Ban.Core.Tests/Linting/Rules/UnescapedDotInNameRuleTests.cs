@@ -27,6 +27,18 @@ public sealed class UnescapedDotInNameRuleTests
     }
 
     [Fact]
+    public void A_dot_in_a_name_inside_the_daemons_own_message_is_a_note_and_one_in_the_program_tag_a_warning()
+    {
+        // openwebmail's "login error - auth_unix.pl, ret -4": the line already comes from the daemon.
+        var inMessage = Assert.Single(LintHarness.Findings(RuleIds.UnescapedDotInName,
+            LintHarness.Filter(@"^\(<HOST>\) \S+ - login error - auth_unix.pl, ret -4, Password incorrect$")));
+        Assert.Equal(LintSeverity.Info, inMessage.Severity);
+        Assert.Contains("daemon's own message", inMessage.Message);
+        var tag = Assert.Single(LintHarness.Findings(RuleIds.UnescapedDotInName, LintHarness.Filter(@"^login.cgi: bad password from <HOST>$")));
+        Assert.Equal(LintSeverity.Warning, tag.Severity);
+    }
+
+    [Fact]
     public void Only_the_dot_between_letters_is_reported_not_the_one_before_a_class()
     {
         var f = Assert.Single(LintHarness.Findings(RuleIds.UnescapedDotInName,
