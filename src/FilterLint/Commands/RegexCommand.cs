@@ -191,6 +191,7 @@ internal static class RegexCommand
 
         var color = AnsiColor.For(s.Color, output);
         var report = new RegexReport(s, compiled, zone, journal, color, session, now);
+        session.NeedsMissedResult = report.NeedsMissedResult;
         var stopwatch = Stopwatch.StartNew();
         var progress = new Progress(error, isFile ? new FileInfo(s.Log).Length : 0);
         try
