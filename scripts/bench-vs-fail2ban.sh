@@ -88,6 +88,8 @@ report="$work/report.md"
 {
   echo "Machine: $(nproc) cores, $cpuname; $(uname -sr); TZ=$TZ; $lines lines per log; median of $runs runs,"
   echo "tools alternated; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); filterlint args: ${flargs:-(default)}"
+  # filterlint's default thread count is the cores the 1-minute load average leaves free (FreeCores).
+  echo "(default thread count at start: $(awk -v n="$(nproc)" '{ t = int(n - $1 + 0.5); print (t < 1 ? 1 : (t > n ? n : t)) }' /proc/loadavg))"
   echo
   echo "| filter | fail2ban-regex CPU s | filterlint CPU s | CPU ratio | fail2ban-regex wall s | filterlint wall s | filterlint cores used | filterlint max RSS | filterlint bytes/line | floor: ReadLine CPU s | floor: date regex CPU s | filterlint / date floor | Lines: (identical) |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

@@ -220,6 +220,12 @@ public sealed class DateDetector
                     }
                     m = System.Text.RegularExpressions.Match.Empty;
                 }
+                else if (template.Recognizer is { } recognizer && recognizer.TryMatch(line, out var spans))
+                {
+                    // Span code found what the search would (syslog, ISO 8601 dates): no regex, no Match.
+                    template.CountHit();
+                    return Accept(line, null, spans.Hit, index, null, spans);
+                }
                 else m = template.Search(line, 0, line.Length);
                 ignoreBySearch = index;
             }
@@ -287,8 +293,8 @@ public sealed class DateDetector
         return accepted;
     }
 
-    // Either the match or a speculation (with its fields read) describes the winning search.
-    private DateMatch Accept(string line, Match? match, TemplateHit hit, int index, DateSpeculation? speculation)
+    // The match, a speculation (with its fields read) or a recognizer's spans describe the winning search.
+    private DateMatch Accept(string line, Match? match, TemplateHit hit, int index, DateSpeculation? speculation, in DateSpans spans = default)
     {
         var entry = templates[index];
         var template = entry.Template;
@@ -320,13 +326,18 @@ public sealed class DateDetector
             return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, memoOutcome, memoTimestamp);
         DateMatchOutcome outcome;
         double timestamp;
-        if (match is null)
+        if (match is not null) outcome = Convert(template, match, line, out timestamp);
+        else if (speculation is not null)
         {
             // The fields were read ahead; the zone step stays here, in line order (it has state).
-            outcome = speculation!.Outcome;
+            outcome = speculation.Outcome;
             timestamp = outcome != DateMatchOutcome.Converted ? 0 : speculation.Zoned ? speculation.Seconds : zone.NaiveToEpoch(speculation.Seconds);
         }
-        else outcome = Convert(template, match, line, out timestamp);
+        else
+        {
+            outcome = DateFieldReader.ReadFields(template, spans, line, ConversionContext(), out var seconds, out var zoned);
+            timestamp = outcome != DateMatchOutcome.Converted ? 0 : zoned ? seconds : zone.NaiveToEpoch(seconds);
+        }
         if (fixedNow is not null)
         {
             memoTemplate = template;

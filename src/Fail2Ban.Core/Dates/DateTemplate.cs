@@ -65,11 +65,11 @@ public sealed class DateTemplate
         }
         DateSlot = Matching.CaptureSpans.SlotOf(Regex, DateGroup);
         AmPmSlot = Matching.CaptureSpans.SlotOf(Regex, AmPmGroup);
-        Recognizer = IsAnchored ? SyslogDateRecognizer.For(this) : null;
+        Recognizer = IsAnchored ? DateRecognizer.For(this) : null;
     }
 
-    /// <summary>Span code that finds this template's match without the regex (the syslog date), or null.</summary>
-    internal SyslogDateRecognizer? Recognizer { get; }
+    /// <summary>Span code that finds this template's match without the regex (syslog, ISO 8601), or null.</summary>
+    internal DateRecognizer? Recognizer { get; }
 
     // Interpreted at first (a detector has up to 31 templates, most never win); compiled once used a lot.
     private readonly Matching.TieredRegex runner;

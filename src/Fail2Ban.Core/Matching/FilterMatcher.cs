@@ -103,7 +103,7 @@ public sealed class FilterMatcher
             // Nothing carries over between lines of a single-line filter but the date and ids, so a
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
-            if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated))
+            if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated, false, out _))
             {
                 result = null;
                 return false;
@@ -255,10 +255,25 @@ public sealed class FilterMatcher
     private readonly InPlaceLineSearch _inPlace = new();
 
     // True when a single-line filter's searches cannot produce anything to report for this line.
-    private bool QuietMiss(string line, DatedLine dated) =>
+    private bool QuietMiss(string line, DatedLine dated, bool askPref, out bool? prefMatched) =>
         dated.DateFromLast
-            ? _inPlace.NothingToReport(_filter, default, line.AsSpan())
-            : _inPlace.NothingToReport(_filter, line.AsSpan(0, dated.CutStart), line.AsSpan(dated.CutEnd));
+            ? _inPlace.NothingToReport(_filter, default, line.AsSpan(), askPref, out prefMatched)
+            : _inPlace.NothingToReport(_filter, line.AsSpan(0, dated.CutStart), line.AsSpan(dated.CutEnd), askPref, out prefMatched);
+
+    /// <summary>
+    /// For <see cref="RegexTestSession"/>: <see cref="ProcessLine(string, double?, string?)"/>, except that a
+    /// line of a single-line filter that yields nothing to report (see <see cref="TryProcessLine"/>) gives
+    /// null and makes no objects; <paramref name="prefMatched"/> is then the prefregex's outcome.
+    /// </summary>
+    internal LineResult? ProcessUnlessQuietMiss(string line, out bool? prefMatched)
+    {
+        prefMatched = null;
+        if (_maxLines != 1) return Process(line, null, null, null);
+        var dated = LocateDate(line, null);
+        if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated, true, out prefMatched)) return null;
+        prefMatched = null;
+        return Complete(line, dated, null);
+    }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
     private bool LastDateIsRecent() => _lastDate is { } d && d != 0 && d > _options.Now - 60;

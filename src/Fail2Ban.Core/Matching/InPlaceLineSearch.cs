@@ -30,10 +30,13 @@ internal sealed class InPlaceLineSearch
     /// True when no search of <paramref name="filter"/> on the line cut into <paramref name="before"/>
     /// and <paramref name="after"/> can produce anything to report: no early ignoreregex hit, and the
     /// prefregex or every failregex that could match does not (whether all failregexes are tried or
-    /// only up to the first hit, none hits).
+    /// only up to the first hit, none hits). When it is true, <paramref name="prefMatched"/> is whether the
+    /// prefregex matched (null without a prefregex, or when <paramref name="askPref"/> is false and no
+    /// failregex could match, so the prefregex was not searched).
     /// </summary>
-    public bool NothingToReport(CompiledFilter filter, ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    public bool NothingToReport(CompiledFilter filter, ReadOnlySpan<char> before, ReadOnlySpan<char> after, bool askPref, out bool? prefMatched)
     {
+        prefMatched = null;
         var buf = Join(ref _buffer, before, after);
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
@@ -42,14 +45,24 @@ internal sealed class InPlaceLineSearch
             if (ignore.Count > 0 && ignore.Count < fail.Count - 2)
                 for (var i = 0; i < ignore.Count; i++)
                     if (ignore[i].Prefilter.MayMatch(buf) && IsMatch(ignore[i], buf)) return false;
-            if (filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf)) return true;
+            if (filter.PrefRegex is { } pref && !pref.Prefilter.MayMatch(buf))
+            {
+                prefMatched = false;
+                return true;
+            }
             var candidates = filter.Gate.Candidates(buf);
-            if (candidates == 0) return true;
+            if (candidates == 0)
+            {
+                // fail2ban-regex counts the prefregex's matches on every line: then it is asked yes/no.
+                if (askPref && filter.PrefRegex is { } asked) prefMatched = IsMatch(asked, buf);
+                return true;
+            }
             var failBuf = buf;
             if (filter.PrefRegex is { } p)
             {
                 // The failregexes see the prefregex's F-CONTENT: its groups need a string.
                 var pm = p.Runner.Match(ScratchString(buf));
+                prefMatched = pm.Success;
                 if (!pm.Success) return true;
                 if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
                     failBuf = Join(ref _content, buf.Slice(at, size), default);

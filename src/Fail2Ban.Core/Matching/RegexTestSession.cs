@@ -89,6 +89,14 @@ public sealed class RegexTestSession
 
     public long[] IgnoreRegexHits { get; }
 
+    /// <summary>
+    /// Asked before each line of a single-line filter: false when the caller will not look at a missed
+    /// line's <see cref="TestedLine.Result"/> (no JSON, no listing of it). Such a line, when nothing in
+    /// it can match, is then decided in place: its <see cref="TestedLine"/> has no result, and no
+    /// strings or result objects are made for it. Null: every line gets its result.
+    /// </summary>
+    public Func<bool>? NeedsMissedResult { get; set; }
+
     /// <summary>The <c>Lines:</c> summary line exactly as <c>fail2ban-regex</c> prints it.</summary>
     public string Summary => "Lines: " + Tested + " lines, " + Ignored + " ignored, " + Matched + " matched, " + Missed + " missed";
 
@@ -120,9 +128,19 @@ public sealed class RegexTestSession
             fullBuffer = before.Length >= _matcher.Filter.MaxLines;
         }
 
-        var result = _suppliedTime is not null ? _matcher.ProcessLine(line, _suppliedTime(), "")
-            : prepared is not null ? _matcher.ProcessLine(prepared)
-            : _matcher.ProcessLine(line);
+        LineResult result;
+        if (_suppliedTime is not null) result = _matcher.ProcessLine(line, _suppliedTime(), "");
+        else if (prepared is not null) result = _matcher.ProcessLine(prepared);
+        else if (multiLine || NeedsMissedResult is not { } needs || needs()) result = _matcher.ProcessLine(line);
+        else if (_matcher.ProcessUnlessQuietMiss(line, out var quietPref) is { } full) result = full;
+        else
+        {
+            if (quietPref is { } qp) _lastPrefMatched = qp;
+            if (_matcher.Filter.PrefRegex is not null && _lastPrefMatched) PrefRegexMatched++;
+            Missed++;
+            Tested++;
+            return new TestedLine(number, line, LineVerdict.Missed, null, Array.Empty<Failure>());
+        }
         var ignored = result.IgnoreRegexMatched;
         if (result.IgnoreRegexHitsOrNull is { } hits)
             foreach (var hit in hits) IgnoreRegexHits[hit]++;

@@ -79,7 +79,7 @@ internal static class NearMissCommand
         try
         {
             using var reader = new LogLineReader(File.OpenRead(log));
-            using var stream = new PreparedLineStream(reader, matcher.CreatePreparer(), Math.Max(1, threads ?? Environment.ProcessorCount), true);
+            using var stream = new PreparedLineStream(reader, matcher.CreatePreparer(), FreeCores.ThreadCount(threads), true);
             long number = 0;
             foreach (var prepared in stream) finder.Add(session.Process(++number, prepared));
         }

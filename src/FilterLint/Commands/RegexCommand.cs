@@ -191,6 +191,7 @@ internal static class RegexCommand
 
         var color = AnsiColor.For(s.Color, output);
         var report = new RegexReport(s, compiled, zone, journal, color, session, now);
+        session.NeedsMissedResult = report.NeedsMissedResult;
         var stopwatch = Stopwatch.StartNew();
         var progress = new Progress(error, isFile ? new FileInfo(s.Log).Length : 0);
         try
@@ -211,7 +212,7 @@ internal static class RegexCommand
             {
                 using var reader = new LogLineReader(File.OpenRead(s.Log), s.Encoding);
                 long number = 0;
-                var threadCount = Math.Max(1, s.Threads ?? Environment.ProcessorCount);
+                var threadCount = FreeCores.ThreadCount(s.Threads);
                 if (!journal && new FileInfo(s.Log).Length >= ParallelFromBytes && threadCount > 1)
                 {
                     // Long log: lines are read, dated, cut and searched ahead on all cores; the

@@ -68,6 +68,13 @@ internal sealed class RegexReport
     /// <summary><c>fail2ban-regex</c>'s <c>shortstr</c>: at most 53 characters, cut with <c>...</c>.</summary>
     public static string Short(string s) => s.Length > 53 ? s.Substring(0, 50) + "..." : s;
 
+    /// <summary>
+    /// Whether the next line, if missed, needs its result: for JSON, verbose output, or to be listed
+    /// among the missed lines (with its explanation).
+    /// </summary>
+    public bool NeedsMissedResult() =>
+        _s.Json || _s.Verbosity > 0 || (_out is null && !_s.PrintNoMissed && (_s.PrintAllMissed || _session.Missed + 1 <= _s.PrintLimit + 1));
+
     public void Add(TestedLine line, TextWriter output)
     {
         if (line.Result is { TimedOut.Count: > 0 } timed)

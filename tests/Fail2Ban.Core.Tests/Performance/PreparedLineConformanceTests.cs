@@ -68,6 +68,47 @@ public class PreparedLineConformanceTests
     }
 
     /// <summary>
+    /// A session told that missed lines need no result (<see cref="RegexTestSession.NeedsMissedResult"/>)
+    /// decides plain misses in place: the same verdict for every line, the result of every other line,
+    /// and the same counters (prefregex matches included) as plain processing.
+    /// </summary>
+    [SkippableFact]
+    public void Quiet_misses_give_the_counts_of_plain_processing()
+    {
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
+        var problems = new List<string>();
+        long lines = 0, quiet = 0;
+        foreach (var (name, compiled, path) in SampleCorpus.CompiledWithLogs())
+        {
+            var log = File.ReadAllText(path).Split('\n');
+            var plain = new RegexTestSession(SampleCorpus.NewIsolatedMatcher(compiled));
+            var terse = new RegexTestSession(SampleCorpus.NewIsolatedMatcher(compiled)) { NeedsMissedResult = () => false };
+            for (var i = 0; i < log.Length; i++)
+            {
+                var a = plain.Process(i + 1, log[i]);
+                var b = terse.Process(i + 1, log[i]);
+                lines++;
+                string da = Describe(a), db = Describe(b);
+                if (b.Result is null && a.Result is not null)
+                {
+                    quiet++;
+                    // Decided in place: only a plain miss may be.
+                    da = a.Verdict + " " + a.Text;
+                    if (a.Verdict != LineVerdict.Missed || a.Result.EntryCount > 0 || a.Result.IgnoreRegexMatched)
+                        problems.Add(name + ":" + (i + 1) + " decided in place but plain processing says " + Describe(a));
+                }
+                if (da != db) problems.Add(name + ":" + (i + 1) + "\n  plain: " + da + "\n  quiet: " + db);
+            }
+            var sa = Summary(plain);
+            var sb = Summary(terse);
+            if (sa != sb) problems.Add(name + ": counters differ\n  plain: " + sa + "\n  quiet: " + sb);
+        }
+        _output.WriteLine(lines + " lines, " + quiet + " decided in place");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+        Assert.True(quiet > lines / 20, "many corpus lines should be plain misses decided in place");
+    }
+
+    /// <summary>
     /// The whole pipeline on several threads (small batches, regexes compiled almost at once so
     /// compiled twins run on the workers) against plain processing, over each filter's sample log
     /// repeated.

@@ -12,38 +12,84 @@ using Xunit.Abstractions;
 namespace Fail2Ban.Core.Tests.Dates;
 
 /// <summary>
-/// The span code for the anchored syslog date against the template's regex (the reference): whenever
-/// the span code answers, the regex must give the same match, the same group spans and the same
-/// fields; every corpus log line and generated edge dates.
+/// The span code for the anchored syslog and ISO 8601 dates against the template's regex (the
+/// reference): whenever the span code answers, the regex must give the same match, the same group
+/// spans and the same fields; every corpus log line and generated edge dates.
 /// </summary>
-public sealed class SyslogDateRecognizerTests
+public sealed class DateRecognizerTests
 {
     private static readonly DateFieldReader.Context Context =
         new(1780000000, LocalTimeZone.Parse("CET-01CEST-02,M3.5.0,M10.5.0"), null);
 
     private readonly ITestOutputHelper output;
 
-    public SyslogDateRecognizerTests(ITestOutputHelper output) => this.output = output;
+    public DateRecognizerTests(ITestOutputHelper output) => this.output = output;
 
-    private static DateTemplate SyslogTemplate(int year)
+    private static DateTemplate SyslogTemplate(int year) => RecognizedTemplate<SyslogDateRecognizer>(year, "{^LN-BEG}(?:DAY )?MON Day %k:Minute:Second");
+
+    private static DateTemplate IsoTemplate(int year) => RecognizedTemplate<IsoDateRecognizer>(year, "{^LN-BEG}ExYear(?P<_sep>[-/.])Month(?P=_sep)Day");
+
+    private static DateTemplate RecognizedTemplate<TRecognizer>(int year, string name)
     {
-        var found = new DateTemplateCache(year).Defaults.Where(t => t.Recognizer is not null).ToList();
+        var found = new DateTemplateCache(year).Defaults.Where(t => t.Recognizer is TRecognizer).ToList();
         Assert.Single(found);
-        Assert.StartsWith("{^LN-BEG}(?:DAY )?MON Day %k:Minute:Second", found[0].Name, StringComparison.Ordinal);
+        Assert.StartsWith(name, found[0].Name, StringComparison.Ordinal);
         return found[0];
     }
 
-    [SkippableFact]
-    public void AgreesWithTheRegexOnEveryCorpusLine()
+    [Fact]
+    public void OnlyTheSyslogAndIsoTemplatesHaveSpanCode() =>
+        Assert.Equal(2, new DateTemplateCache(2026).Defaults.Count(t => t.Recognizer is not null));
+
+    [SkippableTheory]
+    [InlineData("syslog", 500)]
+    [InlineData("iso", 50)]
+    public void AgreesWithTheRegexOnEveryCorpusLine(string kind, int least)
     {
         Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
         var logs = Path.Combine(Corpus.MasterRoot, "logs");
-        var template = SyslogTemplate(2026);
+        var template = kind == "iso" ? IsoTemplate(2026) : SyslogTemplate(2026);
         var lines = Directory.EnumerateFiles(logs, "*", SearchOption.AllDirectories)
             .SelectMany(f => File.ReadLines(f)).ToList();
         var (recognized, regexOnly) = Compare(template, lines);
         output.WriteLine(lines.Count + " lines, " + recognized + " read by span code, " + regexOnly + " matched by the regex only");
-        Assert.True(recognized > 500, "the span code read only " + recognized + " corpus lines");
+        Assert.True(recognized > least, "the span code read only " + recognized + " corpus lines");
+    }
+
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(2031)]
+    public void IsoAgreesWithTheRegexOnGeneratedEdgeDates(int year)
+    {
+        var template = IsoTemplate(year);
+        var years = new[] { year.ToString(System.Globalization.CultureInfo.InvariantCulture), "2019", "2035", "1999", "20261", "202" };
+        var separators = new[] { "-", "/", ".", ":" };
+        var months = new[] { "01", "1", "09", "10", "12", "13", "00", "0", "1x", "٣" };
+        var days = new[] { "05", " 5", "5", "15", "29", "31", "32", "0", "00", "3", "9x" };
+        var gaps = new[] { "T", " ", "  ", "   ", "t", "_" };
+        var times = new[] { "00:00:00", "9:05:07", "19:59:59", "23:59:59", "24:00:00", "1:2:3", "12:60:00", "10:00:60", "10:00:61", "10:00:62", "29:59:59", "7:7" };
+        var tails = new[] { "", " [error] x", ".123456 h", ",5", ".1234567 h", ".", ". x", "Z", "Zulu", " UTC", "UTCx", "GMT]", "  +0100 x",
+            "+01:00", "-0130", "+01:3", "+01x", "+2100", "\tZ", "\u00a0Z", "x", "_", "é", " é", "\u001cZ", "utc", "z" };
+        var prefixes = new[] { "", "[", "[(", "[((", "é", " ", "_" };
+        var lines = new List<string>();
+        // The date's middle in every combination, and its start and end in every combination.
+        foreach (var month in months)
+        foreach (var day in days)
+        foreach (var gap in gaps)
+        foreach (var time in times)
+        foreach (var tail in tails)
+            lines.Add(years[0] + "-" + month + "-" + day + gap + time + tail);
+        foreach (var prefix in prefixes)
+        foreach (var y in years)
+        foreach (var sep in separators)
+        foreach (var tail in tails)
+        {
+            lines.Add(prefix + y + sep + "01" + sep + "05 10:20:30" + tail);
+            lines.Add(prefix + y + sep + "1" + (sep == "-" ? "/" : "-") + "5T1:2:3" + tail);
+        }
+        var (recognized, regexOnly) = Compare(template, lines);
+        output.WriteLine(lines.Count + " lines, " + recognized + " read by span code, " + regexOnly + " matched by the regex only");
+        Assert.True(recognized > 5000, "the span code read only " + recognized + " generated lines");
     }
 
     [Theory]
