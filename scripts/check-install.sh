@@ -2,8 +2,8 @@
 # From a fresh clone of this repository (its committed HEAD), follows the README's install section:
 #  1. packs the four packages into a local feed with the README's commands;
 #  2. installs FilterLint from it as a .NET tool (--tool-path in the work folder instead of -g, so nothing
-#     global is touched) and runs `filterlint --version` and a lint (a clean filter exits 0, a broken one 1
-#     with the error at its .conf line and column);
+#     global is touched) and runs `filterlint --version` and lints (a clean filter exits 0, one with a lint
+#     warning 1, one Fail2Ban cannot read 2, each finding at its .conf line and column);
 #  3. creates a new console app (`dotnet new console`) referencing Fail2Ban.Analyzers and Fail2Ban.Generators
 #     from the feed, with a broken filter as a plain <AdditionalFiles Include="x.conf" /> and another as
 #     <Fail2BanFilter Include="y.conf" /> (compiled by the generator), and checks that `dotnet build` reports
@@ -41,10 +41,15 @@ mkdir -p "$app/filters"
 printf '[Definition]\nfailregex = ^login failed for \\S+ from <HOST> port \\d+$\n' > "$work/good.conf"
 printf '[Definition]\nfailregex = ^login failed (for \\S+ from <HOST>$\n' > "$work/broken.conf"
 "$filterlint" lint "$work/good.conf" >/dev/null || fail "filterlint lint of a clean filter exited $?"
+printf '[Definition]\nfailregex = ^\\w{4} refused for <HOST>$\n' > "$work/brittle.conf"
+set +e; out=$("$filterlint" lint "$work/brittle.conf" 2>&1); status=$?; set -e
+[ "$status" -eq 1 ] || fail "filterlint lint of a filter with a lint warning exited $status, not 1: $out"
+echo "$out" | grep -q 'brittle.conf(2,[0-9]*): warning F2B2001' || fail "no located F2B2001 from filterlint lint: $out"
+echo "filterlint lint: $(echo "$out" | grep -o 'brittle.conf([0-9,]*): warning F2B2001' | head -1) (exit 1)"
 set +e; out=$("$filterlint" lint "$work/broken.conf" 2>&1); status=$?; set -e
-[ "$status" -eq 1 ] || fail "filterlint lint of a broken filter exited $status, not 1: $out"
+[ "$status" -eq 2 ] || fail "filterlint lint of a filter Fail2Ban cannot read exited $status, not 2: $out"
 echo "$out" | grep -q 'broken.conf(2,[0-9]*): error F2B1010' || fail "no located F2B1010 from filterlint lint: $out"
-echo "filterlint lint: $(echo "$out" | grep -o 'broken.conf([0-9,]*): error F2B1010' | head -1) (exit 1)"
+echo "filterlint lint: $(echo "$out" | grep -o 'broken.conf([0-9,]*): error F2B1010' | head -1) (exit 2)"
 
 # 3. A new console app referencing both build-time packages from the feed (and only from it).
 (cd "$work" && dotnet new console -o app --force >/dev/null) || fail "dotnet new console"
@@ -54,7 +59,7 @@ cat > "$app/nuget.config" <<XML
 XML
 cp "$work/broken.conf" "$app/x.conf"
 cp "$work/broken.conf" "$app/filters/y.conf"
-printf '[Definition]\nfailregex = ^\\w{4} refused for <HOST>$\n' > "$app/filters/z.conf"
+cp "$work/brittle.conf" "$app/filters/z.conf"
 csproj=$(ls "$app"/*.csproj)
 python3 - "$csproj" "$version" "$work/packages" <<'PY'
 import sys
