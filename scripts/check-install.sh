@@ -78,7 +78,12 @@ items = f'''  <PropertyGroup>
 </Project>'''
 open(path, "w").write(text.replace("</Project>", items))
 PY
-build() { (cd "$app" && dotnet build -nologo -v q -consoleLoggerParameters:NoSummary "$@" 2>&1) || true; }
+# The build's diagnostics from a file log without MSBuild's closing summary (which repeats every error and
+# warning, so a count on the console would see each twice).
+build() {
+  (cd "$app" && dotnet build -nologo -noConsoleLogger "-fileLoggerParameters:LogFile=$work/build.log;Verbosity=quiet;NoSummary" "$@" >/dev/null 2>&1) || true
+  cat "$work/build.log"
+}
 out=$(build)
 for conf in x.conf filters/y.conf; do
   n=$(echo "$out" | grep -c "$conf(2,[0-9]*): error F2B1010" || true)
