@@ -87,6 +87,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LogFormatVariantMissed = Create(RuleIds.LogFormatVariantMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UserNameEvasion = Create(RuleIds.UserNameEvasion, Categories.Unsafe, DiagnosticSeverity.Warning);
 
+    /// <summary>
+    /// The analyzer's own id (block F2B18xx, outside the rule catalogue): an AdditionalFile whose
+    /// <c>Fail2BanFilter</c> value is not one the analyzer knows, so it is not linted; says what to write.
+    /// </summary>
+    public static readonly DiagnosticDescriptor FileNotLinted = new(AnalyzerDiagnosticIds.FileNotLinted,
+        "AdditionalFile not linted: unknown Fail2BanFilter value", "{0}", "Fail2Ban.Setup", DiagnosticSeverity.Info,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.HelpUriFor(AnalyzerDiagnosticIds.FileNotLinted), customTags: "Fail2Ban");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnreachableFailRegex,
         JournalMatchSyntax,
@@ -151,6 +159,9 @@ internal static class DiagnosticDescriptors
         SampleExpectationNotMet);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+    /// <summary>Every rule of the catalogue, and the analyzer's own <see cref="FileNotLinted"/> (after <see cref="All"/>: initialised in order).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Supported { get; } = All.Add(FileNotLinted);
 
     public static bool TryGet(string id, out DiagnosticDescriptor descriptor) => ById.TryGetValue(id, out descriptor!);
 

@@ -32,9 +32,13 @@ internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly Dictionary<string, Dictionary<string, string>> _perFile;
 
-    public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> perFile) => _perFile = perFile;
+    public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> perFile, Dictionary<string, string>? global = null)
+    {
+        _perFile = perFile;
+        GlobalOptions = new Options(global ?? new Dictionary<string, string>());
+    }
 
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
+    public override AnalyzerConfigOptions GlobalOptions { get; }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 
@@ -56,7 +60,12 @@ internal static class AnalyzerHarness
 {
     /// <param name="files">path → (text, Fail2BanFilter metadata or null).</param>
     /// <param name="globalConfig">Optional <c>.globalconfig</c> text (is_global = true) for severities.</param>
-    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null)
+    /// <param name="withGenerator">
+    /// Runs the source generator too, as a project referencing both packages does (its props set
+    /// <c>Fail2BanGeneratorReferenced</c>): the result is the generator's diagnostics and the analyzer's.
+    /// </param>
+    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null,
+        bool withGenerator = false)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { }", path: "/src/C.cs");
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
@@ -74,9 +83,24 @@ internal static class AnalyzerHarness
             texts.Add(new InMemoryAdditionalText(path, text));
             if (kind != null) metadata[path] = new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = kind };
         }
-        var analyzerOptions = new AnalyzerOptions(texts.ToImmutableArray(), new TestOptionsProvider(metadata));
+        var global = new Dictionary<string, string>();
+        if (withGenerator)
+        {
+            global[FilterFileAnalyzer.GeneratorReferencedProperty] = "true";
+            global["build_property.Fail2BanRegexMode"] = "Compiled";   // no nested RegexGenerator needed here
+        }
+        var provider = new TestOptionsProvider(metadata, global);
+        var generated = ImmutableArray<Diagnostic>.Empty;
+        if (withGenerator)
+        {
+            var driver = CSharpGeneratorDriver.Create(new[] { new Fail2Ban.Generators.FilterMatcherGenerator().AsSourceGenerator() },
+                texts, (CSharpParseOptions)tree.Options, provider);
+            var result = driver.RunGenerators(compilation).GetRunResult();
+            generated = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToImmutableArray();
+        }
+        var analyzerOptions = new AnalyzerOptions(texts.ToImmutableArray(), provider);
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FilterFileAnalyzer()), analyzerOptions);
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var diagnostics = generated.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
         return diagnostics.OrderBy(d => d.Location.GetLineSpan().Path).ThenBy(d => d.Location.GetLineSpan().StartLinePosition).ToImmutableArray();
     }
 

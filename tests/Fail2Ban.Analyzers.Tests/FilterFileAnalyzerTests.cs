@@ -44,14 +44,65 @@ public sealed class FilterFileAnalyzerTests
     }
 
     [Fact]
-    public async Task Files_without_the_metadata_are_ignored_and_includes_are_not_linted_as_filters()
+    public async Task Plain_conf_files_are_linted_common_and_local_files_are_includes_and_false_leaves_a_file_out()
     {
+        // <AdditionalFiles Include="x.conf" /> without metadata: what users write first, and what must not be silently skipped.
         var diagnostics = await AnalyzerHarness.Run(new[]
         {
-            ("/proj/filters/common.conf", Common, (string?)"include"),
-            ("/proj/other/broken.conf", "failregex = (\n", null),
+            ("/proj/filters/common.conf", Common, (string?)null),
+            ("/proj/filters/smtp.conf", Filter, null),
+            ("/proj/filters/smtp.local", "[Definition]\n", null),
+            ("/proj/other/broken.conf", "[Definition]\nfailregex = ^failed (from <HOST>$\n", null),
+            ("/proj/nginx/site.conf", "server { listen 80; }\n", "false"),
+            ("/proj/notes.txt", "failregex = (\n", null),
         });
-        Assert.Empty(diagnostics);
+        var lines = diagnostics.Select(AnalyzerHarness.Format).ToList();
+        Assert.Contains("/proj/other/broken.conf(2,21): error F2B1010", lines);
+        // The plain common.conf was found as smtp.conf's include (no F2B1002) and its fragment linted where written.
+        Assert.Contains("/proj/filters/common.conf(2,9): warning F2B2001", lines);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "F2B1002" || d.Id == "F2B1004");
+        Assert.DoesNotContain(diagnostics, d => d.Location.GetLineSpan().Path is "/proj/nginx/site.conf" or "/proj/notes.txt" or "/proj/filters/smtp.local");
+    }
+
+    [Fact]
+    public async Task An_unknown_Fail2BanFilter_value_is_an_info_saying_what_to_write_never_silence()
+    {
+        var diagnostics = await AnalyzerHarness.Run(new[] { ("/proj/filters/sshd.conf", "[Definition]\nfailregex = (\n", (string?)"yes") });
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("/proj/filters/sshd.conf(1,1): info F2B1801", AnalyzerHarness.Format(d));
+        Assert.Contains("Fail2BanFilter=\"yes\"", d.GetMessage());
+        Assert.Contains("<AdditionalFiles Update=\"sshd.conf\" Fail2BanFilter=\"true\" />", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task With_the_generator_referenced_each_problem_is_reported_once_and_none_is_lost()
+    {
+        const string twoBad = "[Definition]\nfailregex = ^failed (from <HOST>$\n            ^x [a from <HOST>$\n";
+        const string missingAndBad = "[INCLUDES]\nbefore = nothere.conf\n[Definition]\nfailregex = ^failed (from <HOST>$\n";
+        var files = new[]
+        {
+            ("/proj/filters/tagged.conf", twoBad, (string?)"true"),
+            ("/proj/filters/plain.conf", twoBad, null),          // not compiled by the generator: all the analyzer's
+            ("/proj/filters/smtp.conf", Filter, "true"),         // common.conf missing: F2B1002, then F2B1004 stops the read
+            ("/proj/filters/warn.conf", missingAndBad, "true"),  // reads (F2B1002), then F2B1010
+            ("/proj/filters/good.conf", "[Definition]\nfailregex = ^\\w{4} refused for <HOST>$\n", "true"),
+        };
+        var alone = await AnalyzerHarness.Run(files);
+        var both = await AnalyzerHarness.Run(files, withGenerator: true);
+        var lines = both.Select(AnalyzerHarness.Format).ToList();
+        Assert.Equal(lines.Distinct().Count(), lines.Count);
+        foreach (var conf in new[] { "tagged", "plain" })
+        {
+            Assert.Single(lines, "/proj/filters/" + conf + ".conf(2,21): error F2B1010");
+            Assert.Single(lines, "/proj/filters/" + conf + ".conf(3,24): error F2B1010");
+        }
+        Assert.Single(lines, "/proj/filters/smtp.conf(2,10): warning F2B1002");
+        Assert.Single(lines, "/proj/filters/smtp.conf(5,14): error F2B1004");
+        Assert.Single(lines, "/proj/filters/warn.conf(2,10): warning F2B1002");
+        Assert.Single(lines, "/proj/filters/warn.conf(4,21): error F2B1010");
+        Assert.Single(lines, "/proj/filters/good.conf(2,14): warning F2B2001");
+        // The same problems as the analyzer alone reports: none lost, none added.
+        Assert.Equal(alone.Select(AnalyzerHarness.Format).OrderBy(x => x), lines.OrderBy(x => x));
     }
 
     [Fact]

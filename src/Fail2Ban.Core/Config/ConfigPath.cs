@@ -67,4 +67,11 @@ public static class ConfigPath
 
     /// <summary>The <c>.local</c> companion of a config file (<c>x.conf</c> → <c>x.local</c>).</summary>
     public static string LocalCompanion(string path) => WithoutExtension(path) + ".local";
+
+    /// <summary>
+    /// Whether a file is, by Fail2Ban's naming convention, include-only: <c>common.conf</c>,
+    /// <c>apache-common.conf</c> and their <c>.local</c> files are read by filters, never a filter of their own.
+    /// </summary>
+    public static bool IsIncludeOnly(string path) =>
+        WithoutExtension(GetFileName(path)).EndsWith("common", StringComparison.Ordinal);
 }

@@ -31,11 +31,7 @@ public sealed class FilterTarget
     public string Key => File;
 
     /// <summary>Whether a file is include-only (<c>common.conf</c>, <c>apache-common.conf</c>, their .local).</summary>
-    public static bool IsIncludeOnly(string path)
-    {
-        var name = ConfigPath.WithoutExtension(ConfigPath.GetFileName(path));
-        return name.EndsWith("common", StringComparison.Ordinal);
-    }
+    public static bool IsIncludeOnly(string path) => ConfigPath.IsIncludeOnly(path);
 
     /// <summary>The filter <paramref name="path"/> belongs to, or null for an include-only file.</summary>
     public static FilterTarget? For(string path)

@@ -21,7 +21,10 @@ namespace Fail2Ban.Core.Tests.Performance;
 /// Lines prepared ahead (date search with the steady template, cut, regex searches) and then
 /// processed in order must give exactly what plain in-order processing gives: every line's result,
 /// the counters and the date template hits, for every corpus filter over its sample log.
+/// Run alone (<see cref="ProcessWideSettingsCollection"/>): the parallel test lowers the process-wide
+/// compile threshold, which would otherwise make every test running beside it compile its regexes to IL.
 /// </summary>
+[Collection(ProcessWideSettingsCollection.Name)]
 public class PreparedLineConformanceTests
 {
     private readonly ITestOutputHelper _output;
