@@ -157,6 +157,10 @@ internal sealed class RobustnessProbe
 
     private bool? _addressLiterals;
 
+    /// <summary>The sample lines <paramref name="regex"/> reports (any the filter reports, for the prefregex).</summary>
+    public IEnumerable<string> SampleLinesMatching(LintRegex regex) =>
+        SampleRuns().Where(r => regex.Kind == FilterRegexKind.Prefix || r.Item2.Any(f => f.RegexIndex == regex.Index)).Select(r => r.Item1);
+
     /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>
     private TagExpansion? PrefixHostTag() => _variant.PrefRegex is { } pref ? HostTag(pref) : null;
 
