@@ -1,4 +1,7 @@
+using System.IO;
+using Fail2Ban.Core.Config;
 using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Tests.Infrastructure;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
 
@@ -29,6 +32,36 @@ public sealed class IPv6AddressMishandledRuleTests
         var options = new LintOptions { Samples = new SampleLogSource(n => logs.TryGetValue(n, out var t) ? t : null, n => "/logs/" + n) };
         var f = Assert.Single(LintHarness.Findings(RuleIds.IPv6AddressMishandled, filter, options: options));
         Assert.Contains("IPv6:", f.Evidence!.Line);
+    }
+
+    private static LintOptions Samples(string log) =>
+        new() { Samples = new SampleLogSource(n => n == "test" ? log : null, n => "/logs/" + n) };
+
+    [Fact]
+    public void A_tag_only_before_IP6_misses_the_ipv4_mapped_literal_of_a_dual_stack_sendmail()
+    {
+        const string failregex = @"^rejecting commands from \[%(addr)s\] due to pre-greeting traffic$";
+        var options = Samples("rejecting commands from [192.0.2.9] due to pre-greeting traffic\n");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.IPv6AddressMishandled,
+            LintHarness.Filter(failregex, "_daemon = sendmail\naddr = (?:(?:IPv6:)?<IP6>|<IP4>)"), options: options));
+        Assert.Contains("[IPv6:::ffff:192.0.2.9]", f.Evidence!.Line);
+        Assert.Contains("(?:IPv6:)?(?:<IP6>|<IP4>)", f.Message);
+        Assert.Empty(LintHarness.Findings(RuleIds.IPv6AddressMishandled,
+            LintHarness.Filter(failregex, "_daemon = sendmail\naddr = (?:IPv6:)?(?:<IP6>|<IP4>)"), options: options));
+    }
+
+    [SkippableFact]
+    public void On_master_sendmail_misses_the_ipv4_mapped_address_literal()
+    {
+        Skip.If(Corpus.MasterRoot is null, Corpus.SkipReason);
+        var root = Corpus.MasterRoot!;
+        var logs = Path.Combine(root, "logs");
+        var options = new LintOptions { Samples = new SampleLogSource(n => File.Exists(Path.Combine(logs, n)) ? File.ReadAllText(Path.Combine(logs, n)) : null, n => Path.Combine(logs, n)) };
+        foreach (var name in new[] { "sendmail-auth", "sendmail-reject" })
+        {
+            var report = new FilterLinter(null, options).LintFile(DiskFiles.Under(root), Path.Combine(root, "filter.d", name + ".conf"));
+            Assert.Contains(report.Findings, f => f.RuleId == RuleIds.IPv6AddressMishandled && f.Evidence!.Line.Contains("[IPv6:::ffff:"));
+        }
     }
 
     [Theory]
