@@ -38,6 +38,7 @@ internal static class AddressVariations
                 yield return Variant(line, tag, name, ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, address), Normalize(address),
                     "the address written as IPv6 " + address);
         // Sendmail writes an IPv6 client as an address literal, [IPv6:2001:db8::1]: the same client, the tag not part of the address.
+        // An IPv4-mapped client it writes as plain IPv4 (sendmail's anynet_ntop), so no [IPv6:::ffff:a.b.c.d] form is tried.
         // On a dual-stack socket it writes an IPv4 client as [IPv6:::ffff:192.0.2.1]: still that IPv4 client.
         if (acceptsIPv6 && addressLiterals && AddressLiteralForm.FitsAt(line))
         {
