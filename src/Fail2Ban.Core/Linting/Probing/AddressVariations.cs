@@ -39,17 +39,10 @@ internal static class AddressVariations
                     "the address written as IPv6 " + address);
         // Sendmail writes an IPv6 client as an address literal, [IPv6:2001:db8::1]: the same client, the tag not part of the address.
         // An IPv4-mapped client it writes as plain IPv4 (sendmail's anynet_ntop), so no [IPv6:::ffff:a.b.c.d] form is tried.
-        // On a dual-stack socket it writes an IPv4 client as [IPv6:::ffff:192.0.2.1]: still that IPv4 client.
         if (acceptsIPv6 && addressLiterals && AddressLiteralForm.FitsAt(line))
-        {
             yield return Variant(line, tag, "ipv6-literal", ProbeFamily.Address,
                 line.Replace(line.HostStart, line.HostEnd, AddressLiteralForm.IPv6Tag + AddressTags.DefaultIPv6), Normalize(AddressTags.DefaultIPv6),
                 "the address written as the SMTP address literal " + AddressLiteralForm.IPv6Tag + AddressTags.DefaultIPv6 + " (as sendmail writes an IPv6 client)");
-            yield return Variant(line, tag, "ipv6-literal-mapped", ProbeFamily.Address,
-                line.Replace(line.HostStart, line.HostEnd, AddressLiteralForm.IPv6Tag + "::ffff:" + host), host,
-                "the address written as the SMTP address literal " + AddressLiteralForm.IPv6Tag + "::ffff:" + host
-                + " (as sendmail on a dual-stack socket writes an IPv4 client)");
-        }
         if (acceptsIPv6)
         {
             // A dual-stack socket reports an IPv4 client as an IPv4-mapped IPv6 address (sshd, ejabberd): the same client.

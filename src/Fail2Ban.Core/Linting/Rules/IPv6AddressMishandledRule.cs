@@ -35,9 +35,6 @@ internal sealed class IPv6AddressMishandledRule : LintRule
     {
         "ipv6:port" => ": the port is read as part of the address. Match the port explicitly after the address (" + tag + ":\\d+)",
         "ipv6-literal" => ": the regex does not allow the " + AddressLiteralForm.IPv6Tag + " tag before the address. Allow it: (?:" + AddressLiteralForm.IPv6Tag + ")?" + tag,
-        "ipv6-literal-mapped" => ": the regex does not take an IPv4-mapped address after the " + AddressLiteralForm.IPv6Tag
-            + " tag (<IP6> does not accept ::ffff:a.b.c.d, <IP4> does). Allow the tag before either form: (?:" + AddressLiteralForm.IPv6Tag + ")?(?:<IP6>|<IP4>), or (?:"
-            + AddressLiteralForm.IPv6Tag + ")?<HOST>",
         _ => ": the regex around the address does not allow IPv6",
     };
 
@@ -47,13 +44,11 @@ internal sealed class IPv6AddressMishandledRule : LintRule
         var reported = new System.Collections.Generic.HashSet<string>();
         foreach (var regex in context.Variant.FailRegexes)
         {
-            // A regex that spells out an IPv6 path of its own (sendmail's "IPv6:<IP6>|<IP4>") chose its IPv6 form; only the
-            // daemon's own address literals are asked of it.
-            var ownPath = regex.AddressTags().Any(t => t.Tag is "<IP6>" or "<F-IP6/>") && regex.AddressTags().Any(t => t.Tag is "<IP4>" or "<F-IP4/>");
+            // A regex that spells out an IPv6 path of its own (sendmail's "IPv6:<IP6>|<IP4>") chose its IPv6 form.
+            if (regex.AddressTags().Any(t => t.Tag is "<IP6>" or "<F-IP6/>") && regex.AddressTags().Any(t => t.Tag is "<IP4>" or "<F-IP4/>")) continue;
             var outcomes = context.Robustness.Outcomes(regex);
-            var hit = outcomes.FirstOrDefault(o => o.Variant.Family == ProbeFamily.Address && o.Variant.Name.StartsWith("ipv6") && o.Violated
-                    && (!ownPath || o.Variant.Name.StartsWith("ipv6-literal")))
-                ?? outcomes.FirstOrDefault(o => !ownPath && o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(regex, o, outcomes));
+            var hit = outcomes.FirstOrDefault(o => o.Variant.Family == ProbeFamily.Address && o.Variant.Name.StartsWith("ipv6") && o.Violated)
+                ?? outcomes.FirstOrDefault(o => o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(regex, o, outcomes));
             if (hit?.Variant.Tag is not { } tag) continue;
             var what = hit.Verdict.Matched ? "bans " + hit.Verdict.Host + " instead of " + hit.Variant.ExpectedHost : "misses the line";
             var message = tag.Tag + " accepts IPv6, but with " + hit.Variant.Change + " Fail2Ban " + what
