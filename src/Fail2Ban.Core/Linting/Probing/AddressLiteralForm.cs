@@ -22,10 +22,10 @@ internal static class AddressLiteralForm
         return false;
     }
 
-    /// <summary>Where the address stands as a literal would: in brackets, or as a <c>key=</c> value.</summary>
+    /// <summary>Where the address stands as a literal would: in brackets, or as a <c>key=</c> value (sendmail's <c>arg2=</c>).</summary>
     public static bool FitsAt(ProbeBaseLine line) =>
         line.HostStart > 0 && (line.Text[line.HostStart - 1] == '[' && line.HostEnd < line.Text.Length && line.Text[line.HostEnd] == ']'
-            || AddressVariations.IsKeyValueField(line));
+            || line.HostStart >= 2 && line.Text[line.HostStart - 1] == '=' && char.IsLetterOrDigit(line.Text[line.HostStart - 2]));
 
     /// <summary>The <c>_daemon</c> names sendmail (<c>sendmail</c>, <c>sm-mta</c>, also written <c>sm-(mta|…)</c>).</summary>
     private static bool DaemonIsSendmail(FilterVariant variant)

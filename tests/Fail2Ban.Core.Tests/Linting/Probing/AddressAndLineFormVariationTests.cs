@@ -40,6 +40,11 @@ public sealed class AddressAndLineFormVariationTests
         Assert.Contains("[IPv6:2001:db8::1], reject", literal.Line);
         Assert.False(literal.Violated);
         Assert.DoesNotContain(Rows(LintHarness.Filter(@"^relay=\S+ \[<HOST>\], reject=550$")), r => r.Variation == "ipv6-literal");
+
+        // sendmail's check_relay writes the client address as arg2=, a literal too.
+        var arg = Assert.Single(Rows(LintHarness.Filter(@"^ruleset=check_relay, arg2=<HOST>, reject=421$", "_daemon = sm-mta")), r => r.Variation == "ipv6-literal");
+        Assert.Contains("arg2=IPv6:2001:db8::1,", arg.Line);
+        Assert.True(arg.Violated);
     }
 
     [Fact]
