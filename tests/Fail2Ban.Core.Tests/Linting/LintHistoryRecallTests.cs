@@ -23,9 +23,9 @@ public sealed class LintHistoryRecallTests
     /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
     private const int MinRecalled = 40;
 
-    private const int MinCleared = 31;
+    private const int MinCleared = 33;
 
-    private const int MinGone = 39;
+    private const int MinGone = 40;
 
     private readonly ITestOutputHelper _output;
 

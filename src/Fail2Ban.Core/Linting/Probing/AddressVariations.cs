@@ -6,7 +6,8 @@ using Fail2Ban.Core.Patterns;
 namespace Fail2Ban.Core.Linting.Probing;
 
 /// <summary>
-/// The forms daemons write an address in: IPv6 (compressed, full, loopback, IPv4-mapped, bracketed before a port), a host name, and the client
+/// The forms daemons write an address in: IPv6 (compressed, full, loopback, IPv4-mapped, bracketed before a port, an SMTP address
+/// literal <c>IPv6:2001:db8::1</c> where the daemon writes one), a host name, and the client
 /// port after it (<c>addr:port</c>, <c> port N</c> as OpenSSH writes, <c>,port=N</c> in key=value records).
 /// Each keeps the line a failure of the same client.
 /// </summary>
@@ -21,7 +22,8 @@ internal static class AddressVariations
         ("ipv6-loopback", "::1"),
     };
 
-    public static IEnumerable<ProbeVariant> For(ProbeBaseLine line, TagExpansion? tag, bool useDnsIsNo)
+    /// <param name="addressLiterals">Whether the daemon writes IPv6 clients as SMTP address literals (<see cref="AddressLiteralForm"/>).</param>
+    public static IEnumerable<ProbeVariant> For(ProbeBaseLine line, TagExpansion? tag, bool useDnsIsNo, bool addressLiterals = false)
     {
         var host = line.HostText;
         if (!IsIPv4(host)) yield break;
@@ -35,6 +37,12 @@ internal static class AddressVariations
             foreach (var (name, address) in IPv6Forms)
                 yield return Variant(line, tag, name, ProbeFamily.Address, line.Replace(line.HostStart, line.HostEnd, address), Normalize(address),
                     "the address written as IPv6 " + address);
+        // Sendmail writes an IPv6 client as an address literal, [IPv6:2001:db8::1]: the same client, the tag not part of the address.
+        // An IPv4-mapped client it writes as plain IPv4 (sendmail's anynet_ntop), so no [IPv6:::ffff:a.b.c.d] form is tried.
+        if (acceptsIPv6 && addressLiterals && AddressLiteralForm.FitsAt(line))
+            yield return Variant(line, tag, "ipv6-literal", ProbeFamily.Address,
+                line.Replace(line.HostStart, line.HostEnd, AddressLiteralForm.IPv6Tag + AddressTags.DefaultIPv6), Normalize(AddressTags.DefaultIPv6),
+                "the address written as the SMTP address literal " + AddressLiteralForm.IPv6Tag + AddressTags.DefaultIPv6 + " (as sendmail writes an IPv6 client)");
         if (acceptsIPv6)
         {
             // A dual-stack socket reports an IPv4 client as an IPv4-mapped IPv6 address (sshd, ejabberd): the same client.

@@ -47,13 +47,18 @@ internal sealed class LogLineDresser
         yield return "";
     }
 
+    /// <summary>The filter's <c>_daemon</c> as written (its <c>[Definition]</c> or <c>[DEFAULT]</c>), or null.</summary>
+    public static string? DaemonOption(FilterVariant variant)
+    {
+        var config = variant.Filter.Config;
+        if (config.TryGetSection("Definition", out var definition) && definition.TryGetOption("_daemon", out var option)) return option.RawValue.Text;
+        return config.Defaults.TryGetOption("_daemon", out var fallback) ? fallback.RawValue.Text : null;
+    }
+
     /// <summary>A name matching the filter's <c>_daemon</c> regex (its plainest text), or null when it has none or it is not plain.</summary>
     private static string? DaemonName(FilterVariant variant)
     {
-        var config = variant.Filter.Config;
-        string? raw = null;
-        if (config.TryGetSection("Definition", out var definition) && definition.TryGetOption("_daemon", out var option)) raw = option.RawValue.Text;
-        else if (config.Defaults.TryGetOption("_daemon", out var fallback)) raw = fallback.RawValue.Text;
+        var raw = DaemonOption(variant);
         if (raw is null || raw.IndexOf("%(", StringComparison.Ordinal) >= 0 || raw.IndexOf('<') >= 0) return null;
         try
         {

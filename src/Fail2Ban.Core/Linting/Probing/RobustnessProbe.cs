@@ -94,7 +94,7 @@ internal sealed class RobustnessProbe
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in BaseLines(regex))
         {
-            var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no")
+            var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no", WritesAddressLiterals)
                 .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
             variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant)).Concat(SpacingVariations.For(line, Forms))
@@ -151,6 +151,15 @@ internal sealed class RobustnessProbe
     /// filter reports a name rather than an address; null when there are no sample lines to tell.
     /// </summary>
     public bool? SamplesShowHostNames => _samples.Count == 0 ? null : SampleRuns().Any(r => r.Item2.Any(f => f.Data.GetString("dns") is not null));
+
+    /// <summary>Whether the daemon writes IPv6 clients as SMTP address literals (<c>[IPv6:2001:db8::1]</c>).</summary>
+    private bool WritesAddressLiterals => _addressLiterals ??= AddressLiteralForm.WrittenBy(_variant, _samples);
+
+    private bool? _addressLiterals;
+
+    /// <summary>The sample lines <paramref name="regex"/> reports (any the filter reports, for the prefregex).</summary>
+    public IEnumerable<string> SampleLinesMatching(LintRegex regex) =>
+        SampleRuns().Where(r => regex.Kind == FilterRegexKind.Prefix || r.Item2.Any(f => f.RegexIndex == regex.Index)).Select(r => r.Item1);
 
     /// <summary>The prefregex's address tag, when the prefregex holds the address.</summary>
     private TagExpansion? PrefixHostTag() => _variant.PrefRegex is { } pref ? HostTag(pref) : null;

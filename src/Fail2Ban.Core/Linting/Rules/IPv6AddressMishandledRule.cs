@@ -7,8 +7,9 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// F2B2008: the address tag accepts IPv6, but the regex around it does not: an IPv6 client's line is
 /// missed, or a different address is banned (a client port read as the last IPv6 group:
 /// <c>2001:db8::1234:58430</c> gives <c>2001:db8::1234:5843</c>). Found by the robustness probe: the
-/// address of a matched line is written as IPv6 (compressed, full, loopback), and with a port where the
-/// regex already accepts <c>IPv4:port</c>; the real matcher decides.
+/// address of a matched line is written as IPv6 (compressed, full, loopback, as an SMTP address literal
+/// <c>[IPv6:2001:db8::1]</c> where the daemon writes one), and with a port where the regex already accepts
+/// <c>IPv4:port</c>; the real matcher decides.
 /// </summary>
 internal sealed class IPv6AddressMishandledRule : LintRule
 {
@@ -29,6 +30,14 @@ internal sealed class IPv6AddressMishandledRule : LintRule
         || after.StartsWith("\\S", System.StringComparison.Ordinal) || after.StartsWith(":", System.StringComparison.Ordinal)
         || after.StartsWith("(?::", System.StringComparison.Ordinal) || after.StartsWith("(:", System.StringComparison.Ordinal);
 
+    /// <summary>Why the variant failed, and the fix where it is mechanical.</summary>
+    private static string Cause(string variant, string tag) => variant switch
+    {
+        "ipv6:port" => ": the port is read as part of the address. Match the port explicitly after the address (" + tag + ":\\d+)",
+        "ipv6-literal" => ": the regex does not allow the " + AddressLiteralForm.IPv6Tag + " tag before the address. Allow it: (?:" + AddressLiteralForm.IPv6Tag + ")?" + tag,
+        _ => ": the regex around the address does not allow IPv6",
+    };
+
     public override void CheckVariant(VariantLintContext context)
     {
         // An address in the prefregex is reported once, not once per failregex behind it.
@@ -43,7 +52,7 @@ internal sealed class IPv6AddressMishandledRule : LintRule
             if (hit?.Variant.Tag is not { } tag) continue;
             var what = hit.Verdict.Matched ? "bans " + hit.Verdict.Host + " instead of " + hit.Variant.ExpectedHost : "misses the line";
             var message = tag.Tag + " accepts IPv6, but with " + hit.Variant.Change + " Fail2Ban " + what
-                + (hit.Variant.Name == "ipv6:port" ? ": the port is read as part of the address. Match the port explicitly after the address (" + tag.Tag + ":\\d+)" : ": the regex around the address does not allow IPv6");
+                + Cause(hit.Variant.Name, tag.Tag);
             var location = hit.Variant.LocateTag(regex);
             if (!reported.Add(location.ToString())) continue;
             context.Report(Id, message, location, ProbeFindings.Evidence(hit));

@@ -26,33 +26,26 @@ internal sealed class JsonStringEscapeRule : LintRule
             foreach (var node in regex.Regex.Root.DescendantsAndSelf())
                 if (node is QuantifierNode { Origin: null, Max: null, Min: <= 1, Body: CharClassNode { Negated: true } body } q
                     && body.Items.Count == 1 && body.Items[0] is { Kind: CharClassItemKind.Char, First: '"' }
-                    && IsClientJsonValue(regex, q))
-                    Check(context, regex, q);
+                    && ClientJsonValue(context, regex, q) is { } client)
+                    Check(context, regex, q, client);
         }
     }
 
     /// <summary>
-    /// Key names whose values the client chooses (a user name, a URL, a user agent, a message quoting them): a value
-    /// under another named key (a level, an app name) never holds a quote. Values under a key read by a pattern
-    /// (<c>"\w+":</c>) may be any field, so they are judged too.
+    /// Where <paramref name="q"/> is the body of a quoted value right after a quoted key and a colon (<c>"key":"…"</c>)
+    /// whose value a client may choose, what says so: a client key name (a user name, a URL), or, for a key matched by a
+    /// pattern (any pair of the record), a client-chosen value in the record (<see cref="JsonRecordClientValue"/>); else null.
     /// </summary>
-    private static readonly string[] ClientKeys =
-        { "user", "login", "name", "pass", "url", "uri", "path", "query", "agent", "refer", "request", "input", "cmd", "command", "message", "msg" };
-
-    /// <summary>
-    /// Whether <paramref name="q"/> is the body of a quoted value right after a quoted key and a colon (<c>"key":"…"</c>)
-    /// whose value a client may choose (a client key name, or a key matched by a pattern).
-    /// </summary>
-    private static bool IsClientJsonValue(LintRegex regex, QuantifierNode q)
+    private static string? ClientJsonValue(VariantLintContext context, LintRegex regex, QuantifierNode q)
     {
-        if (regex.Tree.Following(q).FirstOrDefault() is not LiteralNode { Value: var after } || !after.StartsWith("\"")) return false;
+        if (regex.Tree.Following(q).FirstOrDefault() is not LiteralNode { Value: var after } || !after.StartsWith("\"")) return null;
         var before = new StringBuilder();
         var first = true;
         foreach (var item in regex.Tree.Preceding(q))
         {
             if (item is LiteralNode l)
             {
-                if (first && !l.Value.EndsWith("\"")) return false;
+                if (first && !l.Value.EndsWith("\"")) return null;
                 before.Insert(0, first ? l.Value.Substring(0, l.Value.Length - 1) : l.Value);
             }
             else if (first || !regex.Tree.IsNullable(item))
@@ -62,17 +55,18 @@ internal sealed class JsonStringEscapeRule : LintRule
             first = false;
         }
         var text = before.ToString().TrimEnd();
-        if (!text.EndsWith(":")) return false;
+        if (!text.EndsWith(":")) return null;
         var key = text.Substring(0, text.Length - 1).TrimEnd();
-        if (!key.EndsWith("\"")) return false;
+        if (!key.EndsWith("\"")) return null;
         key = key.Substring(0, key.Length - 1);
         var open = key.LastIndexOf('"');
-        if (open < 0) return true; // the key is read by a pattern: any field
+        // The key is read by a pattern: any pair of the record, so the record must hold a client's value.
+        if (open < 0) return JsonRecordClientValue.Evidence(regex.Regex.Expanded, context.Robustness.SampleLinesMatching(regex));
         var name = key.Substring(open + 1);
-        return ClientKeys.Any(k => name.IndexOf(k, System.StringComparison.OrdinalIgnoreCase) >= 0);
+        return JsonRecordClientValue.IsClientKey(name) ? "the \"" + name + "\" value" : null;
     }
 
-    private void Check(VariantLintContext context, LintRegex regex, QuantifierNode q)
+    private void Check(VariantLintContext context, LintRegex regex, QuantifierNode q, string client)
     {
         var source = regex.ToSource(q.Span);
         var written = regex.Source.Text.Substring(source.Start, source.Length);
@@ -81,7 +75,7 @@ internal sealed class JsonStringEscapeRule : LintRule
             node => new TextOverrides().With(node, Value));
         if (proof is null) return;
         var message = "\"" + written + "\" reads a JSON string value up to the first quote, but JSON escapes a quote inside the value as \\\""
-            + " (a client can put one in a URL or user name), so the line is missed and the client evades the ban. Use \"" + replacement + "\"";
+            + " (a client can put one in " + client + "), so the line is missed and the client evades the ban. Use \"" + replacement + "\"";
         proof.Report(context, Id, regex, message, regex.Locate(q), "Replace " + written + " with " + replacement);
     }
 }

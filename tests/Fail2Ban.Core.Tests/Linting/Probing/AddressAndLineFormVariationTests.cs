@@ -33,6 +33,21 @@ public sealed class AddressAndLineFormVariationTests
     }
 
     [Fact]
+    public void A_sendmail_address_in_brackets_is_also_written_as_an_address_literal()
+    {
+        var rows = Rows(LintHarness.Filter(@"^relay=\S+ \[(?:IPv6:)?<HOST>\], reject=550$", "_daemon = sendmail"));
+        var literal = Assert.Single(rows, r => r.Variation == "ipv6-literal");
+        Assert.Contains("[IPv6:2001:db8::1], reject", literal.Line);
+        Assert.False(literal.Violated);
+        Assert.DoesNotContain(Rows(LintHarness.Filter(@"^relay=\S+ \[<HOST>\], reject=550$")), r => r.Variation == "ipv6-literal");
+
+        // sendmail's check_relay writes the client address as arg2=, a literal too.
+        var arg = Assert.Single(Rows(LintHarness.Filter(@"^ruleset=check_relay, arg2=<HOST>, reject=421$", "_daemon = sm-mta")), r => r.Variation == "ipv6-literal");
+        Assert.Contains("arg2=IPv6:2001:db8::1,", arg.Line);
+        Assert.True(arg.Violated);
+    }
+
+    [Fact]
     public void A_syslog_line_is_given_in_the_journal_form_and_an_access_log_line_with_the_virtual_host_first()
     {
         var journal = Rows(LintHarness.Filter(@"^%(__line_prefix)slogin failed from <HOST>$", "_daemon = testd\n__line_prefix = (?:\\s*\\S+ testd\\[\\d+\\]:\\s+)?")).First(r => r.Variation == "journal");

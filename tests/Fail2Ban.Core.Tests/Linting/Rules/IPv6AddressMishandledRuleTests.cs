@@ -12,6 +12,43 @@ public sealed class IPv6AddressMishandledRuleTests
         Assert.Contains("bans 2001:db8::1:5123", f.Message);
     }
 
+    [Fact]
+    public void Sendmail_writes_an_ipv6_client_as_an_address_literal_that_a_bare_bracketed_host_misses()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.IPv6AddressMishandled,
+            LintHarness.Filter(@"^rejecting commands from (\S* )?\[<HOST>\] due to pre-greeting traffic$", "_daemon = (?:sm-(?:mta|acceptingconnections)|sendmail)")));
+        Assert.Contains("[IPv6:2001:db8::1]", f.Evidence!.Line);
+        Assert.Contains("(?:IPv6:)?<HOST>", f.Message);
+    }
+
+    [Fact]
+    public void A_sample_line_with_an_address_literal_is_the_premise_where_the_daemon_is_not_named()
+    {
+        var filter = LintHarness.Filter(@"^reject from \[<HOST>\]$");
+        var logs = new System.Collections.Generic.Dictionary<string, string> { ["test"] = "reject from [IPv6:2001:db8::7]\n" };
+        var options = new LintOptions { Samples = new SampleLogSource(n => logs.TryGetValue(n, out var t) ? t : null, n => "/logs/" + n) };
+        var f = Assert.Single(LintHarness.Findings(RuleIds.IPv6AddressMishandled, filter, options: options));
+        Assert.Contains("IPv6:", f.Evidence!.Line);
+    }
+
+    [Fact]
+    public void Sendmails_own_ipv6_path_is_not_asked_for_an_ipv4_mapped_literal_that_sendmail_never_writes()
+    {
+        // sendmail's anynet_ntop writes an IPv4-mapped client as plain IPv4, so [IPv6:::ffff:a.b.c.d] is no line of its.
+        var logs = new System.Collections.Generic.Dictionary<string, string> { ["test"] = "rejecting commands from [192.0.2.9] due to pre-greeting traffic\n" };
+        var options = new LintOptions { Samples = new SampleLogSource(n => logs.TryGetValue(n, out var t) ? t : null, n => "/logs/" + n) };
+        Assert.Empty(LintHarness.Findings(RuleIds.IPv6AddressMishandled, LintHarness.Filter(@"^rejecting commands from \[%(addr)s\] due to pre-greeting traffic$",
+            "_daemon = sendmail\naddr = (?:(?:IPv6:)?<IP6>|<IP4>)"), options: options));
+    }
+
+    [Theory]
+    [InlineData(@"^rejecting commands from \[(?:IPv6:)?<HOST>\]$", "_daemon = sendmail")]
+    [InlineData(@"^rejecting commands from \[<HOST>\]$", "_daemon = postfix/smtpd")]
+    public void An_address_literal_is_tried_only_where_the_daemon_writes_one_and_an_optional_tag_takes_it(string failregex, string daemon)
+    {
+        Assert.Empty(LintHarness.Findings(RuleIds.IPv6AddressMishandled, LintHarness.Filter(failregex, daemon)));
+    }
+
     [Theory]
     [InlineData(@"^<HOST>:\d+ request denied$")]
     [InlineData(@"^request denied for <HOST>$")]
