@@ -45,7 +45,7 @@ public sealed class NeovimTests
         var result = JsonNode.Parse(File.ReadAllText(output))!;
         Assert.Equal("fail2ban", (string)result["filetype"]!);
         Assert.Equal(1, (int)result["clients"]!);
-        var d = Assert.Single(((JsonArray)result["diagnostics"]!).Where(x => (string?)x!["code"] == "F2B2001"))!;
+        var d = Assert.Single((JsonArray)result["diagnostics"]!, x => (string?)x!["code"] == "F2B2001")!;
         Assert.Equal((5, 22, 30), ((int)d["lnum"]!, (int)d["col"]!, (int)d["end_col"]!));
         Assert.Contains("[A-Z]{4}", (string)d["message"]!);
     }
