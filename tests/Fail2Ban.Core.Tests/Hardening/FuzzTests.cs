@@ -31,20 +31,32 @@ public sealed class FuzzTests
         var count = Iterations(quick);
         // FUZZ_LOG=FILE: the index being run is written first, so a crash of the process still names its input.
         var log = Environment.GetEnvironmentVariable("FUZZ_LOG");
-        for (var i = 0; i < count && failures.Count < 5; i++)
+        // FUZZ_MAX_SECONDS=S: an input that takes longer fails the run (not in the quick run: its times depend on the load).
+        var maxSeconds = double.TryParse(Environment.GetEnvironmentVariable("FUZZ_MAX_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : double.PositiveInfinity;
+        var tally = new FuzzTally(name);
+        for (var i = 0; i < count; i++)
         {
             if (log != null) System.IO.File.WriteAllText(log + "." + name, i.ToString(CultureInfo.InvariantCulture));
             var input = check.Input(i);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Exception? error = null;
             try
             {
                 check.Assert(input);
             }
             catch (Exception e)
             {
-                failures.Add("seed " + Seed + " index " + i + ": " + e.GetType().Name + ": " + e.Message + "\n  input: " + Show(input));
+                error = e;
             }
+            var seconds = (System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)System.Diagnostics.Stopwatch.Frequency;
+            tally.Add(check.Count(input), seconds, error is not null, seconds > maxSeconds);
+            if (error is null && seconds <= maxSeconds) continue;
+            if (failures.Count < 5)
+                failures.Add("seed " + Seed + " index " + i + ": " + (error is null ? "took " + seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : error.GetType().Name + ": " + error.Message) +
+                             "\n  input: " + Show(input));
         }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        tally.Report();
+        Assert.True(failures.Count == 0, tally + "\n" + string.Join("\n", failures));
     }
 
     private static string Show(object? input)
@@ -53,7 +65,8 @@ public sealed class FuzzTests
         return s.Length > 400 ? s.Substring(0, 400) + "… (" + s.Length + " chars)" : s;
     }
 
-    private sealed record FuzzCheck<T>(Func<int, T> Input, Action<T> Assert);
+    /// <summary>How to make input <c>i</c>, what to check on it, and how many filters, regexes and log lines it holds.</summary>
+    private sealed record FuzzCheck<T>(Func<int, T> Input, Action<T> Assert, Func<T, FuzzCount> Count);
 
     [Fact]
     public void Python_regexes_parse_translate_or_fail_with_a_located_error()
@@ -68,7 +81,7 @@ public sealed class FuzzTests
             {
                 if (e.Offset < 0 || e.Offset > pattern.Length) throw new InvalidOperationException("error outside the pattern: " + e.Offset);
             }
-        }), 3000);
+        }, _ => new FuzzCount(Regexes: 1)), 3000);
     }
 
     [Fact]
@@ -83,7 +96,7 @@ public sealed class FuzzTests
                     throw new InvalidOperationException(bug.Message);
                 foreach (var f in report.Findings)
                     if (f.Location.Line < 1 || f.Location.Column < 1) throw new InvalidOperationException("unlocated " + f.RuleId + ": " + f.Message);
-            }), 120);
+            }, _ => new FuzzCount(Filters: 2)), 120);
     }
 
     [Fact]
@@ -119,6 +132,6 @@ public sealed class FuzzTests
                 }
                 foreach (var line in input.Lines) matcher.ProcessLine(line);
                 foreach (var line in input.Lines) matcher.TryProcessLine(line, out _);
-            }), 600);
+            }, input => new FuzzCount(Filters: 1, LogLines: input.Lines.Length)), 600);
     }
 }
