@@ -52,6 +52,12 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
         return settings;
     }
 
+    /// <summary>
+    /// Test seam: called with each filter's path just before it is linted, inside the analyzer's guard (a test throws
+    /// from it to check that an engine failure is reported as a located F2B9001). Null outside tests.
+    /// </summary>
+    internal static Action<string>? BeforeLint;
+
     private sealed class Session
     {
         private readonly AnalyzerOptions _options;
@@ -129,6 +135,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 try
                 {
+                    BeforeLint?.Invoke(p);
                     var options = new LintOptions { LogLines = LogLinesFor(p), Cancellation = cancellation };
                     return new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                 }

@@ -56,7 +56,22 @@ internal static class AnalyzerHarness
 {
     /// <param name="files">path → (text, Fail2BanFilter metadata or null).</param>
     /// <param name="globalConfig">Optional <c>.globalconfig</c> text (is_global = true) for severities.</param>
-    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null)
+    public static Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null)
+    {
+        var texts = new List<AdditionalText>();
+        var kinds = new Dictionary<string, string>();
+        foreach (var (path, text, kind) in files)
+        {
+            texts.Add(new InMemoryAdditionalText(path, text));
+            if (kind != null) kinds[path] = kind;
+        }
+        return Run(texts, kinds, globalConfig);
+    }
+
+    /// <param name="texts">The AdditionalFiles as the compiler would give them.</param>
+    /// <param name="kinds">path → Fail2BanFilter metadata.</param>
+    /// <param name="globalConfig">Optional <c>.globalconfig</c> text (is_global = true) for severities.</param>
+    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<AdditionalText> texts, Dictionary<string, string> kinds, string? globalConfig = null)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { }", path: "/src/C.cs");
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
@@ -67,13 +82,7 @@ internal static class AnalyzerHarness
             options = options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions);
         }
         var compilation = CSharpCompilation.Create("Consumer", new[] { tree }, Net100.References.All, options);
-        var texts = new List<AdditionalText>();
-        var metadata = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var (path, text, kind) in files)
-        {
-            texts.Add(new InMemoryAdditionalText(path, text));
-            if (kind != null) metadata[path] = new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = kind };
-        }
+        var metadata = kinds.ToDictionary(k => k.Key, k => new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = k.Value });
         var analyzerOptions = new AnalyzerOptions(texts.ToImmutableArray(), new TestOptionsProvider(metadata));
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FilterFileAnalyzer()), analyzerOptions);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
