@@ -85,6 +85,47 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void The_linear_machine_agrees_with_the_backtracking_engine()
+    {
+        // What a timed-out search falls back on must give the backtracking engine's match and captures wherever that one finishes.
+        Run(new FuzzCheck<(string Regex, string[] Lines)>(
+            i => (FuzzInputs.Nth(FuzzInputs.Regex, Seed, i), FuzzInputs.Nth(FuzzInputs.LogLine.Array[1, 4], Seed, i)),
+            input =>
+            {
+                FilterRegex translated;
+                try
+                {
+                    translated = FilterRegexTranslator.Translate(input.Regex, FilterRegexKind.Fail, useDnsIsNo: false, multiline: false);
+                }
+                catch (RegexTranslationException)
+                {
+                    return;
+                }
+                if (Fail2Ban.Core.Matching.Linear.LinearProgram.TryCompile(translated.Tree, translated.Options) is not { } program) return;
+                var regex = new System.Text.RegularExpressions.Regex(translated.DotNetPattern, translated.Options, TimeSpan.FromMilliseconds(200));
+                foreach (var line in input.Lines)
+                {
+                    var text = line + "\n";
+                    System.Text.RegularExpressions.Match m;
+                    try { m = regex.Match(text); }
+                    catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { continue; }
+                    var slots = Fail2Ban.Core.Matching.Linear.LinearMatcher.Search(program, text, 0, out _);
+                    if (m.Success != (slots is not null)) throw new InvalidOperationException("match " + m.Success + " vs linear on " + line);
+                    if (!m.Success) continue;
+                    if (m.Index != slots![0] || m.Index + m.Length != slots[1]) throw new InvalidOperationException("span differs on " + line);
+                    foreach (var g in translated.Tree.Groups)
+                    {
+                        if (g.Name is null) continue;
+                        var expected = m.Groups[g.Name];
+                        if ((expected.Success ? expected.Index : -1) != slots[2 * g.Number] ||
+                            (expected.Success ? expected.Index + expected.Length : -1) != slots[2 * g.Number + 1])
+                            throw new InvalidOperationException("group " + g.Name + " differs on " + line);
+                    }
+                }
+            }, input => new FuzzCount(Regexes: 1, LogLines: input.Lines.Length)), 1500);
+    }
+
+    [Fact]
     public void Filters_are_linted_to_findings_never_to_internal_errors()
     {
         Run(new FuzzCheck<(string Filter, string Include)>(i => (FuzzInputs.Nth(FuzzInputs.Conf, Seed, 2 * i), FuzzInputs.Nth(FuzzInputs.Conf, Seed, 2 * i + 1)),
