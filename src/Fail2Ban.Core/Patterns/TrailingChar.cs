@@ -3,7 +3,7 @@ using System.Linq;
 namespace Fail2Ban.Core.Patterns;
 
 /// <summary>
-/// Which character every match of a node ends with: lets the NonBacktracking writer drop a one-character look-behind
+/// Which character every match of a node ends with: lets the linear machine (<c>Matching.Linear.LinearProgram</c>) drop a one-character look-behind
 /// that cannot fail where it stands, as in Fail2Ban's <c>&lt;IP6&gt;</c>, <c>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?&lt;=:):)</c>,
 /// whose <c>(?&lt;=:)</c> always follows a <c>:</c>.
 /// </summary>
