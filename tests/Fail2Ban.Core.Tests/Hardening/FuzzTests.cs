@@ -18,6 +18,7 @@ namespace Fail2Ban.Core.Tests.Hardening;
 /// <c>FUZZ_ITERATIONS=100000 FUZZ_SEED=7 FUZZ_LOG=/tmp/fuzz DOTNET_GCHeapHardLimit=0x80000000 dotnet test tests/Fail2Ban.Core.Tests --filter FullyQualifiedName~FuzzTests</c>
 /// (every failure names the seed and index that reproduce it, FUZZ_LOG keeps the index a crash stopped at; keep it as a regression test).
 /// </summary>
+[Collection(DateTemplateTimeLimit.Collection)]
 public sealed class FuzzTests
 {
     private static readonly ulong Seed = ulong.Parse(Environment.GetEnvironmentVariable("FUZZ_SEED") ?? "20261205", CultureInfo.InvariantCulture);
@@ -143,6 +144,24 @@ public sealed class FuzzTests
     [Fact]
     public void Compiled_filters_process_any_log_line()
     {
+        // Time limits of 200 ms (regexes and date templates): the run measures the engine, not the configured waits
+        // (by default a line may take 2 s per regex and 10 s per date template: a datepattern like ^(?:(a+)+)b%%Y takes
+        // the whole 10 s on a run of "a"). The template cache is this test's, so its templates have the short limit.
+        var saved = DateTemplate.MatchTimeout;
+        DateTemplate.MatchTimeout = TimeSpan.FromMilliseconds(200);
+        try
+        {
+            var templates = new DateTemplateCache(DateTime.UtcNow.Year);
+            RunCompiled(templates);
+        }
+        finally
+        {
+            DateTemplate.MatchTimeout = saved;
+        }
+    }
+
+    private static void RunCompiled(DateTemplateCache templates, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    {
         Run(new FuzzCheck<(string Filter, string[] Lines)>(
             i => (FuzzInputs.Nth(FuzzInputs.Conf, Seed, i), FuzzInputs.Nth(FuzzInputs.LogLine.Array[1, 6], Seed, i)),
             input =>
@@ -165,7 +184,7 @@ public sealed class FuzzTests
                 try
                 {
                     matcher = new FilterMatcher(compiled, new MatcherOptions { Now = 1800000000 },
-                        new DateDetectorSettings { Now = 1800000000, LocalZone = LocalTimeZone.Utc });
+                        new DateDetectorSettings { Now = 1800000000, LocalZone = LocalTimeZone.Utc, TemplateCache = templates });
                 }
                 catch (Fail2BanException)
                 {
@@ -173,6 +192,6 @@ public sealed class FuzzTests
                 }
                 foreach (var line in input.Lines) matcher.ProcessLine(line);
                 foreach (var line in input.Lines) matcher.TryProcessLine(line, out _);
-            }, input => new FuzzCount(Filters: 1, LogLines: input.Lines.Length)), 600);
+            }, input => new FuzzCount(Filters: 1, LogLines: input.Lines.Length)), 600, name);
     }
 }
