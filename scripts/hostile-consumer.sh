@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a consumer project whose filters are the nastiest the fuzzing found (deep nesting, huge repetition, a
-# doubling tag chain, case-colliding names, bytes that are not UTF-8, UTF-16, a U+2028 in a comment) next to a
-# good filter, with the generator and the analyzer in the compiler. Expected: located errors on the bad filters,
+# doubling tag chain, case-colliding names, bytes that are not UTF-8, UTF-16, a UTF-8 byte order mark, a U+2028 in a
+# comment) next to a good filter, with the generator and the analyzer in the compiler. Expected: located errors on the bad filters,
 # the good filter generated, no CS8785/AD0001, no compiler crash, well under a minute.
 # Usage: scripts/hostile-consumer.sh [DIR]   (DIR defaults to a new temp directory; it is left for inspection)
 set -euo pipefail
@@ -23,6 +23,7 @@ w("ab.conf", good)
 w("AB.conf", good)
 w("latin.conf", b"[Definition]\n# caf\xe9\nfailregex = ^x <HOST>$\n")
 w("wide.conf", "\ufeff" + good, "utf-16-le")
+w("bom.conf", b"\xef\xbb\xbf" + good.encode())
 w("u2028.conf", "[Definition]\n# a comment\u2028with a line break\nfailregex = ^(unclosed <HOST>\n")
 PY
 cat > Hostile.csproj <<XML

@@ -70,6 +70,12 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
         return settings;
     }
 
+    /// <summary>
+    /// Test seam: called with each filter's path just before it is linted, inside the analyzer's guard (a test throws
+    /// from it to check that an engine failure is reported as a located F2B9001). Null outside tests.
+    /// </summary>
+    internal static Action<string>? BeforeLint;
+
     /// <summary>One compilation's filters: each is linted once, whichever file action asks first.</summary>
     private sealed class Session
     {
@@ -178,6 +184,7 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             {
                 try
                 {
+                    BeforeLint?.Invoke(p);
                     var options = new LintOptions { LogLines = LogLinesFor(p), Cancellation = cancellation };
                     var findings = new FilterLinter(EveryRule, options).LintFile(files, p).Findings;
                     if (!_generated.Contains(p)) return findings;

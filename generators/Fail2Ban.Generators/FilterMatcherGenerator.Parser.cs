@@ -57,7 +57,9 @@ public sealed partial class FilterMatcherGenerator
             var sourceText = file.GetText(cancellationToken);
             var text = sourceText?.ToString() ?? "";
             // The compiler falls back to UTF-16 (byte order mark) or a code page; Fail2Ban reads UTF-8 only.
-            var decoding = DecodeFailure.Of(ConfigFileText.FromDecodedText(text, sourceText?.Encoding));
+            var decoded = ConfigFileText.FromDecodedText(text, sourceText?.Encoding);
+            var decoding = DecodeFailure.Of(decoded);
+            text = decoded.Text ?? text; // with the UTF-8 byte order mark the compiler skipped, as Fail2Ban reads it
             return new ConfigFileInput(kind, file.Path, text, Value(options, OptionsMetadata), Value(options, RegexModeMetadata),
                 Value(options, ClassNameMetadata), decoding);
         }

@@ -64,7 +64,24 @@ internal static class AnalyzerHarness
     /// Runs the source generator too, as a project referencing both packages does (its props set
     /// <c>Fail2BanGeneratorReferenced</c>): the result is the generator's diagnostics and the analyzer's.
     /// </param>
-    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null,
+    public static Task<ImmutableArray<Diagnostic>> Run(IEnumerable<(string Path, string Text, string? Kind)> files, string? globalConfig = null,
+        bool withGenerator = false)
+    {
+        var texts = new List<AdditionalText>();
+        var kinds = new Dictionary<string, string>();
+        foreach (var (path, text, kind) in files)
+        {
+            texts.Add(new InMemoryAdditionalText(path, text));
+            if (kind != null) kinds[path] = kind;
+        }
+        return Run(texts, kinds, globalConfig, withGenerator);
+    }
+
+    /// <param name="texts">The AdditionalFiles as the compiler would give them.</param>
+    /// <param name="kinds">path → Fail2BanFilter metadata.</param>
+    /// <param name="globalConfig">Optional <c>.globalconfig</c> text (is_global = true) for severities.</param>
+    /// <param name="withGenerator">Runs the source generator too (see the overload above).</param>
+    public static async Task<ImmutableArray<Diagnostic>> Run(IEnumerable<AdditionalText> texts, Dictionary<string, string> kinds, string? globalConfig = null,
         bool withGenerator = false)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { }", path: "/src/C.cs");
@@ -76,13 +93,7 @@ internal static class AnalyzerHarness
             options = options.WithSpecificDiagnosticOptions(set.GlobalConfigOptions.TreeOptions);
         }
         var compilation = CSharpCompilation.Create("Consumer", new[] { tree }, Net100.References.All, options);
-        var texts = new List<AdditionalText>();
-        var metadata = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var (path, text, kind) in files)
-        {
-            texts.Add(new InMemoryAdditionalText(path, text));
-            if (kind != null) metadata[path] = new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = kind };
-        }
+        var metadata = kinds.ToDictionary(k => k.Key, k => new Dictionary<string, string> { [FilterFileAnalyzer.FilterMetadata] = k.Value });
         var global = new Dictionary<string, string>();
         if (withGenerator)
         {

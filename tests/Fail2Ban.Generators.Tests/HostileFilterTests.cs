@@ -96,6 +96,17 @@ public sealed class HostileFilterTests
         Assert.StartsWith("/consumer/filters/wide.conf(1,1): error F2B1001: cannot decode the file as UTF-8: 'utf-8' codec can't decode byte 0xff at position 0", line);
     }
 
+    [Fact]
+    public void A_UTF8_byte_order_mark_the_compiler_skipped_makes_the_file_rejected_as_Fail2Ban_rejects_it()
+    {
+        // The compiler decodes a file with a UTF-8 BOM without the mark and reports Encoding.UTF8 (which has a preamble).
+        var outcome = new GeneratorHarness().FilterReadAs("bom.conf", Good, System.Text.Encoding.UTF8).Filter("good.conf", Good).Run();
+        var line = Assert.Single(outcome.DiagnosticLines);
+        Assert.StartsWith("/consumer/filters/bom.conf(1,1): error F2B1001: ", line);
+        Assert.Contains("byte order mark", line);
+        Assert.Contains("Consumer.Filters.GoodFilter.g.cs", outcome.HintNames);
+    }
+
     [Theory]
     [InlineData("\u2028")]
     [InlineData("\u0085")]

@@ -117,20 +117,37 @@ public sealed class RegexCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_catastrophic_regex_times_out_is_reported_and_the_run_goes_on()
+    public void A_catastrophic_regex_the_linear_search_cannot_run_times_out_is_reported_and_the_run_goes_on()
     {
         var log = WriteFile("redos.log", Encoding.UTF8.GetBytes(
             "2026-11-28 10:00:00 " + new string('a', 30) + ": !!\n" +
             "2026-11-28 10:00:01 aaa: 192.0.2.9\n"));
-        var r = CliRunner.Run("regex", "--timezone", Zone, "--print-no-missed", log, @"^ (?:\w+\s?)*\w: <HOST>$");
+        // The look-ahead keeps the search without backtracking out: the line stays undecided.
+        const string regex = @"^ (?:\w+\s?)*(?=\w)\w: <HOST>$";
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--print-no-missed", log, regex);
         Assert.Equal(1, r.ExitCode); // an undecided line makes the result incomplete
         Assert.Contains("Lines: 2 lines, 0 ignored, 1 matched, 1 missed", r.Stdout);
         Assert.Contains("time limit", r.Stderr);
         Assert.Contains("line(s) 1 (first regex", r.Stderr);
-        var json = CliRunner.Run("regex", "--timezone", Zone, "--json", log, @"^ (?:\w+\s?)*\w: <HOST>$");
+        var json = CliRunner.Run("regex", "--timezone", Zone, "--json", log, regex);
         var first = json.Stdout.Split('\n')[0];
-        Assert.Contains("\"timedOut\":[\"^ (?:\\\\w+\\\\s?)*\\\\w: <HOST>$\"]", first);
+        Assert.Contains("\"timedOut\":[\"^ (?:\\\\w+\\\\s?)*(?=\\\\w)\\\\w: <HOST>$\"]", first);
         Assert.DoesNotContain("timedOut", json.Stdout.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void A_catastrophic_regex_that_times_out_is_decided_without_backtracking()
+    {
+        var log = WriteFile("redos2.log", Encoding.UTF8.GetBytes(
+            "2026-11-28 10:00:00 " + new string('a', 30) + ": !!\n" +
+            "2026-11-28 10:00:01 " + new string('a', 30) + ": 192.0.2.8\n" +
+            "2026-11-28 10:00:02 aaa: 192.0.2.9\n"));
+        var r = CliRunner.Run("regex", "--timezone", Zone, "--json", log, @"^ (?:\w+\s?)*\w: <HOST>$");
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("timedOut", r.Stdout);
+        Assert.DoesNotContain("time limit", r.Stderr);
+        Assert.Contains("192.0.2.8", r.Stdout);
+        Assert.Contains("192.0.2.9", r.Stdout);
     }
 
     [Fact]

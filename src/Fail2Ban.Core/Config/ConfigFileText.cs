@@ -61,7 +61,9 @@ public sealed class ConfigFileText
             // Read as UTF-8 with replacement (the compiler's fallback on Linux): a U+FFFD it wrote marks bytes that are
             // not UTF-8. A strict decoder (the compiler's first try) leaves none.
             var replaced = encoding.DecoderFallback is DecoderExceptionFallback ? -1 : text.IndexOf('\uFFFD');
-            if (replaced < 0) return FromText(text);
+            // The compiler skips a UTF-8 byte order mark and then reports UTF-8 with a preamble (without one it decodes
+            // with a preamble-less UTF-8): Python keeps the mark as U+FEFF, and Fail2Ban rejects the file for it.
+            if (replaced < 0) return FromText(encoding.GetPreamble().Length > 0 && (text.Length == 0 || text[0] != '\uFEFF') ? "\uFEFF" + text : text);
             var (line, column) = LineAndColumn(text, replaced);
             return Undecodable("'utf-8' codec can't decode a byte at line " + line + ", column " + column
                 + " (the compiler read it as U+FFFD): file is not valid UTF-8", line, column);

@@ -60,6 +60,23 @@ public sealed class CompiledRegex
 
     private LiteralPrefilter? _prefilter;
 
+    private LinearRetry? _linearRetry;
+    private bool _linearRetryMade;
+    private object? _linearRetryLock;
+
+    /// <summary>
+    /// Decides a search of <paramref name="input"/> that timed out on <see cref="Runner"/>, without backtracking, when
+    /// that gives Fail2Ban's answer (see <see cref="LinearRetry"/>): true with the match (null for a miss), false when
+    /// the line stays undecided.
+    /// </summary>
+    internal bool TryMatchWithoutBacktracking(string input, out Match? match)
+    {
+        var retry = System.Threading.LazyInitializer.EnsureInitialized(ref _linearRetry, ref _linearRetryMade, ref _linearRetryLock,
+            () => LinearRetry.Create(this)!);
+        match = null;
+        return retry is not null && retry.TryMatch(input, out match);
+    }
+
     /// <summary>
     /// The literal test that rules out texts this regex cannot match, derived from
     /// <see cref="Translated"/>'s syntax tree (lets everything through when the tree is unknown).

@@ -17,7 +17,10 @@ public sealed class FilterCompileOptions
     /// </summary>
     public string UseDns { get; set; } = "warn";
 
-    /// <summary>Longest time one regex may take on one line; then the line counts as "no match" for it.</summary>
+    /// <summary>
+    /// Longest time one regex may take on one line; then the line is searched again without backtracking
+    /// (<see cref="LinearRetry"/>) or, where that is not possible, reported as timed out (<see cref="LineResult.TimedOut"/>).
+    /// </summary>
     public TimeSpan MatchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Compile regexes to IL (worth it for long logs; costs tens of ms per regex up front).</summary>

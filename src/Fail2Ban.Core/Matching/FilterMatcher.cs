@@ -626,6 +626,7 @@ public sealed class FilterMatcher
         }
         catch (RegexMatchTimeoutException)
         {
+            if (regex.TryMatchWithoutBacktracking(buf, out var decided)) return decided;
             result.TimedOut.Add(regex.Source);
             return null;
         }

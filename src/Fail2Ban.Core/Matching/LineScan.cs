@@ -149,6 +149,7 @@ internal sealed class LineScan
         }
         catch (RegexMatchTimeoutException)
         {
+            if (regex.TryMatchWithoutBacktracking(buf, out var decided)) return decided;
             (TimedOut ??= new List<string>()).Add(regex.Source);
             return null;
         }
@@ -163,6 +164,7 @@ internal sealed class LineScan
         }
         catch (RegexMatchTimeoutException)
         {
+            if (regex.TryMatchWithoutBacktracking(buf, out var decided)) return decided is not null;
             (TimedOut ??= new List<string>()).Add(regex.Source);
             return false;
         }

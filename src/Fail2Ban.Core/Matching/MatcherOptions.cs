@@ -25,7 +25,7 @@ public sealed class MatcherOptions
     /// <summary>Wall clock in seconds for the multi-line id cache lifetime (300 s, as Fail2Ban).</summary>
     public Func<double> WallClock { get; set; } = DefaultWallClock;
 
-    /// <summary>Longest time one regex may take on one line before it counts as "no match".</summary>
+    /// <summary>Longest time one regex may take on one line before it is searched again without backtracking or reported as timed out.</summary>
     public TimeSpan MatchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     private static readonly Stopwatch Clock = Stopwatch.StartNew();

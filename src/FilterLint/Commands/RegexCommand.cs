@@ -282,7 +282,8 @@ internal static class RegexCommand
         progress.Done();
         stopwatch.Stop();
         if (report.TimedOutLines > 0)
-            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit, so their " +
+            error.WriteLine("filterlint: warning: " + report.TimedOutLines + " line(s) made a regex run past its time limit, and the search " +
+                            "without backtracking could not decide them (the regex has look-arounds, back-references or the like), so their " +
                             "verdict is undecided (Fail2Ban would decide them; here they count as not matched by that regex): line(s) " +
                             string.Join(", ", report.TimedOutLineNumbers) + (report.TimedOutLines > report.TimedOutLineNumbers.Count ? ", …" : "") +
                             " (first regex: " + report.FirstTimedOut!.Value.Regex + ")");

@@ -5,6 +5,7 @@ using Fail2Ban.Core.Matching;
 namespace Fail2Ban.Core.Tests.Hardening;
 
 /// <summary>A date template that backtracks catastrophically is bounded, and the line reported as timed out.</summary>
+[Collection(DateTemplateTimeLimit.Collection)]
 public sealed class DateTimeoutTests
 {
     [Fact]
