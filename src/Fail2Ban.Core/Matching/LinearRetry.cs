@@ -29,10 +29,10 @@ internal sealed class LinearRetry
         _timeout = timeout;
     }
 
-    /// <summary>The retry for <paramref name="source"/>, or null when its pattern needs backtracking (or its tree is unknown).</summary>
+    /// <summary>The retry for <paramref name="source"/>, or null when its pattern needs backtracking (or its tree cannot be had).</summary>
     public static LinearRetry? Create(CompiledRegex source)
     {
-        if (source.Translated is not { } translated) return null;
+        if ((source.Translated ?? SourceRetranslation.Of(source)) is not { } translated) return null;
         try
         {
             return LinearProgram.TryCompile(translated.Tree, translated.Options) is { } program
