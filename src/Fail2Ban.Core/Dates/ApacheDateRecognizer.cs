@@ -41,7 +41,7 @@ internal sealed class ApacheDateRecognizer : DateRecognizer
         // ^(?:\W{0,2})? greedy: fewer would leave a non-word character where the day's digit must be
         // (a space can start the day, so a space there is "don't know").
         while (p < 2 && p < s.Length && !IsWord(s[p], out var ascii)) { if (!ascii) return false; p++; }
-        if (!Date(s, p, s.Length, ref spans, out var end)) return false;
+        if (!Date(s, p, ref spans, out var end)) return false;
         spans.Hit = TemplateHit.At(0, end, p, end - p);
         return true;
     }
@@ -57,16 +57,18 @@ internal sealed class ApacheDateRecognizer : DateRecognizer
         if (!Enabled || _anchored || pos < 0 || end > line.Length || pos >= end) return false;
         // (?=^|\b|\W) at pos: the day starts with a digit or a space.
         if (pos > 0 && (line[pos - 1] > '\x7f' || (IsWord(line[pos - 1], out _) && line[pos] != ' '))) return false;
-        if (!Date(line, pos, end, ref spans, out var stop) || stop != end) return false;
+        // Read on the whole line, not cut at end: a character past the cut can only carry the first
+        // path past end or fail its last look-ahead (both "don't know"), never change a path that ends
+        // at end; and no string is cut per line.
+        if (!Date(line, pos, ref spans, out var stop) || stop != end) return false;
         spans.Hit = TemplateHit.At(pos, end - pos, pos, end - pos);
         return true;
     }
 
-    // The date at p in s cut at limit, the regex's first path, ending at a word end; false: don't know.
-    private bool Date(string text, int p, int limit, ref DateSpans spans, out int end)
+    // The date at p in s, the regex's first path, ending at a word end; false: don't know.
+    private bool Date(string s, int p, ref DateSpans spans, out int end)
     {
         end = -1;
-        var s = limit == text.Length ? text : text.Substring(0, limit);
         var start = p;
         // (?P<d>[1-2]\d|[0 ]?[1-9]|3[0-1]) then the separator.
         if (!Day(s, ref p, '-', '/', ref spans)) return false;
