@@ -231,6 +231,13 @@ public sealed class DateDetector
             }
             else if (SameSurroundings(line))
             {
+                // Span code that finds the date exactly where the last one was (Apache access logs) is
+                // the match this search would accept below; anything else runs the search.
+                if (template.Recognizer is { } recognizer && recognizer.TryMatchAt(line, lastPos, lastEndPos, out var spans))
+                {
+                    template.CountHit();
+                    return Accept(line, null, spans.Hit, index, null, spans);
+                }
                 m = template.Search(line, lastPos, lastEndPos);
             }
             else

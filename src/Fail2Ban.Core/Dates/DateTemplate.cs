@@ -65,10 +65,10 @@ public sealed class DateTemplate
         }
         DateSlot = Matching.CaptureSpans.SlotOf(Regex, DateGroup);
         AmPmSlot = Matching.CaptureSpans.SlotOf(Regex, AmPmGroup);
-        Recognizer = IsAnchored ? DateRecognizer.For(this) : null;
+        Recognizer = DateRecognizer.For(this);
     }
 
-    /// <summary>Span code that finds this template's match without the regex (syslog, ISO 8601), or null.</summary>
+    /// <summary>Span code that finds this template's match without the regex (syslog, ISO 8601, Apache), or null.</summary>
     internal DateRecognizer? Recognizer { get; }
 
     // Interpreted at first (a detector has up to 31 templates, most never win); compiled once used a lot.

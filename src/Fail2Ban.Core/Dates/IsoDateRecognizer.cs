@@ -48,40 +48,15 @@ internal sealed class IsoDateRecognizer : DateRecognizer
         else return false;
         spans.Set(DateSpans.B, p, n);
         p += n + 1;
-        // (?P<d>[1-2]\d|[0 ]?[1-9]|3[0-1]) then (?:T|  ?): the first alternative followed by 'T' or ' '.
-        if (Range(s, p, '1', '2') && Range(s, p + 1, '0', '9') && TimeSeparator(s, p + 2)) n = 2;
-        else if ((At(s, p, '0') || At(s, p, ' ')) && Range(s, p + 1, '1', '9') && TimeSeparator(s, p + 2)) n = 2;
-        else if (Range(s, p, '1', '9') && TimeSeparator(s, p + 1)) n = 1;
-        else if (At(s, p, '3') && Range(s, p + 1, '0', '1') && TimeSeparator(s, p + 2)) n = 2;
-        else return false;
-        spans.Set(DateSpans.D, p, n);
-        p += n;
+        // (?P<d>[1-2]\d|[0 ]?[1-9]|3[0-1]) then (?:T|  ?).
+        if (!Day(s, ref p, 'T', ' ', ref spans)) return false;
         // (?:T|  ?): a second space only when there is one (a space cannot start the hour).
         p += At(s, p, 'T') ? 1 : At(s, p + 1, ' ') ? 2 : 1;
-        // (?P<H>[0-1]?\d|2[0-3]) then ':'.
-        if (Range(s, p, '0', '1') && Range(s, p + 1, '0', '9') && At(s, p + 2, ':')) n = 2;
-        else if (Range(s, p, '0', '9') && At(s, p + 1, ':')) n = 1;
-        else if (At(s, p, '2') && Range(s, p + 1, '0', '3') && At(s, p + 2, ':')) n = 2;
-        else return false;
-        spans.Set(DateSpans.H, p, n);
-        p += n + 1;
+        if (!Hour24(s, ref p, ref spans)) return false;
         if (!SyslogDateRecognizer.Field(s, ref p, '5', DateSpans.M, ref spans) || !At(s, p++, ':')) return false;
-        // (?P<S>[0-5]?\d|6[0-1]): its first alternative that matches here (any later failure: don't know).
-        if (Range(s, p, '0', '5') && Range(s, p + 1, '0', '9')) n = 2;
-        else if (Range(s, p, '0', '9')) n = 1;
-        else return false;
-        spans.Set(DateSpans.S, p, n);
-        p += n;
+        if (!Second(s, ref p, ref spans)) return false;
         var seen = p;
-        // (?:[.,](?P<f>[0-9]{1,6}))? greedy.
-        spans.Set(DateSpans.F, -1, 0);
-        if ((At(s, p, '.') || At(s, p, ',')) && Range(s, p + 1, '0', '9'))
-        {
-            n = 0;
-            while (n < 6 && Range(s, p + 1 + n, '0', '9')) n++;
-            spans.Set(DateSpans.F, p + 1, n);
-            p += 1 + n;
-        }
+        Fraction(s, ref p, true, ref spans);
         // (?:\s*(?P<z>Z|UTC|GMT|[+-][01]\d(?::?\d{2})?))? greedy; when no zone follows the spaces,
         // the group matches nothing (a zone cannot start with a space).
         spans.Set(DateSpans.Z, -1, 0);
@@ -102,8 +77,6 @@ internal sealed class IsoDateRecognizer : DateRecognizer
         spans.Hit = TemplateHit.At(0, p, start, p - start);
         return true;
     }
-
-    private static bool TimeSeparator(string s, int i) => At(s, i, 'T') || At(s, i, ' ');
 
     // Z|UTC|GMT|[+-][01]\d(?::?\d{2})? at i: the length of the first alternative that matches, or 0.
     private static int ZoneLength(string s, int i)

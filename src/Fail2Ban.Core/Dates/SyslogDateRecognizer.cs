@@ -42,34 +42,15 @@ internal sealed class SyslogDateRecognizer : DateRecognizer
         if (!Name(s, p, Months) || !At(s, p + 3, ' ')) return false;
         spans.Set(DateSpans.B, p, 3);
         p += 4;
-        // (?P<d>[1-2]\d|[0 ]?[1-9]|3[0-1]) then a space: the first alternative followed by a space.
-        int d;
-        if (Range(s, p, '1', '2') && Range(s, p + 1, '0', '9') && At(s, p + 2, ' ')) d = 2;
-        else if ((At(s, p, '0') || At(s, p, ' ')) && Range(s, p + 1, '1', '9') && At(s, p + 2, ' ')) d = 2;
-        else if (Range(s, p, '1', '9') && At(s, p + 1, ' ')) d = 1;
-        else if (At(s, p, '3') && Range(s, p + 1, '0', '1') && At(s, p + 2, ' ')) d = 2;
-        else return false;
-        spans.Set(DateSpans.D, p, d);
-        p += d + 1;
+        // (?P<d>[1-2]\d|[0 ]?[1-9]|3[0-1]) then a space.
+        if (!Day(s, ref p, ' ', ' ', ref spans)) return false;
+        p++;
         if (At(s, p, ' ')) p++;
         // (?P<H>[0-2]?\d): and (?P<M>[0-5]?\d): the first length followed by a colon.
         if (!Field(s, ref p, '2', DateSpans.H, ref spans) || !At(s, p++, ':')) return false;
         if (!Field(s, ref p, '5', DateSpans.M, ref spans) || !At(s, p++, ':')) return false;
-        // (?P<S>[0-5]?\d|6[0-1]): its first alternative that matches here.
-        int sl;
-        if (Range(s, p, '0', '5') && Range(s, p + 1, '0', '9')) sl = 2;
-        else if (Range(s, p, '0', '9')) sl = 1;
-        else return false;
-        spans.Set(DateSpans.S, p, sl);
-        p += sl;
-        spans.Set(DateSpans.F, -1, 0);
-        if (At(s, p, '.') && Range(s, p + 1, '0', '9'))
-        {
-            var n = 0;
-            while (n < 6 && Range(s, p + 1 + n, '0', '9')) n++;
-            spans.Set(DateSpans.F, p + 1, n);
-            p += 1 + n;
-        }
+        if (!Second(s, ref p, ref spans)) return false;
+        Fraction(s, ref p, false, ref spans);
         spans.Set(DateSpans.Y, -1, 0);
         if (At(s, p, ' ') && p + 1 < s.Length)
         {
