@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Fail2Ban.Core.Linting.Analysis;
 
 namespace Fail2Ban.Core.Tests.Linting.Mutation;
 
@@ -152,18 +153,7 @@ internal static class FilterMutator
         return result;
     }
 
-    private static int ClassEnd(string v, int open)
-    {
-        var i = open + 1;
-        if (i < v.Length && v[i] == '^') i++;
-        if (i < v.Length && v[i] == ']') i++;
-        for (; i < v.Length; i++)
-        {
-            if (v[i] == '\\') { i++; continue; }
-            if (v[i] == ']') return i;
-        }
-        return v.Length;
-    }
+    private static int ClassEnd(string v, int open) => SampleMissAttribution.ClassEnd(v, open);
 
     private static List<(int Start, int End)> TopLevelAlternatives(string v, int from, int to)
     {
