@@ -7,7 +7,7 @@ namespace Fail2Ban.Core.Linting.Analysis;
 
 /// <summary>
 /// Which part of a filter a sample line that does not meet its failJSON points at, so that the defect is shown where
-/// it is written (a sample log line alone does not say which regex lost it): a wrong time → the <c>datepattern</c>; a
+/// it is written (a sample log line alone does not say which regex lost it): a wrong time or no date found → the <c>datepattern</c>; a
 /// wrong host or user → the failregex that matched; a missed line → the <c>prefregex</c> when it did not match, else the
 /// failregex whose literal words the line carries most (case-insensitively, so a word whose case changed still counts),
 /// located at the span of those words. Null when nothing in the filter stands out.
@@ -30,6 +30,10 @@ internal static class SampleMissAttribution
                 : null;
         }
         if (!evaluation.Entry.ExpectMatch) return null;
+        // a line whose date the filter's own datepattern does not find is dropped before any regex runs
+        if (evaluation.Result is { NoDate: true, DateTemplate: null } && variant.Filter.DatePattern is { } own && own.Text.Length > 0
+            && evaluation.Entry.Get("time") != null && own.Text.IndexOf("{NONE}", StringComparison.OrdinalIgnoreCase) < 0)
+            return (LintRegex.LocateSource(own, 0, own.Text.Length), "the datepattern finds no date in it");
         if (variant.PrefRegex is { } pref && evaluation.Result?.PrefRegexMatched == false)
             return (pref.OwnLocation(), "the prefregex does not match it");
         var line = evaluation.Entry.Text;

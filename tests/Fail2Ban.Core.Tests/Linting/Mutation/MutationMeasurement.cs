@@ -15,7 +15,8 @@ internal sealed record MutantResult(FilterMutant Mutant, bool Real, bool Recalle
 /// Generalisation of the linter to defects it was not tuned on: plants <see cref="FilterMutator"/>'s defects into upstream
 /// master's filters that have a sample log (read in place from the corpus), keeps the mutants whose defect is real by the
 /// matcher (a sample line stops meeting its failJSON: missed, another host, another time, or, for an injection mutant,
-/// a sample line with <see cref="InjectedAddress"/> appended is banned for that address) and counts recall: a finding
+/// a sample line with <c>from </c><see cref="InjectedAddress"/> appended is banned for another host than its own: the
+/// injected address, or a piece of text the widened regex now takes as the host) and counts recall: a finding
 /// on the mutated line that the unmutated filter does not have there (same rule, same line), with and without samples.
 /// </summary>
 internal sealed class MutationMeasurement
@@ -60,7 +61,7 @@ internal sealed class MutationMeasurement
                     injected ??= Lint(path, original, Samples(true), onlySamples: true);
                     var before = SampleKeys(injected);
                     real = SampleKeys(Lint(path, mutant.Text, Samples(true), onlySamples: true))
-                        .Any(k => !before.Contains(k) && k.Contains(InjectedAddress));
+                        .Any(k => !before.Contains(k) && k.Contains(", got "));
                 }
                 else
                 {
