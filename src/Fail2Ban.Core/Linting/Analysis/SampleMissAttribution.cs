@@ -10,7 +10,8 @@ namespace Fail2Ban.Core.Linting.Analysis;
 /// it is written (a sample log line alone does not say which regex lost it): a wrong time or no date found → the <c>datepattern</c>; a
 /// wrong host or user → the failregex that matched; a missed line → the <c>prefregex</c> when it did not match, else the
 /// failregex whose literal words the line carries most (case-insensitively, so a word whose case changed still counts),
-/// located at the span of those words. Null when nothing in the filter stands out.
+/// located at the span of those words (the words written in its own file; ties broken by their letters). Null when
+/// nothing in the filter stands out.
 /// </summary>
 internal static class SampleMissAttribution
 {
@@ -37,22 +38,31 @@ internal static class SampleMissAttribution
         if (variant.PrefRegex is { } pref && evaluation.Result?.PrefRegexMatched == false)
             return (pref.OwnLocation(), "the prefregex does not match it");
         var line = evaluation.Entry.Text;
-        (LintRegex Regex, int Score, int Start, int End)? best = null;
+        (LintLocation Location, int Score, int Letters)? best = null;
         var tied = false;
         foreach (var regex in variant.FailRegexes)
         {
-            var words = LiteralWords(regex.Source.Text).Where(w => line.IndexOf(w.Word, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            // only the words written in the regex's own file: a word from an included piece (common.conf's prefix) says
+            // nothing about which regex lost the line, and a span across files cannot be shown
+            var ownFile = regex.OwnLocation().File;
+            var words = LiteralWords(regex.Source.Text)
+                .Where(w => line.IndexOf(w.Word, StringComparison.OrdinalIgnoreCase) >= 0
+                            && LintRegex.LocateSource(regex.Source, w.Start, w.Word.Length).File == ownFile)
+                .ToList();
             if (words.Count == 0) continue;
-            var score = words.Select(w => w.Word.ToLowerInvariant()).Distinct().Count();
-            if (best is { } b && score == b.Score) tied = true;
-            if (best is null || score > best.Value.Score)
+            var distinct = words.Select(w => w.Word.ToLowerInvariant()).Distinct().ToList();
+            var score = distinct.Count;
+            var letters = distinct.Sum(w => w.Length);
+            if (best is { } b && score == b.Score && letters == b.Letters) { tied = true; continue; }
+            if (best is null || score > best.Value.Score || (score == best.Value.Score && letters > best.Value.Letters))
             {
-                best = (regex, score, words.Min(w => w.Start), words.Max(w => w.Start + w.Word.Length));
+                var start = words.Min(w => w.Start);
+                best = (LintRegex.LocateSource(regex.Source, start, words.Max(w => w.Start + w.Word.Length) - start), score, letters);
                 tied = false;
             }
         }
         if (best is not { } found || tied) return null;
-        return (LintRegex.LocateSource(found.Regex.Source, found.Start, found.End - found.Start), "the failregex nearest to it (by its words) does not match it");
+        return (found.Location, "the failregex nearest to it (by its words) does not match it");
     }
 
     /// <summary>Runs of letters written literally in a regex: not escapes, classes, tags, quantifiers or group flags.</summary>
