@@ -54,7 +54,8 @@ internal sealed class InPlaceLineSearch
             if (candidates == 0)
             {
                 // fail2ban-regex counts the prefregex's matches on every line: then it is asked yes/no.
-                if (askPref && filter.PrefRegex is { } asked) prefMatched = IsMatch(asked, buf);
+                if (askPref && filter.PrefRegex is { } asked)
+                    prefMatched = asked.TryDecideWithoutSearch(buf, out var decided) ? decided : IsMatch(asked, buf);
                 return true;
             }
             var failBuf = buf;

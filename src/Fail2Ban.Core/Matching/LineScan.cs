@@ -158,6 +158,7 @@ internal sealed class LineScan
     private bool IsMatch(CompiledRegex regex, string buf, bool prefiltered)
     {
         if (!prefiltered && !regex.Prefilter.MayMatch(buf.AsSpan())) return false;
+        if (regex.TryDecideWithoutSearch(buf.AsSpan(), out var known)) return known;
         try
         {
             return regex.Runner.IsMatch(buf);
