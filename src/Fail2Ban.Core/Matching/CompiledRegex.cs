@@ -154,10 +154,14 @@ public sealed class CompiledRegex
         return false;
     }
 
+    // Keys the matcher adds to a failure's data after the groups (matches, users, nofail flags).
+    private const int ExtraKeys = 4;
+
     /// <summary>The group dictionary of a match of <paramref name="input"/> (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
     internal FailureData GetGroups(Match m, string input)
     {
-        var data = new FailureData();
+        // Room for the groups, the ALT_/TUPLE_ targets and what the matcher adds (matches, ids).
+        var data = new FailureData(GroupNumbers.Length + AltGroups.Count + TupleGroups.Count + ExtraKeys);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
             data[GroupNames[i]] = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)

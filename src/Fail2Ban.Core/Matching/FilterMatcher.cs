@@ -389,7 +389,7 @@ public sealed class FilterMatcher
         if (preGroups is { Count: > 0 })
         {
             // master: a failregex group that did not participate keeps the prefregex's value
-            var merged = preGroups.Copy();
+            var merged = preGroups.CopyWithRoom(data.Count + 4);
             foreach (var kv in data) if (kv.Value is not null || !merged.ContainsKey(kv.Key)) merged[kv.Key] = kv.Value;
             data = merged;
         }
@@ -465,7 +465,7 @@ public sealed class FilterMatcher
             if (address.IsValid) ids.Add(address);
         }
 
-        if (_options.CheckAllRegex && mlfid is not null) data = data.Copy();
+        if (_options.CheckAllRegex && mlfid is not null) data = data.CopyWithRoom(0);
         foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
         return _options.CheckAllRegex;
     }
