@@ -43,7 +43,18 @@ public sealed class CompiledRegex
     }
 
     /// <summary>The translation this regex came from (its syntax tree, expanded Python text, notes), when known.</summary>
-    public Fail2Ban.Core.Patterns.FilterRegex? Translated { get; init; }
+    public Fail2Ban.Core.Patterns.FilterRegex? Translated
+    {
+        get => _translated;
+        init
+        {
+            _translated = value;
+            // Only the prefregex is searched on (nearly) every line; the others wait behind their literals.
+            if (value is not null && value.Kind != Fail2Ban.Core.Patterns.FilterRegexKind.Prefix) _runner.CompileLater();
+        }
+    }
+
+    private readonly Fail2Ban.Core.Patterns.FilterRegex? _translated;
 
     /// <summary>The source with its <c>.conf</c> locations, when known.</summary>
     public Fail2Ban.Core.Text.LocatedString? LocatedSource { get; init; }
@@ -83,6 +94,19 @@ public sealed class CompiledRegex
     /// </summary>
     public LiteralPrefilter Prefilter =>
         _prefilter ??= Translated is { } t ? new LiteralPrefilter(RequiredLiterals.Analyze(t.Tree)) : LiteralPrefilter.None;
+
+    private int _everyLine; // 0 unknown, 1 no, 2 yes
+
+    /// <summary>
+    /// Answers whether this regex matches the buffer "<c>TEXT\n</c>" of one line without searching, when its
+    /// shape allows (see <see cref="EveryLinePattern"/>); false when it must be searched.
+    /// </summary>
+    internal bool TryDecideWithoutSearch(ReadOnlySpan<char> buffer, out bool matched)
+    {
+        if (_everyLine == 0) _everyLine = Translated is { } t && EveryLinePattern.MatchesEveryNonEmptyLine(t.Tree) ? 2 : 1;
+        matched = false;
+        return _everyLine == 2 && EveryLinePattern.TryDecide(buffer, out matched);
+    }
 
     /// <summary>Python named groups, in pattern order.</summary>
     public IReadOnlyList<string> GroupNames { get; }
@@ -130,10 +154,14 @@ public sealed class CompiledRegex
         return false;
     }
 
+    // Keys the matcher adds to a failure's data after the groups (matches, users, nofail flags).
+    private const int ExtraKeys = 4;
+
     /// <summary>The group dictionary of a match of <paramref name="input"/> (non-participating groups are null), with ALT_/TUPLE_ merged.</summary>
     internal FailureData GetGroups(Match m, string input)
     {
-        var data = new FailureData();
+        // Room for the groups, the ALT_/TUPLE_ targets and what the matcher adds (matches, ids).
+        var data = new FailureData(GroupNumbers.Length + AltGroups.Count + TupleGroups.Count + ExtraKeys);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
             data[GroupNames[i]] = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)

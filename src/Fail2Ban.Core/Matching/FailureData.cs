@@ -14,6 +14,9 @@ public sealed class FailureData : Dictionary<string, object?>
 
     public FailureData(IDictionary<string, object?> source) : base(source, StringComparer.Ordinal) { }
 
+    /// <summary>An empty dictionary with room for <paramref name="capacity"/> keys (no resizing on the way).</summary>
+    internal FailureData(int capacity) : base(capacity, StringComparer.Ordinal) { }
+
     /// <summary>Python truthiness of the value under <paramref name="key"/>.</summary>
     public bool IsTruthy(string key) => TryGetValue(key, out var v) && Truthy(v);
 
@@ -35,6 +38,18 @@ public sealed class FailureData : Dictionary<string, object?>
     public IReadOnlyCollection<string>? Users => TryGetValue("users", out var v) ? v as HashSet<string> : null;
 
     public FailureData Copy() => new(this);
+
+    /// <summary>
+    /// <see cref="Copy"/> with room for <paramref name="extra"/> more keys: a failure's data gains a few
+    /// (<c>matches</c>, the failregex's groups), and each growth of a dictionary copies its arrays.
+    /// The keys keep their order (the same enumeration, added to an empty dictionary).
+    /// </summary>
+    internal FailureData CopyWithRoom(int extra)
+    {
+        var copy = new FailureData(Count + extra);
+        foreach (var kv in this) copy.Add(kv.Key, kv.Value);
+        return copy;
+    }
 
     internal static bool Truthy(object? v) => v switch
     {

@@ -103,12 +103,17 @@ public sealed class FilterMatcher
             // Nothing carries over between lines of a single-line filter but the date and ids, so a
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
-            if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated, false, out _))
+            ulong? left = null;
+            if (!dated.Failed && !dated.DateTimedOut)
             {
-                result = null;
-                return false;
+                if (QuietMiss(line, dated, false, out _))
+                {
+                    result = null;
+                    return false;
+                }
+                left = _inPlace.CandidatesLeft;
             }
-            result = Complete(line, dated, null);
+            result = Complete(line, dated, null, left);
         }
         else result = Process(line, null, null, null);
         if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
@@ -119,8 +124,9 @@ public sealed class FilterMatcher
         return true;
     }
 
-    // The rest of processing a line from its located date, reusing what a preparer did ahead.
-    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared)
+    // The rest of processing a line from its located date, reusing what a preparer did ahead, or
+    // what the in-place search found: the failregexes still worth searching (candidatesLeft).
+    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null)
     {
         var result = new LineResult { DateTemplate = dated.Template };
         if (dated.DateTimedOut) result.TimedOut.Add(DateTimedOutSource);
@@ -139,7 +145,7 @@ public sealed class FilterMatcher
         result.Tuple = tuple;
         result.Time = dated.Date;
         result.NoDate = dated.NoDate;
-        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple), dated.Date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft), dated.Date, result);
         else FindFailures(tuple, dated.Date, result);
         return result;
     }
@@ -270,9 +276,14 @@ public sealed class FilterMatcher
         prefMatched = null;
         if (_maxLines != 1) return Process(line, null, null, null);
         var dated = LocateDate(line, null);
-        if (!dated.Failed && !dated.DateTimedOut && QuietMiss(line, dated, true, out prefMatched)) return null;
+        ulong? left = null;
+        if (!dated.Failed && !dated.DateTimedOut)
+        {
+            if (QuietMiss(line, dated, true, out prefMatched)) return null;
+            left = _inPlace.CandidatesLeft;
+        }
         prefMatched = null;
-        return Complete(line, dated, null);
+        return Complete(line, dated, null, left);
     }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
@@ -389,7 +400,7 @@ public sealed class FilterMatcher
         if (preGroups is { Count: > 0 })
         {
             // master: a failregex group that did not participate keeps the prefregex's value
-            var merged = preGroups.Copy();
+            var merged = preGroups.CopyWithRoom(data.Count + 4);
             foreach (var kv in data) if (kv.Value is not null || !merged.ContainsKey(kv.Key)) merged[kv.Key] = kv.Value;
             data = merged;
         }
@@ -465,7 +476,7 @@ public sealed class FilterMatcher
             if (address.IsValid) ids.Add(address);
         }
 
-        if (_options.CheckAllRegex && mlfid is not null) data = data.Copy();
+        if (_options.CheckAllRegex && mlfid is not null) data = data.CopyWithRoom(0);
         foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
         return _options.CheckAllRegex;
     }

@@ -37,6 +37,7 @@ internal sealed class InPlaceLineSearch
     public bool NothingToReport(CompiledFilter filter, ReadOnlySpan<char> before, ReadOnlySpan<char> after, bool askPref, out bool? prefMatched)
     {
         prefMatched = null;
+        CandidatesLeft = null;
         var buf = Join(ref _buffer, before, after);
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
@@ -54,7 +55,8 @@ internal sealed class InPlaceLineSearch
             if (candidates == 0)
             {
                 // fail2ban-regex counts the prefregex's matches on every line: then it is asked yes/no.
-                if (askPref && filter.PrefRegex is { } asked) prefMatched = IsMatch(asked, buf);
+                if (askPref && filter.PrefRegex is { } asked)
+                    prefMatched = asked.TryDecideWithoutSearch(buf, out var decided) ? decided : IsMatch(asked, buf);
                 return true;
             }
             var failBuf = buf;
@@ -72,7 +74,10 @@ internal sealed class InPlaceLineSearch
             for (var i = 0; i < fail.Count; i++)
             {
                 if (tracked && (candidates & (1UL << i)) == 0) continue;
-                if (fail[i].Prefilter.MayMatch(failBuf) && IsMatch(fail[i], failBuf)) return false;
+                if (!fail[i].Prefilter.MayMatch(failBuf) || !IsMatch(fail[i], failBuf)) continue;
+                // The ones before i were searched on the same text and missed.
+                if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
+                return false;
             }
             return true;
         }
@@ -81,6 +86,12 @@ internal sealed class InPlaceLineSearch
             return false; // searched again on the full path, which records the time-out
         }
     }
+
+    /// <summary>
+    /// After <see cref="NothingToReport"/> returned false because failregex i matched: the failregexes
+    /// (as <see cref="FailRegexGate.Candidates"/> bits) that may still match the line, from i on; else null.
+    /// </summary>
+    public ulong? CandidatesLeft { get; private set; }
 
     // first + second + "\n" in a reused array (a huge line gets one of its own, not kept: one 10 MB
     // line must not pin 20 MB for the matcher's lifetime).

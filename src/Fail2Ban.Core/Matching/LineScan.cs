@@ -43,15 +43,17 @@ internal sealed class LineScan
     /// Runs the searches for a line cut into <paramref name="tuple"/> (they depend on its text
     /// without the date only) in Fail2Ban's order and conditions (see <c>FilterMatcher.FindFailures</c>).
     /// </summary>
-    public static LineScan Run(CompiledFilter filter, TupleLine tuple)
+    /// <param name="knownCandidates">The failregexes that may match, when an earlier search of the same text
+    /// found out (<see cref="InPlaceLineSearch.CandidatesLeft"/>): spares the literal scan and the misses.</param>
+    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null)
     {
         var scan = new LineScan();
-        var result = scan.Search(filter, tuple);
+        var result = scan.Search(filter, tuple, knownCandidates);
         return result ?? scan;
     }
 
     // Null when the result is in this instance; else a shared trivial result.
-    private LineScan? Search(CompiledFilter filter, TupleLine tuple)
+    private LineScan? Search(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates)
     {
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
@@ -67,7 +69,7 @@ internal sealed class LineScan
                 if (!p0.Prefilter.MayMatchLine(rest)) return PrefRegexMissed;
                 prefChecked = true;
             }
-            else if (filter.Gate.Candidates(rest) == 0) return NoPrefRegex;
+            else if ((knownCandidates ?? filter.Gate.Candidates(rest)) == 0) return NoPrefRegex;
         }
         var buf = string.Concat(tuple.Before, tuple.After, "\n");
         if (earlyIgnore)
@@ -81,7 +83,7 @@ internal sealed class LineScan
         {
             // A line without the prefregex's literals ends here (usually most lines, one scan).
             if (!prefChecked && !pref.Prefilter.MayMatch(buf.AsSpan())) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
-            candidates = filter.Gate.Candidates(buf.AsSpan());
+            candidates = knownCandidates ?? filter.Gate.Candidates(buf.AsSpan());
             if (candidates == 0)
             {
                 // No failregex can match any part of this line: only the prefregex's yes/no counts.
@@ -102,7 +104,7 @@ internal sealed class LineScan
                 failBuf = text + "\n";
             }
         }
-        else if ((candidates = filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
+        else if ((candidates = knownCandidates ?? filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
 
         FailureData?[]? groupsByRegex = null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
@@ -158,6 +160,7 @@ internal sealed class LineScan
     private bool IsMatch(CompiledRegex regex, string buf, bool prefiltered)
     {
         if (!prefiltered && !regex.Prefilter.MayMatch(buf.AsSpan())) return false;
+        if (regex.TryDecideWithoutSearch(buf.AsSpan(), out var known)) return known;
         try
         {
             return regex.Runner.IsMatch(buf);

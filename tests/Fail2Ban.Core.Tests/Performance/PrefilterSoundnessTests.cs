@@ -32,7 +32,7 @@ public class PrefilterSoundnessTests
         var files = UpstreamLayout.Load(Corpus.MasterRoot);
         var zone = LocalTimeZone.Parse(SampleCorpus.Zone);
         var dateSettings = new DateDetectorSettings { Now = SampleReplay.TestNow, LocalZone = zone };
-        long checks = 0, matched = 0, rejected = 0;
+        long checks = 0, matched = 0, rejected = 0, decidedWithoutSearch = 0;
         var problems = new List<string>();
         foreach (var (dir, name) in SampleCorpus.Filters())
         {
@@ -79,7 +79,14 @@ public class PrefilterSoundnessTests
                             if (!may) rejected++;
                             if (text.IndexOf('\n') == text.Length - 1 && regex.Prefilter.MayMatchLine(text.AsSpan(0, text.Length - 1)) != may)
                                 problems.Add(name + ": MayMatchLine differs from MayMatch for " + regex.Source + ":\n    " + text);
-                            if (!regex.Regex.IsMatch(text)) continue;
+                            var isMatch = regex.Regex.IsMatch(text);
+                            if (regex.TryDecideWithoutSearch(text.AsSpan(), out var decided))
+                            {
+                                decidedWithoutSearch++;
+                                if (decided != isMatch)
+                                    problems.Add(name + ": deciding without a search says " + decided + " for " + regex.Source + ":\n    " + text);
+                            }
+                            if (!isMatch) continue;
                             matched++;
                             if (!may) problems.Add(name + ": prefilter rejects a text " + regex.Source + " matches:\n    " + text);
                         }
@@ -87,9 +94,11 @@ public class PrefilterSoundnessTests
                 }
             }
         }
-        _output.WriteLine(checks + " checks, " + matched + " matches, " + rejected + " rejected by the prefilter");
+        _output.WriteLine(checks + " checks, " + matched + " matches, " + rejected + " rejected by the prefilter, "
+            + decidedWithoutSearch + " decided without a search");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.True(matched > 1000 && rejected > checks / 2, "the corpus should exercise the prefilter both ways");
+        Assert.True(decidedWithoutSearch > 1000, "the corpus should exercise prefregexes decided without a search (sshd's)");
     }
 
     private static string Join(IEnumerable<TupleLine> lines)
