@@ -20,9 +20,12 @@ internal sealed class IPv6AddressMishandledRule : LintRule
     /// on after the address (a regex that just stops after the address says nothing about ports).
     /// </summary>
     private static bool AbsorbsPort(LintRegex regex, ProbeOutcome ipv6, System.Collections.Generic.IReadOnlyList<ProbeOutcome> outcomes) =>
-        ipv6.Base.Text.Substring(ipv6.Base.HostEnd).Trim().Length > 0
-        && ipv6.Variant.Tag is { } tag && TakesPort(regex.Regex.Expanded.Substring(tag.ExpandedSpan.End))
+        Rest(ipv6.Base.Text, ipv6.Base.HostEnd).Trim().Length > 0
+        && ipv6.Variant.Tag is { } tag && TakesPort(Rest(regex.Regex.Expanded, tag.ExpandedSpan.End))
         && outcomes.Any(p => p.Base == ipv6.Base && p.Variant.Name == "ipv4:port" && !p.Violated);
+
+    /// <summary>The text from <paramref name="start"/> on; empty when the offset lies past it (a span from another text).</summary>
+    private static string Rest(string text, int start) => start >= 0 && start < text.Length ? text.Substring(start) : "";
 
     /// <summary>What the regex writes right after the address takes a port: a catch-all or an explicit <c>:\d</c>.</summary>
     private static bool TakesPort(string after) =>
