@@ -62,6 +62,9 @@ internal sealed class RegexReport
 
     public (long Line, string Regex)? FirstTimedOut { get; private set; }
 
+    /// <summary>How many undecided line numbers the warning lists before it ends with "…".</summary>
+    private const int ListedTimedOutLines = 20;
+
     /// <summary>The numbers of the first undecided (timed-out) lines, for the warning.</summary>
     public List<long> TimedOutLineNumbers { get; } = new();
 
@@ -81,7 +84,7 @@ internal sealed class RegexReport
         {
             TimedOutLines++;
             FirstTimedOut ??= (line.Number, timed.TimedOut[0]);
-            if (TimedOutLineNumbers.Count < 20) TimedOutLineNumbers.Add(line.Number);
+            if (TimedOutLineNumbers.Count < ListedTimedOutLines) TimedOutLineNumbers.Add(line.Number);
         }
         if (_s.Json)
         {
