@@ -40,7 +40,7 @@ internal static class LintCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var samples = new Option<string?>("--samples")
         {
-            Description = "Folder of sample logs named like the filters (upstream's fail2ban/tests/files/logs, found by itself next to a config/filter.d tree): evidence from real lines, and the F2B5 rules.",
+            Description = "Folder of sample logs named like the filters (found by itself: upstream's fail2ban/tests/files/logs next to a config/filter.d tree, or logs/ beside filter.d): evidence from real lines, and the F2B5 rules.",
             HelpName = "DIR",
         };
         var fix = new Option<bool>("--fix") { Description = "Apply the mechanical fixes to the .conf files." };
@@ -184,8 +184,9 @@ internal static class LintCommand
     }
 
     /// <summary>
-    /// The sample logs of upstream's source layout, found next to the config tree the filters come from
-    /// (<c>config/filter.d/x.conf</c> beside <c>fail2ban/tests/files/logs/x</c>), or null.
+    /// The sample logs found next to the config tree the filters come from, or null: upstream's source layout
+    /// (<c>config/filter.d/x.conf</c> beside <c>fail2ban/tests/files/logs/x</c>), else a <c>logs</c> folder beside
+    /// <c>filter.d</c> (<c>ROOT/filter.d/x.conf</c> and <c>ROOT/logs/x</c>, as filter collections keep them).
     /// </summary>
     internal static string? UpstreamSampleFolder(IEnumerable<LintTarget> targets)
     {
@@ -194,10 +195,12 @@ internal static class LintCommand
             var filterDir = target.File != null ? Path.GetDirectoryName(target.File) : target.ConfigDirectory is { } c ? Path.Combine(c, "filter.d") : null;
             if (filterDir is null) continue;
             var configRoot = Path.GetDirectoryName(Path.GetFullPath(filterDir));
-            var sourceRoot = configRoot is null ? null : Path.GetDirectoryName(configRoot);
-            if (sourceRoot is null) continue;
-            var logs = Path.Combine(sourceRoot, "fail2ban", "tests", "files", "logs");
-            if (Directory.Exists(logs)) return logs;
+            if (configRoot is null) continue;
+            var sourceRoot = Path.GetDirectoryName(configRoot);
+            var upstream = sourceRoot is null ? null : Path.Combine(sourceRoot, "fail2ban", "tests", "files", "logs");
+            if (upstream != null && Directory.Exists(upstream)) return upstream;
+            var beside = Path.Combine(configRoot, "logs");
+            if (Directory.Exists(beside)) return beside;
         }
         return null;
     }

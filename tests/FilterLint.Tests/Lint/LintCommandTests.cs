@@ -29,6 +29,22 @@ public sealed class LintCommandTests : IDisposable
         Assert.Equal(2, CliRunner.Run("lint").ExitCode);
     }
 
+    [Theory]
+    [InlineData("corpus/filter.d/demo.conf", "corpus/logs/demo")]
+    [InlineData("src/config/filter.d/demo.conf", "src/fail2ban/tests/files/logs/demo")]
+    public void Sample_logs_beside_the_config_tree_are_found_without_samples_option(string filterPath, string logPath)
+    {
+        // Two failregexes, a sample log that only the first one matches: F2B5001 needs the samples to be found.
+        const string filter = "[Definition]\nfailregex = ^auth failed from <HOST>$\n            ^bad user \\S+ from <HOST>$\n";
+        var conf = _tree.Write(filterPath, filter);
+        Assert.DoesNotContain("F2B5001", CliRunner.Run("lint", conf).Stdout);
+        _tree.Write(logPath, "# failJSON: { \"time\": \"2005-08-14T11:59:58\", \"match\": true , \"host\": \"192.0.2.1\" }\n"
+            + "Aug 14 11:59:58 auth failed from 192.0.2.1\n");
+        var result = CliRunner.Run("lint", conf);
+        Assert.Contains("demo.conf(3,", result.Stdout);
+        Assert.Contains("F2B5001", result.Stdout);
+    }
+
     [Fact]
     public void A_filter_that_does_not_compile_exits_2_with_a_located_error_and_no_stack_trace()
     {

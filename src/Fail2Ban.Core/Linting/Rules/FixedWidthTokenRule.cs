@@ -31,10 +31,39 @@ internal sealed class FixedWidthTokenRule : LintRule
                 if (node is not QuantifierNode q || q.Origin != null || q.Max != q.Min || q.Min < MinimumWidth) continue;
                 if (q.Body is not CharClassNode) continue;
                 var set = regex.Tree.AtomSet(q.Body)!;
-                if (!IsTokenClass(set)) continue;
+                if (!IsTokenClass(set) || WidthSeparatesRepeatedTokens(regex.Tree, q)) continue;
                 Check(context, regex, q, set);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the fixed width is what separates the words of a repeated list: the token is repeated
+    /// (<c>(?:[A-Z]{4}[/ ]?)+</c>, sendmail's <c>MAIL/EXPN/VRFY/ETRN</c>) and nothing required follows it
+    /// before the next repetition. There the width is structure, not a guess: <c>{4,}</c> would let one
+    /// token swallow the next, and the list would backtrack exponentially on a line that fails.
+    /// </summary>
+    internal static bool WidthSeparatesRepeatedTokens(RegexTreeIndex tree, QuantifierNode token)
+    {
+        RegexNode current = token;
+        foreach (var parent in tree.Ancestors(token))
+        {
+            if (parent is SequenceNode seq)
+            {
+                var after = false;
+                foreach (var item in seq.Items)
+                {
+                    if (after && !tree.IsNullable(item)) return false;
+                    if (ReferenceEquals(item, current)) after = true;
+                }
+            }
+            else if (parent is QuantifierNode { Max: null or > 1 })
+            {
+                return true;
+            }
+            current = parent;
+        }
+        return false;
     }
 
     /// <summary>Letters (beyond hexadecimal ones), possibly digits, <c>_</c> or <c>-</c>; nothing else.</summary>

@@ -13,7 +13,8 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// <item>An access log is also written with the virtual host first (Apache's <c>vhost_combined</c>); a regex that
 /// starts the line with the address misses those. Whether the server logs that way depends on its
 /// configuration: reported where the sample log has such lines, as a suggestion (info) where there is no
-/// sample log, and not where the sample log has none.</item>
+/// sample log and the filter reads a server that has such a format (Apache, nginx, lighttpd), and not where
+/// the sample log has none.</item>
 /// </list>
 /// Found by the robustness probe on a matched line, confirmed in the real matcher.
 /// </summary>
@@ -53,7 +54,7 @@ internal sealed class LogFormatVariantMissedRule : LintRule
     private void ReportVirtualHost(VariantLintContext context, LintRegex regex, ProbeOutcome hit, System.Collections.Generic.HashSet<string> reported)
     {
         var sample = context.SampleLines.FirstOrDefault(l => VirtualHostFirst.IsMatch(l));
-        if (context.SampleLines.Count > 0 && sample is null) return;
+        if (context.SampleLines.Count > 0 ? sample is null : !IsVirtualHostServer(context.Variant)) return;
         var location = hit.Variant.LocateTag(regex);
         if (!reported.Add("vhost" + location)) return;
         var why = sample is null
@@ -62,6 +63,22 @@ internal sealed class LogFormatVariantMissedRule : LintRule
         var message = why + " '" + LineFormVariations.VirtualHost + " " + hit.Base.HostText + " …', which Fail2Ban " + hit.Describe()
             + ": the regex starts the line with the address. Allow an optional name before it: (?:\\S+\\s+)?";
         context.Report(Id, message, location, ProbeFindings.Evidence(hit), null, sample is null ? LintSeverity.Info : null);
+    }
+
+    /// <summary>Servers whose access log is written with the virtual host first by a stock setting (Apache's and
+    /// lighttpd's <c>%v</c>, Debian's <c>other_vhosts_access.log</c>, nginx's <c>$host</c>).</summary>
+    private static readonly string[] VirtualHostServers = { "apache", "httpd", "nginx", "lighttpd" };
+
+    /// <summary>
+    /// Whether the filter reads such a server's log, known from its own name, a file it includes (apache-common.conf)
+    /// or its <c>_daemon</c>. Other servers with an access log of the same shape (Jetty's NCSA log behind openHAB)
+    /// have no virtual-host-first format, so without a sample log the variant proves nothing about them.
+    /// </summary>
+    private static bool IsVirtualHostServer(FilterVariant variant)
+    {
+        var names = variant.Filter.FilesRead.Select(System.IO.Path.GetFileName).Append(variant.Filter.Name)
+            .Append(Probing.LogLineDresser.DaemonOption(variant) ?? "");
+        return names.Any(n => VirtualHostServers.Any(s => n != null && n.IndexOf(s, System.StringComparison.OrdinalIgnoreCase) >= 0));
     }
 
     /// <summary>The first white space the regex requires where a line may start (the <c>\s</c> of <c>^(?:\s\S+ …)?</c>), or null.</summary>

@@ -18,9 +18,9 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// plurals such as <c>series</c>) and abbreviated units that logs write the same for every count
 /// (<c>secs</c>, <c>msgs</c>) are left alone, and so is a plural that the filter's sample log shows
 /// after a count of 1 (the daemon does not make the singular). Whether a daemon inflects at all depends on
-/// the daemon, so where the filter has sample lines the rule reports only when they show it writing the
-/// singular after a count of one ("1 byte"); without samples it reports (as a suggestion to check the
-/// daemon). Only counts on the regex's required path are checked.
+/// the daemon (sendmail prints "%d seconds" for every count), so the rule reports only where the filter's
+/// sample log shows the daemon writing the singular after a count of one ("1 byte"); without sample lines
+/// it is silent. Only counts on the regex's required path are checked.
 /// </para>
 /// </summary>
 internal sealed class PluralAfterCountRule : LintRule
@@ -63,8 +63,8 @@ internal sealed class PluralAfterCountRule : LintRule
         if (Singular(word) is not { } singular) return;
         if (context.SampleLines.Any(l => HasCountOfOne(l, word))) return;
         // Whether a daemon inflects is the daemon's choice (dropbear writes "%u fails", sendmail "%d seconds" for every
-        // count): where the filter's sample log shows the daemon, it must show it writing the singular after a 1.
-        if (context.SampleLines.Count > 0 && !context.SampleLines.Any(l => HasCountOfOne(l, singular.Text))) return;
+        // count) and the regex cannot tell: the filter's sample log must show the daemon writing the singular after a 1.
+        if (!context.SampleLines.Any(l => HasCountOfOne(l, singular.Text))) return;
         var offsets = LiteralSource.Offsets(regex, noun);
         if (offsets is null) return;
 

@@ -43,6 +43,16 @@ public sealed class FixedWidthTokenRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.FixedWidthToken, text));
     }
 
+    [Fact]
+    public void A_width_that_separates_the_words_of_a_repeated_list_is_not_reported_and_one_with_a_required_separator_is()
+    {
+        // sendmail's fixed "did not issue MAIL/EXPN/VRFY/ETRN": with {4,} a word could swallow the next one.
+        const string list = "[Definition]\nfailregex = ^\\[<HOST>\\] did not issue (?:[A-Z]{4}[/ ]?)+during connection$\n";
+        Assert.Empty(LintHarness.Findings(RuleIds.FixedWidthToken, list));
+        const string separated = "[Definition]\nfailregex = ^\\[<HOST>\\] did not issue (?:[A-Z]{4}/)+ during connection$\n";
+        Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, separated));
+    }
+
     [SkippableFact]
     public void Debian_1_0_2_postfix_is_flagged_at_pref_with_a_CONNECT_line_and_master_is_not()
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Fail2Ban.Core.Linting;
 
 namespace Fail2Ban.Core.Tests.Linting.Rules;
@@ -38,10 +39,12 @@ public sealed class LogFormatVariantMissedRuleTests
     [Fact]
     public void An_access_log_regex_that_starts_with_the_address_misses_the_virtual_host_form()
     {
-        // Without a sample log: a suggestion to check how the server logs.
-        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog)));
+        // Without a sample log: a suggestion to check how the server logs, for a server that has such a format.
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog, "_daemon = apache2")));
         Assert.Equal(LintSeverity.Info, f.Severity);
         Assert.Contains("www.example.org 192.0.2.1 ", f.Evidence!.Line);
+        var named = LintHarness.Lint(LintHarness.Filter(AccessLog), name: "nginx-badbots").Findings;
+        Assert.Single(named, x => x.RuleId == RuleIds.LogFormatVariantMissed);
 
         var vhost = FailRegexWithoutSampleRuleTests.Samples(new()
         {
@@ -57,9 +60,17 @@ public sealed class LogFormatVariantMissedRuleTests
     }
 
     [Fact]
+    public void Without_a_sample_log_an_access_log_of_a_server_without_a_virtual_host_format_is_not_reported()
+    {
+        // openHAB's Jetty request log has the combined shape but no virtual-host-first format.
+        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog)));
+        Assert.DoesNotContain(LintHarness.Lint(LintHarness.Filter(AccessLog), name: "openhab").Findings, x => x.RuleId == RuleIds.LogFormatVariantMissed);
+    }
+
+    [Fact]
     public void An_access_log_regex_that_allows_the_virtual_host_is_not_reported()
     {
-        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog.Replace(@"^\s*<ADDR>", @"^\s*(?:\S+\s+)?<ADDR>"))));
+        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(AccessLog.Replace(@"^\s*<ADDR>", @"^\s*(?:\S+\s+)?<ADDR>"), "_daemon = apache2")));
     }
 
     [Fact]
