@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # From a fresh clone of this repository (its committed HEAD), follows the README's install section:
 #  1. packs the four packages into a local feed with the README's commands;
-#  2. installs FilterLint from it as a .NET tool (--tool-path in the work folder instead of -g, so nothing
-#     global is touched) and runs `filterlint --version` and lints (a clean filter exits 0, one with a lint
+#  2. installs FilterLint from it with the README's own `dotnet tool install -g` (DOTNET_CLI_HOME pointed
+#     into the work folder, so the user's global tools are not touched) and runs `filterlint --version` and lints (a clean filter exits 0, one with a lint
 #     warning 1, one Fail2Ban cannot read 2, each finding at its .conf line and column);
 #  3. creates a new console app (`dotnet new console`) referencing Fail2Ban.Analyzers and Fail2Ban.Generators
 #     from the feed, with a broken filter as a plain <AdditionalFiles Include="x.conf" /> and another as
 #     <Fail2BanFilter Include="y.conf" /> (compiled by the generator), and checks that `dotnet build` reports
 #     each one's located error exactly once; then that Fail2BanLintPreset=strict turns a lint warning into an error.
-# Takes about 2-3 minutes on 2 cores (four Release packs, three builds): not part of .ci/run.
+# Takes about 2-3 minutes on 2 cores (four Release packs, three builds); .ci/run runs it after the tests.
 # Usage: scripts/check-install.sh [WORKDIR (default: a new temporary folder, removed on success)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,9 +33,11 @@ feed="$clone/feed"
 echo "feed: $(cd "$feed" && ls *.nupkg | tr '\n' ' ')"
 version=$(ls "$feed" | sed -n 's/^Fail2Ban\.Analyzers\.\(.*\)\.nupkg$/\1/p')
 
-# 2. The tool, as `dotnet tool install -g --add-source ./feed FilterLint` installs it (here into $tools).
-(cd "$clone" && dotnet tool install --tool-path "$tools" --add-source ./feed FilterLint >/dev/null) || fail "dotnet tool install"
-filterlint="$tools/filterlint"
+# 2. The tool, with the README's `dotnet tool install -g --add-source ./feed FilterLint`: a global tool goes to
+# $DOTNET_CLI_HOME/.dotnet/tools, here inside the work folder.
+(cd "$clone" && DOTNET_CLI_HOME="$tools" dotnet tool install -g --add-source ./feed FilterLint >/dev/null) || fail "dotnet tool install -g"
+filterlint="$tools/.dotnet/tools/filterlint"
+[ -x "$filterlint" ] || fail "dotnet tool install -g put no filterlint in $tools/.dotnet/tools"
 echo "filterlint --version: $("$filterlint" --version)"
 mkdir -p "$app/filters"
 printf '[Definition]\nfailregex = ^login failed for \\S+ from <HOST> port \\d+$\n' > "$work/good.conf"
