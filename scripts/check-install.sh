@@ -8,7 +8,7 @@
 #     from the feed, with a broken filter as a plain <AdditionalFiles Include="x.conf" /> and another as
 #     <Fail2BanFilter Include="y.conf" /> (compiled by the generator), and checks that `dotnet build` reports
 #     each one's located error exactly once; then that Fail2BanLintPreset=strict turns a lint warning into an error.
-# Takes about 2-3 minutes on 2 cores (four Release packs, three builds); .ci/run runs it after the tests.
+# Takes about 1-3 minutes on 2 cores (four Release packs, three builds); .ci/run runs it after the tests.
 # Usage: scripts/check-install.sh [WORKDIR (default: a new temporary folder, removed on success)]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
