@@ -253,8 +253,17 @@ public sealed class FilterFileAnalyzer : DiagnosticAnalyzer
             if (finding.Evidence is { } e) message += " (evidence: " + e.Explanation + ": " + e.Line + ")";
             // The analyzer never reads the disk: an include it did not find may well exist, just not as an AdditionalFile.
             if (finding.RuleId == RuleIds.MissingInclude) message += " (the analyzer reads included files from AdditionalFiles only: add it as <AdditionalFiles Include=\"…\" />)";
-            return Diagnostic.Create(descriptor, location, message);
+            // The finding's own severity: a rule reports a guess made without the daemon's log as info below its default
+            // (F2B2006's port "check the daemon"), as the CLI does. A .globalconfig severity still overrides it.
+            return Diagnostic.Create(descriptor, location, ToDiagnosticSeverity(finding.Severity), null, null, message);
         }
+
+        private static DiagnosticSeverity ToDiagnosticSeverity(LintSeverity severity) => severity switch
+        {
+            LintSeverity.Error => DiagnosticSeverity.Error,
+            LintSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        };
 
         private static TextSpan Span(SourceText text, LintLocation l)
         {

@@ -130,6 +130,16 @@ public sealed class FilterFileAnalyzerTests
     }
 
     [Fact]
+    public async Task A_finding_below_its_rules_default_keeps_its_own_severity_and_a_globalconfig_still_overrides_it()
+    {
+        // No sample log: whether the daemon writes a port after the address is a guess, reported as info (as the CLI does).
+        var files = new[] { ("/proj/f/login.conf", "[Definition]\nfailregex = ^login failed from <HOST>$\n", (string?)"true") };
+        Assert.Equal(DiagnosticSeverity.Info, (await AnalyzerHarness.Run(files)).Single(d => d.Id == "F2B2006").Severity);
+        var raised = await AnalyzerHarness.Run(files, "is_global = true\ndotnet_diagnostic.F2B2006.severity = error\n");
+        Assert.Equal(DiagnosticSeverity.Error, raised.Single(d => d.Id == "F2B2006").Severity);
+    }
+
+    [Fact]
     public async Task The_translation_note_F2B1016_is_off_by_default_and_a_globalconfig_turns_it_on()
     {
         var files = new[] { ("/proj/f/counts.conf", "[Definition]\nfailregex = ^errors \\(\\d{,3}\\) from <HOST>$\n", (string?)"true") };
