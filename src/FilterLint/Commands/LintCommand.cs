@@ -200,21 +200,46 @@ internal static class LintCommand
             var upstream = sourceRoot is null ? null : Path.Combine(sourceRoot, "fail2ban", "tests", "files", "logs");
             if (upstream != null && Directory.Exists(upstream)) return upstream;
             var beside = Path.Combine(configRoot, "logs");
-            if (Directory.Exists(beside)) return beside;
+            if (Directory.Exists(beside) && HoldsAnnotatedSamples(beside)) return beside;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a folder holds Fail2Ban-style sample logs (lines annotated with <c># failJSON:</c>), not plain logs: a
+    /// plain log kept beside the filters (samples/LogWatch/logs) is for <c>filterlint regex</c>, and read as samples its
+    /// every matched line would be "matched when it should not have".
+    /// </summary>
+    private static bool HoldsAnnotatedSamples(string directory)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(directory).Take(200))
+            {
+                using var reader = new StreamReader(file);
+                var head = new char[64 * 1024];
+                var read = reader.ReadBlock(head, 0, head.Length);
+                if (new string(head, 0, read).Contains("# failJSON:")) return true;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return false;
     }
 
     internal static SampleLogSource SampleLogs(string directory)
     {
         var full = Path.GetFullPath(directory);
+        // Upstream names a filter's sample log NAME; collections (and the analyzer's AdditionalFiles) use NAME.log.
+        string PathOf(string name)
+        {
+            var path = Path.Combine(full, name);
+            return !File.Exists(path) && File.Exists(path + ".log") ? path + ".log" : path;
+        }
         return new SampleLogSource(
-            name =>
-            {
-                var path = Path.Combine(full, name);
-                return File.Exists(path) ? File.ReadAllText(path) : null;
-            },
-            name => Path.Combine(full, name).Replace(Path.DirectorySeparatorChar, '/'));
+            name => File.Exists(PathOf(name)) ? File.ReadAllText(PathOf(name)) : null,
+            name => PathOf(name).Replace(Path.DirectorySeparatorChar, '/'));
     }
 
     private static List<LintFinding> ApplyFixes(List<LintFinding> findings, DisplayPath paths, TextWriter error)

@@ -32,6 +32,7 @@ public sealed class LintCommandTests : IDisposable
     [Theory]
     [InlineData("corpus/filter.d/demo.conf", "corpus/logs/demo")]
     [InlineData("src/config/filter.d/demo.conf", "src/fail2ban/tests/files/logs/demo")]
+    [InlineData("named/filter.d/demo.conf", "named/logs/demo.log")]
     public void Sample_logs_beside_the_config_tree_are_found_without_samples_option(string filterPath, string logPath)
     {
         // Two failregexes, a sample log that only the first one matches: F2B5001 needs the samples to be found.
@@ -43,6 +44,17 @@ public sealed class LintCommandTests : IDisposable
         var result = CliRunner.Run("lint", conf);
         Assert.Contains("demo.conf(3,", result.Stdout);
         Assert.Contains("F2B5001", result.Stdout);
+    }
+
+    [Fact]
+    public void A_plain_log_beside_the_filters_is_not_taken_for_annotated_samples()
+    {
+        // samples/LogWatch keeps plain logs for `filterlint regex`; read as samples, every matched line would be an F2B5002.
+        var conf = _tree.Write("plain/filter.d/demo.conf", "[Definition]\nfailregex = ^auth failed from <HOST>$\n");
+        _tree.Write("plain/logs/demo.log", "Aug 14 11:59:58 auth failed from 192.0.2.1\n");
+        var result = CliRunner.Run("lint", conf);
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("F2B50", result.Stdout);
     }
 
     [Fact]

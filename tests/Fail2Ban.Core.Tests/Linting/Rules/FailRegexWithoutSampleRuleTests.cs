@@ -33,4 +33,11 @@ public sealed class FailRegexWithoutSampleRuleTests
     {
         Assert.Single(LintHarness.Findings(RuleIds.FailRegexWithoutSample, Filter, null, Samples(new())));
     }
+
+    [Fact]
+    public void An_include_only_file_without_a_failregex_needs_no_sample_log()
+    {
+        const string prefix = "[DEFAULT]\n_daemon = \\S+\nsyslog_prefix = \\s*\\S+ %(_daemon)s:\\s+\n";
+        Assert.Empty(LintHarness.Findings(RuleIds.FailRegexWithoutSample, prefix, null, Samples(new())));
+    }
 }
