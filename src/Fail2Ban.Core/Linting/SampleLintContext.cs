@@ -56,6 +56,21 @@ internal sealed class SampleLintContext
     public FilterVariant? VariantOf(SampleEvaluation evaluation) =>
         _variants.TryGetValue(OptionsKey(evaluation.Options.Where(kv => !kv.Key.StartsWith("test.", StringComparison.Ordinal)).ToList()), out var v) ? v : null;
 
+    /// <summary>Whether the filter has a failregex to exercise (an include-only file has none); known without a log.</summary>
+    public bool HasFailRegex { get; private set; } = true;
+
+    private static bool HasAnyFailRegex(Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read)
+    {
+        try
+        {
+            return read(null).FailRegex.Count > 0;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return true;
+        }
+    }
+
     public static SampleLintContext? Create(string filterName, string filterFile, SampleLogSource samples,
         Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read, LintSettings settings, FindingCollector sink)
     {
@@ -70,7 +85,11 @@ internal sealed class SampleLintContext
             log = null;
         }
         context.HasLog = log != null;
-        if (log is null) return context;
+        if (log is null)
+        {
+            context.HasFailRegex = HasAnyFailRegex(read);
+            return context;
+        }
 
         var zone = LocalTimeZone.Parse(HarnessZone);
         var replay = new SampleReplay(filterName, name => samples.Read(name), options =>

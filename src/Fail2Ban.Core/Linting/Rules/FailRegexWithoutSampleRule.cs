@@ -14,7 +14,7 @@ internal sealed class FailRegexWithoutSampleRule : LintRule
         if (!context.HasLog)
         {
             // An include-only file (a shared prefix, not named *common.conf) has no failregex to exercise.
-            if (!System.Linq.Enumerable.Any(context.Variants, v => v.FailRegexes.Count > 0)) return;
+            if (!context.HasFailRegex) return;
             context.Report(Id, "there is no sample log '" + context.FilterName + "' for this filter, so none of its failregexes is exercised",
                 LintLocation.FileStart(context.FilterFile));
             return;
