@@ -69,7 +69,7 @@ public sealed class FilterLinter
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             // A bug in the engine: reported at the filter, with what was found before it, never as a clean filter.
-            collector.Add(EngineFindings.InternalError(e, "Linting", label, _settings), null);
+            AddFailure(e, "Linting", label, collector, null);
             return Finish(files, label, new VariantCoverage(Array.Empty<string>(), Array.Empty<string>()), Array.Empty<string>(),
                 Array.Empty<string>(), collector, Array.Empty<string>());
         }
@@ -266,21 +266,19 @@ public sealed class FilterLinter
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            LastRuleFailure = e;
-            var finding = EngineFindings.InternalError(e, what, label, _settings);
-            if (key is { } k) collector.Add(finding, k);
-            else collector.Add(finding, (string?)null);
+            AddFailure(e, what, label, collector, key);
         }
     }
+
+    /// <summary>A caught exception: kept in the run's failures, and reported as an internal-error finding (of the variant, if any).</summary>
+    private void AddFailure(Exception e, string what, string label, FindingCollector collector, VariantKey? key) =>
+        collector.AddFailure(new LintFailure(what, e), EngineFindings.InternalError(e, what, label, _settings), key ?? new VariantKey(null, null));
 
     /// <summary>Time spent in each rule, in milliseconds, over the process (for the performance tests).</summary>
     internal static System.Collections.Concurrent.ConcurrentDictionary<string, double> RuleTimings { get; } = new();
 
     private static double Elapsed(long started) =>
         (System.Diagnostics.Stopwatch.GetTimestamp() - started) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
-
-    /// <summary>The last exception a rule threw (tests assert it stays null on the corpus).</summary>
-    internal static Exception? LastRuleFailure { get; set; }
 
     private LintReport Finish(IConfigFileSource files, string filter, VariantCoverage coverage, IReadOnlyList<string> modes,
         IReadOnlyList<string> logTypes, FindingCollector collector, IReadOnlyList<string> filesRead, IReadOnlyList<Probing.ProbeTable>? probeTables = null)
@@ -304,7 +302,11 @@ public sealed class FilterLinter
             var c = LintLocation.Compare(a.Location, b.Location);
             return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
         });
-        return new LintReport(filter, modes, logTypes, kept, filesRead) { ProbeTables = probeTables ?? Array.Empty<Probing.ProbeTable>() };
+        return new LintReport(filter, modes, logTypes, kept, filesRead)
+        {
+            ProbeTables = probeTables ?? Array.Empty<Probing.ProbeTable>(),
+            Failures = collector.Failures.ToList(),
+        };
     }
 
     private static string? TryRead(IConfigFileSource files, string path)

@@ -16,8 +16,19 @@ internal sealed class FindingCollector
 {
     private readonly Dictionary<(string, LintLocation, string), (LintFinding Finding, List<VariantKey> Variants)> _byKey = new();
     private readonly List<LintFinding> _order = new();
+    private readonly List<LintFailure> _failures = new();
 
     public IReadOnlyList<LintFinding> Findings => _order;
+
+    /// <summary>The exceptions caught in this run, each also added as its internal-error finding.</summary>
+    public IReadOnlyList<LintFailure> Failures => _failures;
+
+    /// <summary>Adds a caught exception and the internal-error finding that reports it.</summary>
+    public void AddFailure(LintFailure failure, LintFinding finding, VariantKey variant)
+    {
+        _failures.Add(failure);
+        Add(finding, variant);
+    }
 
     /// <summary>Adds a finding of the variant read with <paramref name="mode"/> (any logtype).</summary>
     public void Add(LintFinding finding, string? mode) => Add(finding, new VariantKey(mode, null));

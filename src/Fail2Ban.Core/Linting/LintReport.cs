@@ -31,4 +31,10 @@ public sealed class LintReport
 
     /// <summary>The robustness probe's tables, when <see cref="LintOptions.CollectProbeTables"/> was set (else empty).</summary>
     public IReadOnlyList<Probing.ProbeTable> ProbeTables { get; init; } = System.Array.Empty<Probing.ProbeTable>();
+
+    /// <summary>
+    /// The exceptions the linter caught in this run (rules, the probe, the engine): each is also an internal-error finding,
+    /// but these stay listed when severities or suppressions drop that finding. Empty for a run without a bug.
+    /// </summary>
+    public IReadOnlyList<LintFailure> Failures { get; init; } = System.Array.Empty<LintFailure>();
 }

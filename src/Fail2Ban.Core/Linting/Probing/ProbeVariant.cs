@@ -24,11 +24,17 @@ internal sealed record ProbeVariant(
     /// <summary>Whether the line is run as a log line with its own time stamp; null: as its base line is.</summary>
     public bool? AsLogLine { get; init; }
 
-    /// <summary>The address tag next to which the change was made, when it is about one; else null.</summary>
+    /// <summary>
+    /// The address tag next to which the change was made, when it is about one; else null. Its spans index
+    /// <see cref="TagOwner"/>'s text: the probe sets both, and never a tag its owner does not hold.
+    /// </summary>
     public TagExpansion? Tag { get; init; }
 
     /// <summary>The regex <see cref="Tag"/> belongs to (the failregex, or the prefregex that holds the address).</summary>
     public LintRegex? TagOwner { get; init; }
+
+    /// <summary>What <see cref="TagOwner"/> writes right after the address tag (expanded); empty without a tag.</summary>
+    public string RegexAfterTag => Tag is { } tag && TagOwner is { } owner ? owner.Regex.Expanded.Substring(tag.ExpandedSpan.End) : "";
 
     /// <summary>The <c>.conf</c> location of the address tag (or of <paramref name="fallback"/>'s start).</summary>
     public LintLocation LocateTag(LintRegex fallback) =>

@@ -94,13 +94,12 @@ internal sealed class RobustnessProbe
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in BaseLines(regex))
         {
-            var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no", WritesAddressLiterals)
-                .Select(v => v with { TagOwner = tag is null ? _variant.PrefRegex : regex });
+            var variants = AddressVariations.For(line, addressTag, _variant.Filter.UseDns == "no", WritesAddressLiterals);
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => FieldVariations.For(line, f, tag)));
             variants = variants.Concat(TokenVariations.For(line)).Concat(LineFormVariations.For(line, _variant)).Concat(SpacingVariations.For(line, Forms))
                 .Concat(SpacingVariations.TrailingSpace(line, Forms));
             if (tag != null) variants = variants.Concat(fields.SelectMany(f => EmptyFieldVariations.For(line, f, tag, Forms)));
-            foreach (var variant in variants)
+            foreach (var variant in variants.Select(v => WithTagOwner(v, regex)))
             {
                 if (!seen.Add(variant.Name + "\u0000" + variant.Line)) continue;
                 outcomes.Add(Judge(line, variant, regex));
@@ -109,6 +108,20 @@ internal sealed class RobustnessProbe
         _outcomes[regex] = outcomes;
         return outcomes;
     }
+
+    /// <summary>
+    /// The variant with its address tag paired with the regex whose text the tag's spans index: the failregex's own tag,
+    /// else the prefregex's. A tag neither holds is dropped: its spans would point into another regex's text (F2B2008
+    /// read the prefregex's span in the failregex, past its end).
+    /// </summary>
+    private ProbeVariant WithTagOwner(ProbeVariant variant, LintRegex regex)
+    {
+        if (variant.Tag is not { } tag) return variant.TagOwner is null ? variant : variant with { TagOwner = null };
+        var owner = Holds(regex, tag) ? regex : _variant.PrefRegex is { } pref && Holds(pref, tag) ? pref : null;
+        return owner is null ? variant with { Tag = null, TagOwner = null } : variant with { TagOwner = owner };
+    }
+
+    private static bool Holds(LintRegex regex, TagExpansion tag) => regex.Regex.TagExpansions.Any(e => ReferenceEquals(e, tag));
 
     /// <summary>
     /// Runs a variant. A generated line that was dressed (time stamp, syslog header) is judged both ways, and counts

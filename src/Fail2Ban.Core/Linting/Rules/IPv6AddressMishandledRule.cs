@@ -16,16 +16,13 @@ internal sealed class IPv6AddressMishandledRule : LintRule
     public override string Id => RuleIds.IPv6AddressMishandled;
 
     /// <summary>
-    /// The regex takes the IPv4 form with a port (so the daemon's ports are expected there) and the line goes
+    /// The regex that holds the address takes the IPv4 form with a port (so the daemon's ports are expected there) and the line goes
     /// on after the address (a regex that just stops after the address says nothing about ports).
     /// </summary>
-    private static bool AbsorbsPort(LintRegex regex, ProbeOutcome ipv6, System.Collections.Generic.IReadOnlyList<ProbeOutcome> outcomes) =>
-        Rest(ipv6.Base.Text, ipv6.Base.HostEnd).Trim().Length > 0
-        && ipv6.Variant.Tag is { } tag && TakesPort(Rest(regex.Regex.Expanded, tag.ExpandedSpan.End))
+    private static bool AbsorbsPort(ProbeOutcome ipv6, System.Collections.Generic.IReadOnlyList<ProbeOutcome> outcomes) =>
+        ipv6.Base.Text.Substring(ipv6.Base.HostEnd).Trim().Length > 0
+        && ipv6.Variant.Tag is not null && TakesPort(ipv6.Variant.RegexAfterTag)
         && outcomes.Any(p => p.Base == ipv6.Base && p.Variant.Name == "ipv4:port" && !p.Violated);
-
-    /// <summary>The text from <paramref name="start"/> on; empty when the offset lies past it (a span from another text).</summary>
-    private static string Rest(string text, int start) => start >= 0 && start < text.Length ? text.Substring(start) : "";
 
     /// <summary>What the regex writes right after the address takes a port: a catch-all or an explicit <c>:\d</c>.</summary>
     private static bool TakesPort(string after) =>
@@ -51,7 +48,7 @@ internal sealed class IPv6AddressMishandledRule : LintRule
             if (regex.AddressTags().Any(t => t.Tag is "<IP6>" or "<F-IP6/>") && regex.AddressTags().Any(t => t.Tag is "<IP4>" or "<F-IP4/>")) continue;
             var outcomes = context.Robustness.Outcomes(regex);
             var hit = outcomes.FirstOrDefault(o => o.Variant.Family == ProbeFamily.Address && o.Variant.Name.StartsWith("ipv6") && o.Violated)
-                ?? outcomes.FirstOrDefault(o => o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(regex, o, outcomes));
+                ?? outcomes.FirstOrDefault(o => o.Variant.Name == "ipv6:port" && o.Violated && o.Verdict.Matched && AbsorbsPort(o, outcomes));
             if (hit?.Variant.Tag is not { } tag) continue;
             var what = hit.Verdict.Matched ? "bans " + hit.Verdict.Host + " instead of " + hit.Variant.ExpectedHost : "misses the line";
             var message = tag.Tag + " accepts IPv6, but with " + hit.Variant.Change + " Fail2Ban " + what

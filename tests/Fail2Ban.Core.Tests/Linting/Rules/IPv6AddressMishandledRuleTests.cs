@@ -49,6 +49,27 @@ public sealed class IPv6AddressMishandledRuleTests
         Assert.Empty(LintHarness.Findings(RuleIds.IPv6AddressMishandled, LintHarness.Filter(failregex, daemon)));
     }
 
+    [Fact]
+    public void An_address_in_the_prefregex_is_judged_by_what_the_prefregex_writes_after_it()
+    {
+        // The failregex is far shorter than the prefregex's expanded <HOST>: the tag's span read in the failregex lay past its end (a
+        // rule failure, then silence); read in the prefregex that holds it, the catch-all after the address is what takes the port.
+        var report = LintHarness.Lint(LintHarness.Filter(@"^550 User unknown$", @"prefregex = ^relay=<HOST>.*: <F-CONTENT>.+</F-CONTENT>$"));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.InternalError);
+        var f = Assert.Single(report.Findings, f => f.RuleId == RuleIds.IPv6AddressMishandled);
+        Assert.Contains("bans 2001:db8::1:5123", f.Message);
+        Assert.Equal(2, f.Location.Line);
+    }
+
+    [Fact]
+    public void A_prefregex_address_with_a_field_after_it_takes_no_port_and_is_not_reported()
+    {
+        // courier-smtp's shape, where a mutant made the rule throw: relay=<HOST>, then a port field.
+        var report = LintHarness.Lint(LintHarness.Filter(@"^[^:]*: 550 User (<.*> )?unknown\.?$",
+            @"prefregex = ^courieresmtpd: error,relay=<HOST>,(?:port=\d+,)?<F-CONTENT>.+</F-CONTENT>$"));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.InternalError || f.RuleId == RuleIds.IPv6AddressMishandled);
+    }
+
     [Theory]
     [InlineData(@"^<HOST>:\d+ request denied$")]
     [InlineData(@"^request denied for <HOST>$")]
