@@ -73,11 +73,11 @@ internal sealed class PortAfterAddressMissedRule : LintRule
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
         // Other messages of the same daemon (two at least: one may be a special case), with the address after the
         // same word, take the port in that form.
-        var word = WordBefore(regex, outcome.Variant.Tag);
+        var word = WordBefore(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag);
         if (word is null) return null;
         var siblings = context.Variant.FailRegexes
             .Where(other => !ReferenceEquals(other, regex) && WritesPortAfterAddress(other, outcome.Variant.Name))
-            .Where(other => context.Robustness.Outcomes(other).Any(o => o.Variant.Name == outcome.Variant.Name && !o.Violated && WordBefore(other, o.Variant.Tag) == word))
+            .Where(other => context.Robustness.Outcomes(other).Any(o => o.Variant.Name == outcome.Variant.Name && !o.Violated && WordBefore(o.Variant.TagOwner ?? other, o.Variant.Tag) == word))
             .ToList();
         return siblings.Count >= 2
             ? string.Join(" and ", siblings.Take(2).Select(s => s.Label)) + " of this filter match '" + word + " <address>" + PortText(outcome.Variant.Name) + "'"
