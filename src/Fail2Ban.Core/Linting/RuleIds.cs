@@ -95,6 +95,8 @@ public static class RuleIds
 
     /// <summary>A line the daemon writes with other spacing (a padded separator, an empty user name) is missed.</summary>
     public const string LineVariantMissed = "F2B2019";
+    /// <summary><c>for \w+ from</c>, <c>host [\w-]+</c>: a host name, user name or e-mail address matched without the <c>.</c>, <c>-</c>, <c>@</c> names hold.</summary>
+    public const string NarrowNameClass = "F2B2020";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

@@ -39,6 +39,7 @@ internal static class RuleSet
         new CaseSensitiveClientTokenRule(),
         new JsonStringEscapeRule(),
         new LineVariantMissedRule(),
+        new NarrowNameClassRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),

@@ -5,21 +5,13 @@ namespace Fail2Ban.Core.Tests.Linting.Rules;
 
 public sealed class NumberWidthRuleTests
 {
-    private static (int Line, int Column, int EndColumn) Place(string text, string fragment)
-    {
-        var offset = text.IndexOf(fragment, System.StringComparison.Ordinal);
-        var line = text.Substring(0, offset).Count(c => c == '\n') + 1;
-        var column = offset - text.LastIndexOf('\n', offset - 1);
-        return (line, column, column + fragment.Length);
-    }
-
     [Fact]
     public void A_bounded_pid_after_a_program_name_is_reported_with_a_seven_digit_pid_line_and_a_fix()
     {
         var text = LintHarness.Filter(@"^\S+ vpnd\[[0-9]{2,5}\]: <HOST>:\d+ auth failed$");
         var f = Assert.Single(LintHarness.Findings(RuleIds.NumberWidth, text));
         Assert.Equal(LintSeverity.Warning, f.Severity);
-        Assert.Equal(Place(text, "[0-9]{2,5}"), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
+        Assert.Equal(LintHarness.Place(text, "[0-9]{2,5}"), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
         Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
         Assert.Contains("vpnd[2418253]: 192.0.2.1:", f.Evidence.Line);
         var edit = Assert.Single(f.Fix!.Edits);
@@ -31,7 +23,7 @@ public sealed class NumberWidthRuleTests
     {
         var text = LintHarness.Filter(@"^login denied for \S+ from <HOST>:\d\d\d\d\d$");
         var f = Assert.Single(LintHarness.Findings(RuleIds.NumberWidth, text));
-        Assert.Equal(Place(text, @"\d\d\d\d\d"), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
+        Assert.Equal(LintHarness.Place(text, @"\d\d\d\d\d"), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
         Assert.EndsWith("from 192.0.2.1:5070", f.Evidence!.Line);
         Assert.Equal(@"\d+", f.Fix!.Edits.Single().NewText);
     }
