@@ -86,7 +86,7 @@ public static class RuleCatalog
         Rule(RuleIds.RequestFieldNotEmpty, "request-field-not-empty", RuleFamily.Brittle, LintSeverity.Warning,
             "The access-log request field must not be empty, so the empty request of a scanner is missed"),
         Rule(RuleIds.NumberWidth, "number-width", RuleFamily.Brittle, LintSeverity.Warning,
-            "A process id or port is matched with a fixed or bounded number of digits"),
+            "A process id, port or counter is matched with a fixed or bounded number of digits"),
         Rule(RuleIds.IncompleteEnumeration, "incomplete-enumeration", RuleFamily.Brittle, LintSeverity.Warning,
             "An alternation lists members of a protocol vocabulary but misses real ones"),
         Rule(RuleIds.CaseSensitiveClientToken, "case-sensitive-client-token", RuleFamily.Brittle, LintSeverity.Warning,

@@ -84,7 +84,7 @@ public static class RuleIds
     public const string PinnedHttpRequest = "F2B2013";
     /// <summary><c>\[\] "[^"]+" 400</c>: the access-log request field may not be empty, missing the <c>""</c> line.</summary>
     public const string RequestFieldNotEmpty = "F2B2014";
-    /// <summary><c>\[[0-9]{2,5}\]</c>, <c>&lt;HOST&gt;:\d\d\d\d\d</c>: a process id or port matched with a fixed or bounded width.</summary>
+    /// <summary><c>\[[0-9]{2,5}\]</c>, <c>&lt;HOST&gt;:\d\d\d\d\d</c>, <c>on line \d{1,2}</c>: a process id, port or counter matched with a fixed or bounded width.</summary>
     public const string NumberWidth = "F2B2015";
     /// <summary><c>(UDP|TCP|WS)</c>: an enumeration of a protocol vocabulary that misses real members (TLS).</summary>
     public const string IncompleteEnumeration = "F2B2016";
