@@ -97,6 +97,8 @@ public static class RuleIds
     public const string LineVariantMissed = "F2B2019";
     /// <summary><c>for \w+ from</c>, <c>host [\w-]+</c>: a host name, user name or e-mail address matched without the <c>.</c>, <c>-</c>, <c>@</c> names hold.</summary>
     public const string NarrowNameClass = "F2B2020";
+    /// <summary><c>from &lt;IP4&gt;</c>: the banned address read as IPv4 only, so IPv6 clients are never banned.</summary>
+    public const string IPv4OnlyAddress = "F2B2021";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

@@ -40,6 +40,7 @@ internal static class RuleSet
         new JsonStringEscapeRule(),
         new LineVariantMissedRule(),
         new NarrowNameClassRule(),
+        new IPv4OnlyAddressRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
