@@ -97,7 +97,7 @@ public static class RuleCatalog
             "A line the daemon writes with other spacing (a padded separator, an empty user name) is missed"),
         Rule(RuleIds.NarrowNameClass, "narrow-name-class", RuleFamily.Brittle, LintSeverity.Warning,
             "A host name, user name or e-mail address is matched with a class that lacks the '.', '-' or '@' such names hold"),
-        Rule(RuleIds.IPv4OnlyAddress, "ipv4-only-address", RuleFamily.Brittle, LintSeverity.Warning,
+        Rule(RuleIds.IPv4OnlyAddress, "address-ipv4-only", RuleFamily.Brittle, LintSeverity.Warning,
             "The banned address is read with <IP4> alone, so clients that connect over IPv6 are never banned"),
         Rule(RuleIds.JsonFixedSpacing, "json-fixed-spacing", RuleFamily.Brittle, LintSeverity.Warning,
             "JSON is matched with a required space after a key's colon or a comma, so compact JSON lines are missed"),
