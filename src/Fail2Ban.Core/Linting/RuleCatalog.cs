@@ -98,7 +98,7 @@ public static class RuleCatalog
         Rule(RuleIds.NarrowNameClass, "narrow-name-class", RuleFamily.Brittle, LintSeverity.Warning,
             "A host name, user name or e-mail address is matched with a class that lacks the '.', '-' or '@' such names hold"),
         Rule(RuleIds.IPv4OnlyAddress, "address-ipv4-only", RuleFamily.Brittle, LintSeverity.Warning,
-            "The banned address is read with <IP4> alone, so clients that connect over IPv6 are never banned"),
+            "An address of the line is read as IPv4 only (<IP4>, a hand-written dotted quad), so IPv6 connections are missed"),
         Rule(RuleIds.JsonFixedSpacing, "json-fixed-spacing", RuleFamily.Brittle, LintSeverity.Warning,
             "JSON is matched with a required space after a key's colon or a comma, so compact JSON lines are missed"),
         Rule(RuleIds.GreedyCatchAllBeforeHost, "greedy-catch-all-before-host", RuleFamily.Unsafe, LintSeverity.Warning,
