@@ -6,7 +6,7 @@
 # that are real by the matcher (a sample line stops meeting its failJSON; for injection mutants, a line with an
 # address appended is banned for it) and prints per class: mutants, real, recalled with samples (a finding on the
 # mutated line that the unmutated filter lacks), recalled without samples, new findings elsewhere; then one line
-# per real mutant (recalled/MISSED). The suite runs a fixed subset: tests/.../Linting/Mutation/LintMutantsTests.cs.
+# per real mutant (recalled/MISSED with samples, then -S:recalled/-S:MISSED without). The suite runs a fixed subset: tests/.../Linting/Mutation/LintMutantsTests.cs.
 #
 # Usage: scripts/lint-mutants.sh [--out FILE (default: a temp file, printed)]
 set -euo pipefail

@@ -61,6 +61,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CaseSensitiveClientToken = Create(RuleIds.CaseSensitiveClientToken, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor JsonStringEscape = Create(RuleIds.JsonStringEscape, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor LineVariantMissed = Create(RuleIds.LineVariantMissed, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NarrowNameClass = Create(RuleIds.NarrowNameClass, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor IPv4OnlyAddress = Create(RuleIds.IPv4OnlyAddress, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor JsonFixedSpacing = Create(RuleIds.JsonFixedSpacing, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -146,6 +148,8 @@ internal static class DiagnosticDescriptors
         CaseSensitiveClientToken,
         JsonStringEscape,
         LineVariantMissed,
+        NarrowNameClass,
+        IPv4OnlyAddress,
         JsonFixedSpacing,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,

@@ -84,7 +84,7 @@ public static class RuleIds
     public const string PinnedHttpRequest = "F2B2013";
     /// <summary><c>\[\] "[^"]+" 400</c>: the access-log request field may not be empty, missing the <c>""</c> line.</summary>
     public const string RequestFieldNotEmpty = "F2B2014";
-    /// <summary><c>\[[0-9]{2,5}\]</c>, <c>&lt;HOST&gt;:\d\d\d\d\d</c>: a process id or port matched with a fixed or bounded width.</summary>
+    /// <summary><c>\[[0-9]{2,5}\]</c>, <c>&lt;HOST&gt;:\d\d\d\d\d</c>, <c>on line \d{1,2}</c>: a process id, port or counter matched with a fixed or bounded width.</summary>
     public const string NumberWidth = "F2B2015";
     /// <summary><c>(UDP|TCP|WS)</c>: an enumeration of a protocol vocabulary that misses real members (TLS).</summary>
     public const string IncompleteEnumeration = "F2B2016";
@@ -95,6 +95,10 @@ public static class RuleIds
 
     /// <summary>A line the daemon writes with other spacing (a padded separator, an empty user name) is missed.</summary>
     public const string LineVariantMissed = "F2B2019";
+    /// <summary><c>for \w+ from</c>, <c>host [\w-]+</c>: a host name, user name or e-mail address matched without the <c>.</c>, <c>-</c>, <c>@</c> names hold.</summary>
+    public const string NarrowNameClass = "F2B2020";
+    /// <summary><c>from &lt;IP4&gt;</c>: the banned address read as IPv4 only, so IPv6 clients are never banned.</summary>
+    public const string IPv4OnlyAddress = "F2B2021";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

@@ -37,6 +37,15 @@ internal static class LintHarness
         return new FilterLinter().LintFile(DiskFiles.Under(root), path).Findings.Where(f => f.RuleId == ruleId).ToList();
     }
 
+    /// <summary>Where <paramref name="fragment"/> first stands in <paramref name="text"/>: line, column and end column (1-based), as a finding locates it.</summary>
+    public static (int Line, int Column, int EndColumn) Place(string text, string fragment)
+    {
+        var offset = text.IndexOf(fragment, System.StringComparison.Ordinal);
+        var line = text.Substring(0, offset).Count(c => c == '\n') + 1;
+        var column = offset - text.LastIndexOf('\n', offset - 1);
+        return (line, column, column + fragment.Length);
+    }
+
     /// <summary>Only the findings of <paramref name="ruleId"/>.</summary>
     public static List<LintFinding> Findings(string ruleId, string text, IDictionary<string, string>? others = null, LintOptions? options = null) =>
         Lint(text, others, null, options).Findings.Where(f => f.RuleId == ruleId).ToList();

@@ -10,8 +10,11 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// F2B2015: a process id or a port matched with a fixed or bounded number of digits (<c>\[[0-9]{2,5}\]</c>,
 /// <c>&lt;HOST&gt;:\d\d\d\d\d</c>). These numbers grow: Linux pids go up to 7 digits (pid_max 4194304) and
 /// client ports have 4 or 5 digits depending on the stack and NAT, so the lines with the other widths are
-/// missed. Only digit runs in a pid or port position are judged; years, status codes and hashes are fixed
-/// by nature and skipped. Reported only with proof (a line missed by the filter and matched with <c>\d+</c>).
+/// missed. Counters grow too: a source line number (<c>on line \d{1,2}</c>, <c>file.c:\d</c>), a connection or
+/// operation number (<c>conn=\d</c>), a size or count (<c>\d{1,2} bytes</c>, <c>size=\d</c>, an access log's
+/// response size after the status) must accept any width. Only digit runs in such a position are judged; years,
+/// status codes and hashes are fixed by nature and skipped. Reported only with proof (a line missed by the
+/// filter and matched with <c>\d+</c>).
 /// </summary>
 internal sealed class NumberWidthRule : LintRule
 {
@@ -21,7 +24,24 @@ internal sealed class NumberWidthRule : LintRule
     {
         ProcessId,
         Port,
+        Counter,
     }
+
+    /// <summary>Labels of numbers that count up without bound: line numbers, connection and operation numbers, sizes, counts.</summary>
+    private static readonly string[] CounterLabels =
+        { "line", "conn", "connection", "session", "fd", "op", "msgid", "size", "len", "length", "count", "attempts", "tries", "retries", "nrcpts" };
+
+    /// <summary>Units written after a count or a size (<c>\d+ bytes</c>, <c>\d+ seconds</c>).</summary>
+    private static readonly string[] CounterUnits =
+        { "byte", "second", "sec", "ms", "minute", "hour", "time", "attempt", "tries", "failure", "connection", "request", "line" };
+
+    /// <summary>A source file name and separator before a line number (<c>sofia_reg.c:</c>, <c>mod_auth.c.</c>, <c>login.php:</c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex SourceFileBefore = new(
+        @"\w\.(?:c|cc|cpp|h|py|php|pl|pm|rb|go|java|js|erl|lua)[:.(]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>An access log's quoted request and status code, before the response size (<c>"GET / HTTP/1.1" 401 </c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex StatusBefore = new(
+        @"""\s?[1-5]\d\d\s$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     public override string Id => RuleIds.NumberWidth;
 
@@ -79,9 +99,12 @@ internal sealed class NumberWidthRule : LintRule
         var proof = ProvenSourceEdit.Find<QuantifierNode>(context, regex, source.Start, source.Length, Replacement, source.Start,
             node => new TextOverrides().With(node, sample));
         if (proof is null) return;
-        var what = kind == NumberKind.ProcessId
-            ? "a process id, and Linux pids have 1 to 7 digits (pid_max 4194304)"
-            : "a client port, and ports have 4 or 5 digits depending on the client's stack and NAT";
+        var what = kind switch
+        {
+            NumberKind.ProcessId => "a process id, and Linux pids have 1 to 7 digits (pid_max 4194304)",
+            NumberKind.Port => "a client port, and ports have 4 or 5 digits depending on the client's stack and NAT",
+            _ => "a counter (a line or connection number, a size, a count) that grows to any width",
+        };
         var message = written + " matches " + Width(run.Min, run.Max) + " where the number is " + what + "; a line with "
             + sample + " there is missed. Use " + Replacement;
         proof.Report(context, Id, regex, message, regex.Locate(PatternSpan.FromBounds(run.First.Span.Start, run.Last.Span.End)),
@@ -89,7 +112,7 @@ internal sealed class NumberWidthRule : LintRule
     }
 
     private static string Width(int min, int? max) => max is null ? "at least " + min + " digits"
-        : max == min ? "exactly " + min + " digits"
+        : max == min ? "exactly " + min + (min == 1 ? " digit" : " digits")
         : min + " to " + max + " digits";
 
     /// <summary>A number of the kind that the width bounds reject, or null if every real width is accepted.</summary>
@@ -102,6 +125,8 @@ internal sealed class NumberWidthRule : LintRule
             NumberKind.ProcessId when !Accepts(1) => "7",
             NumberKind.Port when !Accepts(4) => "5070",
             NumberKind.Port when !Accepts(5) => "50700",
+            NumberKind.Counter when !Accepts(1) => "7",
+            NumberKind.Counter when !Accepts(4) => "1024",
             _ => null,
         };
     }
@@ -119,10 +144,28 @@ internal sealed class NumberWidthRule : LintRule
         if (textBefore.EndsWith("[", StringComparison.Ordinal) && SingleText(regex, after) is { } close && close.StartsWith("]", StringComparison.Ordinal)
             && AfterProgramName(regex, before!, textBefore))
             return NumberKind.ProcessId;
+        if (IsCounter(textBefore, SingleText(regex, after))) return NumberKind.Counter;
         var separator = textBefore.TrimStart(']');
         if ((separator == ":" || separator == "#") && regex.Tree.Preceding(before!).FirstOrDefault() is { Origin: { } tag } && AddressTags.IsAddress(tag))
             return NumberKind.Port;
         return null;
+    }
+
+    /// <summary>
+    /// Whether the number between <paramref name="before"/> and <paramref name="after"/> is a counter: after a counter label
+    /// (<c>line </c>, <c>conn=</c>, <c>[conn</c>) or a source file name, before a unit (<c> bytes</c>), or an access log's response size.
+    /// </summary>
+    private static bool IsCounter(string before, string? after)
+    {
+        var label = before.TrimEnd(' ', '=', ':', '#');
+        var start = label.Length;
+        while (start > 0 && char.IsLetter(label[start - 1])) start--;
+        if (start < label.Length && CounterLabels.Contains(label.Substring(start).ToLowerInvariant())
+            && (start == 0 || !char.IsLetterOrDigit(label[start - 1]))) return true;
+        if (SourceFileBefore.IsMatch(before) || StatusBefore.IsMatch(before)) return true;
+        if (after is null || after.Length < 2 || after[0] != ' ') return false;
+        var word = new string(after.Skip(1).TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant();
+        return word.Length > 0 && CounterUnits.Any(u => word == u || word == u + "s");
     }
 
     /// <summary>Whether <paramref name="text"/> ends with the word <paramref name="label"/> and a space or <c>=</c>.</summary>

@@ -39,6 +39,8 @@ internal static class RuleSet
         new CaseSensitiveClientTokenRule(),
         new JsonStringEscapeRule(),
         new LineVariantMissedRule(),
+        new NarrowNameClassRule(),
+        new IPv4OnlyAddressRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),

@@ -75,7 +75,7 @@ internal sealed class MutationMeasurement
                                                 !withSamples.Any(b => b.RuleId == f.RuleId && b.Location.Line == f.Location.Line && b.Location.File == f.Location.File));
                 var result = new MutantResult(mutant, true, recallS.Count > 0, recallN.Count > 0, elsewhere,
                     string.Join(",", recallS.Concat(recallN).Distinct().OrderBy(r => r, StringComparer.Ordinal)));
-                log?.Invoke((result.RecalledWithSamples ? "recalled " : "MISSED   ") + mutant + (result.RecallingRules.Length > 0 ? "  [" + result.RecallingRules + "]" : ""));
+                log?.Invoke((result.RecalledWithSamples ? "recalled " : "MISSED   ") + (result.RecalledWithout ? "-S:recalled " : "-S:MISSED   ") + mutant + (result.RecallingRules.Length > 0 ? "  [" + result.RecallingRules + "]" : ""));
                 results.Add(result);
             }
             _files.Add(path, original);

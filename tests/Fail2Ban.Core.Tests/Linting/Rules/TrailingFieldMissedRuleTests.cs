@@ -14,7 +14,22 @@ public sealed class TrailingFieldMissedRuleTests
     }
 
     [Theory]
+    [InlineData(@"^ruser=\S* rhost=<HOST>(?: user=<F-USER>\S*</F-USER>)?\s*$")]
+    [InlineData(@"^pam_unix\(\S+\): authentication failure; ruser=\S* rhost=<HOST> user=\S+$")]
+    public void A_single_space_before_pams_user_field_misses_the_padded_record(string failregex)
+    {
+        var text = LintHarness.Filter(failregex);
+        var f = Assert.Single(LintHarness.Findings(RuleIds.TrailingFieldMissed, text));
+        var (line, column, _) = LintHarness.Place(text, " user=");
+        Assert.Equal((line, column, column + 1), (f.Location.Line, f.Location.Column, f.Location.EndColumn));
+        Assert.Contains("rhost=192.0.2.1  user=", f.Evidence!.Line);
+        Assert.Equal((" ", @"\s+"), (f.Fix!.Edits[0].OldText, f.Fix.Edits[0].NewText));
+    }
+
+    [Theory]
     [InlineData(@"^pam_unix\(\S+\): authentication failure; ruser=\S* rhost=<HOST>(?:\s+user=\S*)?\s*$")]
+    [InlineData(@"^pam_unix\(\S+\): authentication failure; ruser=\S* rhost=<HOST> +user=\S*$")]
+    [InlineData(@"^pvedaemon\[\d+\]: authentication failure; rhost=<ADDR> user=\S+")]   // the daemon's own message, not pam_unix's
     [InlineData(@"^login failed, client=<HOST>\s*$")]
     public void Records_that_allow_the_field_or_are_not_pam_records_are_not_reported(string failregex)
     {
