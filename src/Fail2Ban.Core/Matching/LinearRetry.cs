@@ -45,6 +45,12 @@ internal sealed class LinearRetry
         }
     }
 
+    /// <summary>How many times the backtracking limit the linear machine may take on one search.</summary>
+    public const int LinearBudgetFactor = 10;
+
+    /// <summary>The least time the linear machine gets on one search.</summary>
+    public static readonly TimeSpan MinimumLinearBudget = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Decides the search of <paramref name="input"/> without backtracking: true with the match (null for a miss),
     /// false when the machine ran past the time limit too, or its match could not be rebuilt.
@@ -52,9 +58,13 @@ internal sealed class LinearRetry
     public bool TryMatch(string input, out Match? match)
     {
         match = null;
+        // The machine's cost is linear in the line (no backtracking to bound), so its limit only guards against a huge line
+        // on a busy machine: the backtracking limit times LinearBudgetFactor, at least MinimumLinearBudget. A retry under
+        // the regex's own short limit would turn CPU contention into "timed out" verdicts.
+        var budget = Math.Min(Math.Max(_timeout.TotalSeconds * LinearBudgetFactor, MinimumLinearBudget.TotalSeconds), 3600);
         var deadline = _timeout == Regex.InfiniteMatchTimeout
             ? 0
-            : System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Math.Min(_timeout.TotalSeconds, 3600) * System.Diagnostics.Stopwatch.Frequency);
+            : System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget * System.Diagnostics.Stopwatch.Frequency);
         var slots = LinearMatcher.Search(_program, input, deadline, out var timedOut);
         if (timedOut) return false;
         if (slots is null) return true;
