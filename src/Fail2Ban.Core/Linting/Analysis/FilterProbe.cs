@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Dates;
+using Fail2Ban.Core.Linting.Probing;
 using Fail2Ban.Core.Matching;
 using Fail2Ban.Core.Patterns;
 
@@ -122,6 +123,12 @@ internal sealed class FilterProbe
                 if (content is null || !prefText.Nodes.TryGetValue(content.Body, out var range)) continue;
                 text = prefText.Text;
                 offset = range.Start;
+                // A prefix the line is not about reads as the log writes it: a host and the daemon's name, not "x " or nothing.
+                if (prefInclude is null && steer is null && overrides?.Through is null && !PrefixOverridden(pref!, overrides) && Header() is { } header)
+                {
+                    text = header + text.Substring(offset);
+                    offset = header.Length;
+                }
             }
             if (!tried.Add(text)) continue;
             var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
@@ -146,6 +153,41 @@ internal sealed class FilterProbe
         }
         return list;
     }
+
+    /// <summary>Whether a caller forces text into a node of the prefregex (the line is then about the prefix).</summary>
+    private static bool PrefixOverridden(LintRegex pref, TextOverrides? overrides) =>
+        overrides != null && (overrides.Nodes.Keys.Any(n => pref.Tree.IsWithin(n, pref.Regex.Root)) || overrides.Tags.Keys.Any(t => pref.AddressTags().Contains(t)));
+
+    /// <summary>
+    /// The syslog header generated lines carry before the prefregex's content (<c>mail sshd[12345]: </c>, the daemon's
+    /// name from <c>_daemon</c>; the host alone when the filter names no daemon), when the matcher, given a plainly
+    /// generated line of a failregex behind that header, reports the same failure; else null (lines keep their prefix).
+    /// </summary>
+    private string? Header()
+    {
+        if (_headerKnown) return _header;
+        // While the header is checked, lines are generated plain (the check generates one).
+        _headerKnown = true;
+        if (_variant.PrefRegex is not { } pref || ContentGroup(pref) is null) return null;
+        // Without a daemon name only the host: a made-up program name would read as a real one.
+        var candidates = LogLineDresser.DaemonName(_variant) is { } daemon ? new[] { "mail " + daemon + "[12345]: ", "mail " + daemon + ": " } : new[] { "mail " };
+        foreach (var fail in _variant.FailRegexes)
+        {
+            var plain = Synthesize(fail, null, l => l.Failures.Count > 0);
+            if (plain is null) continue;
+            var reported = string.Join(",", plain.Failures.Select(f => f.Id?.Text));
+            foreach (var candidate in candidates)
+            {
+                var dressed = Run(SingleRegexFilter(fail), candidate + plain.Text.Substring(plain.ContentOffset));
+                if (string.Join(",", dressed.Select(f => f.Id?.Text)) == reported) return _header = candidate;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private string? _header;
+    private bool _headerKnown;
 
     private CompiledFilter SingleRegexFilter(LintRegex fail)
     {

@@ -167,6 +167,12 @@ internal sealed class RegexTextGenerator
             // Optional white space between two words is written as one space, as logs write it ("failure; logname=").
             else if (count == 0 && max > 0 && IsWhiteSpace(q.Body) && Output.Length > 0 && !char.IsWhiteSpace(Output[Output.Length - 1])
                 && _owner._index.Following(q).FirstOrDefault() is { } next && next is not AnchorNode) count = 1;
+            // An optional separator that may be a space, between two words, is one too ("[A-Z]{4}[/ ]?during": "CONNECT during").
+            else if (count == 0 && max > 0 && _random is null && SpaceBetweenWords(q))
+            {
+                Output.Append(' ');
+                return true;
+            }
             for (var i = 0; i < count; i++)
             {
                 if (Output.Length > MaxLength) return false;
@@ -174,6 +180,12 @@ internal sealed class RegexTextGenerator
             }
             return true;
         }
+
+        /// <summary>A single optional atom that can be a space, after a letter or digit and before literal text that starts with one.</summary>
+        private bool SpaceBetweenWords(QuantifierNode q) =>
+            q.Body is CharClassNode && _owner._index.AtomSet(q.Body) is { } set && set.Contains(' ')
+            && Output.Length > 0 && char.IsLetterOrDigit(Output[Output.Length - 1])
+            && _owner._index.Following(q).FirstOrDefault() is LiteralNode { Value.Length: > 0 } next && char.IsLetterOrDigit(next.Value[0]);
 
         private bool IsWhiteSpace(RegexNode body) =>
             _owner._index.AtomSet(body) is { } set && set.Contains(' ') && set.All(char.IsWhiteSpace);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
 
@@ -20,10 +21,12 @@ internal sealed class LogLineDresser
 
     private readonly FilterProbe _probe;
     private readonly string? _daemon;
+    private readonly FilterVariant _variant;
 
     public LogLineDresser(FilterVariant variant, FilterProbe probe)
     {
         _probe = probe;
+        _variant = variant;
         _daemon = DaemonName(variant);
     }
 
@@ -41,6 +44,40 @@ internal sealed class LogLineDresser
         return null;
     }
 
+    /// <summary>
+    /// A generated evidence line with the time stamp the log writes before it, when the filter's date detection takes it
+    /// (checked once on a line a failregex matches) and the matcher does the same with the line dated as without;
+    /// null for a line that already carries a date, spans lines, or reads otherwise with one.
+    /// </summary>
+    public string? Dated(string line)
+    {
+        if (line.IndexOf('\n') >= 0 || EvidenceDate() is not { } date || FilterProbe.NewDates(_variant).Match(line) is not null) return null;
+        var dated = date + " " + line;
+        return Reported(_probe.RunAsServer(dated, logLine: true)) == Reported(_probe.RunAsServer(line, logLine: false)) ? dated : null;
+    }
+
+    private string? EvidenceDate()
+    {
+        if (_dateKnown) return _date;
+        _dateKnown = true;
+        foreach (var fail in _variant.FailRegexes)
+        {
+            if (_probe.Witness(fail) is not { } witness || witness.Text.IndexOf('\n') >= 0) continue;
+            var plain = Reported(_probe.RunAsServer(witness.Text, logLine: false));
+            if (plain.Length == 0) continue;
+            foreach (var date in new[] { SyslogDate, IsoDate })
+                if (Reported(_probe.RunAsServer(date + " " + witness.Text, logLine: true)) == plain) return _date = date;
+            return null;
+        }
+        return null;
+    }
+
+    private static string Reported(IReadOnlyList<Matching.Failure> failures) =>
+        string.Join(",", failures.Select(f => f.RegexIndex + ":" + f.Id?.Text));
+
+    private string? _date;
+    private bool _dateKnown;
+
     private IEnumerable<string> Headers()
     {
         if (_daemon != null) yield return "mail " + _daemon + "[12345]: ";
@@ -56,7 +93,7 @@ internal sealed class LogLineDresser
     }
 
     /// <summary>A name matching the filter's <c>_daemon</c> regex (its plainest text), or null when it has none or it is not plain.</summary>
-    private static string? DaemonName(FilterVariant variant)
+    public static string? DaemonName(FilterVariant variant)
     {
         var raw = DaemonOption(variant);
         if (raw is null || raw.IndexOf("%(", StringComparison.Ordinal) >= 0 || raw.IndexOf('<') >= 0) return null;

@@ -1,0 +1,61 @@
+using Fail2Ban.Core.Linting;
+using Fail2Ban.Core.Linting.Analysis;
+using Fail2Ban.Core.Patterns;
+
+namespace Fail2Ban.Core.Tests.Linting;
+
+/// <summary>Evidence lines read like whole lines of the daemon's log: dated, behind its syslog header, words apart.</summary>
+public sealed class EvidenceLineTests
+{
+    /// <summary>A prefregex as common.conf's: an optional host, an optional daemon tag with a pid.</summary>
+    private const string SyslogPrefix = "_daemon = authd\nprefregex = ^\\s*(?:\\S+\\s+)?(?:%(_daemon)s(?:\\[\\d+\\])?:\\s+)?<F-CONTENT>.+</F-CONTENT>$\n";
+
+    [Theory]
+    [InlineData(@"did not issue (?:[A-Z]{4}[/ ]?)+during connection", "did not issue AAAA during connection")]
+    [InlineData(@"failure;\s*logname=", "failure; logname=")]
+    [InlineData(@"code 7[/ ]?$", "code 7")]
+    public void The_plainest_text_writes_an_optional_space_between_two_words(string regex, string expected)
+    {
+        var tree = PythonRegexParser.Parse(regex);
+        Assert.Equal(expected, new RegexTextGenerator(new RegexTreeIndex(tree)).Generate(0)!.Text);
+    }
+
+    [Fact]
+    public void A_generated_missed_line_carries_a_date_and_the_daemons_syslog_header()
+    {
+        var text = "[Definition]\n" + SyslogPrefix + "failregex = ^did not issue [A-Z]{4} from <HOST>$\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.Equal("Aug 14 11:59:58 mail authd[12345]: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
+
+    [Fact]
+    public void Without_a_daemon_name_the_header_is_a_host_name_not_a_made_up_program()
+    {
+        var text = "[Definition]\n" + SyslogPrefix.Replace("_daemon = authd", "_daemon = \\S*") + "failregex = ^did not issue [A-Z]{4} from <HOST>$\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.Equal("Aug 14 11:59:58 mail did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
+
+    [Fact]
+    public void An_unanchored_failregex_is_shown_with_the_fake_failure_inside_the_request_path_of_a_whole_line()
+    {
+        // apache-noscript before it was anchored: the path of a 404 (logged decoded, spaces and all) holds a whole fake line.
+        var text = LintHarness.Filter(@"[[]client <HOST>[]] File does not exist: /\S*\.php");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.UnanchoredRegex, text));
+        Assert.Equal(LintEvidenceKind.InjectedLine, f.Evidence!.Kind);
+        Assert.Equal("192.0.2.254", f.Evidence.BannedAddress);
+        Assert.Matches(@"^Aug 14 11:59:58 \[client 192\.0\.2\.1\] File does not exist: /\S*\[client 192\.0\.2\.254\] File does not exist: /\S*\.php", f.Evidence.Line);
+        Assert.Contains(@"read by \S*", f.Evidence.Explanation);
+        Assert.Contains("not the client 192.0.2.1", f.Evidence.Explanation);
+    }
+
+    [Fact]
+    public void An_unanchored_failregex_with_a_user_name_field_carries_the_fake_in_the_user_name()
+    {
+        var text = LintHarness.Filter(@"authentication failure; rhost=<HOST>(?: user=\S*)?$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.UnanchoredRegex, text));
+        Assert.Equal("192.0.2.254", f.Evidence!.BannedAddress);
+        Assert.Matches(@"rhost=192\.0\.2\.1 user=.*rhost=192\.0\.2\.254$", f.Evidence.Line);
+        Assert.Contains("user name", f.Evidence.Explanation);
+    }
+}
