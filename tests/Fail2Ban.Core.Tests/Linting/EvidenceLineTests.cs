@@ -14,7 +14,11 @@ public sealed class EvidenceLineTests
     [InlineData(@"did not issue (?:[A-Z]{4}[/ ]?)+during connection", "did not issue AAAA during connection")]
     [InlineData(@"failure;\s*logname=", "failure; logname=")]
     [InlineData(@"code 7[/ ]?$", "code 7")]
-    public void The_plainest_text_writes_an_optional_space_between_two_words(string regex, string expected)
+    [InlineData(@"Failed password for \S+ from", "Failed password for alice from")]
+    [InlineData(@"ruser=\S* rhost=", "ruser=alice rhost=")]
+    [InlineData(@"Invalid user (?P<user>\w+) from", "Invalid user alice from")]
+    [InlineData(@"uid=\S* tty=", "uid= tty=")]
+    public void The_plainest_text_keeps_words_apart_and_names_users_as_users(string regex, string expected)
     {
         var tree = PythonRegexParser.Parse(regex);
         Assert.Equal(expected, new RegexTextGenerator(new RegexTreeIndex(tree)).Generate(0)!.Text);

@@ -16,6 +16,12 @@ internal sealed class RegexTextGenerator
 {
     private const int MaxLength = 4000;
 
+    /// <summary>The user name generated lines carry.</summary>
+    public const string UserName = "alice";
+
+    /// <summary>Words that, right before a value, say the value is a user name.</summary>
+    private static readonly string[] UserLabels = { "user", "ruser", "username", "login", "account", "for", "as", "luser" };
+
     private readonly RegexTreeIndex _index;
     public RegexTextGenerator(RegexTreeIndex index) => _index = index;
 
@@ -159,6 +165,12 @@ internal sealed class RegexTextGenerator
 
         private bool Quantifier(QuantifierNode q)
         {
+            // A user name reads as one ("Failed password for alice from"), not as the plainest character.
+            if (_random is null && IsUserName(q))
+            {
+                Output.Append(UserName);
+                return true;
+            }
             var min = q.Min;
             var max = q.Max ?? int.MaxValue;
             var count = min;
@@ -186,6 +198,22 @@ internal sealed class RegexTextGenerator
             q.Body is CharClassNode && _owner._index.AtomSet(q.Body) is { } set && set.Contains(' ')
             && Output.Length > 0 && char.IsLetterOrDigit(Output[Output.Length - 1])
             && _owner._index.Following(q).FirstOrDefault() is LiteralNode { Value.Length: > 0 } next && char.IsLetterOrDigit(next.Value[0]);
+
+        /// <summary>
+        /// A repeated part that holds a user name: the body of a <c>user</c> group, or a value written right after a word
+        /// that names one (<c>user=</c>, <c>for </c>, <c>login as </c>), when its characters and length allow a name.
+        /// </summary>
+        private bool IsUserName(QuantifierNode q)
+        {
+            if (q.Min > UserName.Length || (q.Max ?? int.MaxValue) < UserName.Length) return false;
+            if (_owner._index.AtomSet(q.Body) is not { } set || !UserName.All(set.Contains)) return false;
+            if (_owner._index.Parent(q) is GroupNode { Name: { } name } && (name == "user" || name.StartsWith("alt_user", StringComparison.Ordinal))) return true;
+            if (_owner._index.Preceding(q).FirstOrDefault() is not LiteralNode { Value: var before }) return false;
+            var text = before.TrimEnd(' ', '=', ':', '"', '\'', '[', '(', '<').ToLowerInvariant();
+            var start = text.Length;
+            while (start > 0 && char.IsLetter(text[start - 1])) start--;
+            return start < text.Length && UserLabels.Contains(text.Substring(start));
+        }
 
         private bool IsWhiteSpace(RegexNode body) =>
             _owner._index.AtomSet(body) is { } set && set.Contains(' ') && set.All(char.IsWhiteSpace);
