@@ -62,4 +62,16 @@ public sealed class EvidenceLineTests
         Assert.Matches(@"rhost=192\.0\.2\.1 user=.*rhost=192\.0\.2\.254$", f.Evidence.Line);
         Assert.Contains("user name", f.Evidence.Explanation);
     }
+
+    [Fact]
+    public void A_failregex_whose_own_lines_cannot_carry_the_fake_is_shown_inside_a_client_field_of_another_message_of_the_log()
+    {
+        // vsftpd before its anchors: "[user] FAIL LOGIN" ends with the real client, but the PAM line ends with the user name.
+        var text = LintHarness.Filter("vsftpd: authentication failure; rhost=<HOST>(?: user=\\S*)?$\n            \\[.+\\] FAIL LOGIN: Client \"<HOST>\"$");
+        var findings = LintHarness.Findings(RuleIds.UnanchoredRegex, text);
+        var second = Assert.Single(findings, f => f.Location.Line == 3);
+        Assert.Equal("192.0.2.254", second.Evidence!.BannedAddress);
+        Assert.Matches(@"rhost=192\.0\.2\.1 user=\[\S*\] FAIL LOGIN: Client ""192\.0\.2\.254""$", second.Evidence.Line);
+        Assert.Contains("a line failregex #1 matches", second.Evidence.Explanation);
+    }
 }

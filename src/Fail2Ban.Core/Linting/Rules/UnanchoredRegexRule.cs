@@ -131,6 +131,14 @@ internal sealed class UnanchoredRegexRule : LintRule
     /// </summary>
     private static LintEvidence? CarriedEvidence(VariantLintContext context, LintRegex regex, string fake)
     {
+        // The failregex's own lines first, then the other messages of the same log (the filter's other failregexes).
+        foreach (var carrierRegex in new[] { regex }.Concat(context.Variant.FailRegexes.Where(r => !ReferenceEquals(r, regex))))
+            if (CarriedEvidence(context, carrierRegex, fake, ReferenceEquals(carrierRegex, regex)) is { } evidence) return evidence;
+        return null;
+    }
+
+    private static LintEvidence? CarriedEvidence(VariantLintContext context, LintRegex regex, string fake, bool own)
+    {
         var fields = CarrierFields(regex);
         if (fields.Count == 0) return null;
         foreach (var carrier in context.Robustness.BaseLines(regex))
@@ -146,7 +154,8 @@ internal sealed class UnanchoredRegexRule : LintRule
                     var banned = context.Probe.RunAsServer(injected, carrier.IsLogLine).Select(f => f.Id!.Text).ToList();
                     if (!banned.Contains(AddressTags.ForgedIPv4) || banned.Contains(carrier.HostText)) continue;
                     return new LintEvidence(LintEvidenceKind.InjectedLine, injected,
-                        "the client writes a whole fake failure into the " + name + " of " + (carrier.FromSample ? "a sample line" : "a line this failregex matches")
+                        "the client writes a whole fake failure into the " + name + " of "
+                        + (carrier.FromSample ? "a sample line" : own ? "a line this failregex matches" : "a line " + regex.Label + " matches")
                         + "; its real part no longer matches, the fake does: Fail2Ban bans " + AddressTags.ForgedIPv4 + ", not the client " + carrier.HostText)
                     {
                         BannedAddress = AddressTags.ForgedIPv4,
@@ -192,8 +201,8 @@ internal sealed class UnanchoredRegexRule : LintRule
             : null;
 
     /// <summary>
-    /// Where no line of the failregex's own has a client field that can carry the fake: the fake at the end of another line
-    /// of the log that ends with client text (an echo), behind the header the log writes.
+    /// Where no line the filter matches has a client field that can carry the fake: the fake in another message of the log
+    /// with client text before it (an echo), behind the header the log writes.
     /// </summary>
     private static LintEvidence? EchoEvidence(VariantLintContext context, LintRegex regex, ProbeLine clean, string fail)
     {
@@ -208,8 +217,8 @@ internal sealed class UnanchoredRegexRule : LintRule
             var reported = context.Probe.RunAsServer(text, dressed != null).Select(f => f.Id!.Text).ToList();
             if (reported.Contains(AddressTags.ForgedIPv4))
                 return new LintEvidence(LintEvidenceKind.InjectedLine, text,
-                    "this failregex's own lines have no field that can carry a fake failure; a line of this log that ends with client text (after '"
-                    + lead + "') can, and the filter bans " + AddressTags.ForgedIPv4)
+                    "no line this filter matches carries a fake failure in a client field (the real failure matches first, or the fake must end the line); "
+                    + "another message of this log with client text (after '" + lead + "') can, and the filter bans " + AddressTags.ForgedIPv4)
                 {
                     BannedAddress = AddressTags.ForgedIPv4,
                 };
