@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Fail2Ban.Core.Linting;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
@@ -73,5 +74,14 @@ public sealed class EvidenceLineTests
         Assert.Equal("192.0.2.254", second.Evidence!.BannedAddress);
         Assert.Matches(@"rhost=192\.0\.2\.1 user=\[\S*\] FAIL LOGIN: Client ""192\.0\.2\.254""$", second.Evidence.Line);
         Assert.Contains("a line failregex #1 matches", second.Evidence.Explanation);
+    }
+
+    [Fact]
+    public void A_host_name_and_pid_from_common_conf_read_as_a_log_writes_them()
+    {
+        var common = new Dictionary<string, string> { ["common.conf"] = "[DEFAULT]\n__hostname = \\S+\n__pid_re = (?:\\[\\d+\\])\n" };
+        var text = "[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = ^\\s*%(__hostname)s vpnd%(__pid_re)s: [A-Z]{4} from <HOST>$\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text, common));
+        Assert.Equal("Aug 14 11:59:58 mail vpnd[12345]: CONNECT from 192.0.2.1", f.Evidence!.Line);
     }
 }

@@ -109,7 +109,7 @@ internal sealed class FilterProbe
         {
             if (step < 0 || step >= plan.Count) continue;
             var (attempt, prefInclude, failInclude) = plan[step];
-            var failText = failGen.Generate(attempt, overrides, failInclude, steer);
+            var failText = failGen.Generate(attempt, Readable(fail, overrides), failInclude, steer);
             if (failText is null) continue;
             var text = failText.Text;
             var offset = 0;
@@ -117,7 +117,7 @@ internal sealed class FilterProbe
             {
                 var prefOverrides = (overrides ?? TextOverrides.None).Copy();
                 prefOverrides.Groups["content"] = failText.Text;
-                var prefText = prefGen.Generate(attempt, prefOverrides, prefInclude, steer);
+                var prefText = prefGen.Generate(attempt, Readable(pref!, prefOverrides), prefInclude, steer);
                 if (prefText is null) continue;
                 var content = ContentGroup(pref!);
                 if (content is null || !prefText.Nodes.TryGetValue(content.Body, out var range)) continue;
@@ -153,6 +153,19 @@ internal sealed class FilterProbe
         }
         return list;
     }
+
+    /// <summary><paramref name="overrides"/> with readable text for the syslog header parts of <paramref name="regex"/> the caller leaves free.</summary>
+    private TextOverrides? Readable(LintRegex regex, TextOverrides? overrides)
+    {
+        if (!_readable.TryGetValue(regex, out var parts)) _readable[regex] = parts = ReadableHeaderParts.Of(_variant, regex);
+        if (parts.Count == 0) return overrides;
+        var merged = (overrides ?? TextOverrides.None).Copy();
+        foreach (var part in parts)
+            if (!merged.Nodes.ContainsKey(part.Key)) merged.Nodes[part.Key] = part.Value;
+        return merged;
+    }
+
+    private readonly Dictionary<LintRegex, IReadOnlyDictionary<RegexNode, string>> _readable = new();
 
     /// <summary>Whether a caller forces text into a node of the prefregex (the line is then about the prefix).</summary>
     private static bool PrefixOverridden(LintRegex pref, TextOverrides? overrides) =>
