@@ -84,4 +84,14 @@ public sealed class EvidenceLineTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text, common));
         Assert.Equal("Aug 14 11:59:58 mail vpnd[12345]: CONNECT from 192.0.2.1", f.Evidence!.Line);
     }
+
+    [Fact]
+    public void A_line_about_the_prefix_keeps_its_text_behind_the_header()
+    {
+        // sendmail's queue id: the missed line has a longer id where the prefregex reads \w{14}, after the syslog header.
+        var text = "[Definition]\n_daemon = sm-mta\nprefregex = ^\\s*(?:\\S+\\s+)?(?:%(_daemon)s(?:\\[\\d+\\])?:\\s+)?(?:\\w{14}: )?<F-CONTENT>.+</F-CONTENT>$\n"
+            + "failregex = ^ruleset=check_rcpt, relay=\\[<HOST>\\], reject=550$\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.Matches(@"^Aug 14 11:59:58 mail sm-mta\[12345\]: \w{15,}: ruleset=check_rcpt, relay=\[192\.0\.2\.1\], reject=550$", f.Evidence!.Line);
+    }
 }

@@ -124,17 +124,32 @@ internal sealed class FilterProbe
                 text = prefText.Text;
                 offset = range.Start;
                 // A prefix the line is not about reads as the log writes it: a host and the daemon's name, not "x " or nothing.
-                if (prefInclude is null && steer is null && overrides?.Through is null && !PrefixOverridden(pref!, overrides) && Header() is { } header)
+                var header = steer is null && overrides?.Through is null ? Header() : null;
+                if (header != null && !PrefixOverridden(pref!, overrides) && prefInclude is null)
                 {
                     text = header + text.Substring(offset);
                     offset = header.Length;
                 }
+                // A prefix holding the caller's text (a queue id) keeps it, behind the header when the line still does what the caller needs.
+                else if (header != null && PrefixOverridden(pref!, overrides)
+                    && Accepted(single, fail, header + text, failText, offset + header.Length, step, accept, tried) is { } headed)
+                {
+                    yield return headed;
+                    continue;
+                }
             }
-            if (!tried.Add(text)) continue;
-            var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
-            var line = new ProbeLine(text, failText, offset, failures, step);
-            if (accept(line)) yield return line;
+            if (Accepted(single, fail, text, failText, offset, step, accept, tried) is { } line) yield return line;
         }
+    }
+
+    /// <summary>The line for <paramref name="text"/> run in <paramref name="single"/>, when <paramref name="accept"/> approves it and it was not tried.</summary>
+    private ProbeLine? Accepted(CompiledFilter single, LintRegex fail, string text, GeneratedText failText, int offset, int step, Func<ProbeLine, bool> accept,
+        HashSet<string> tried)
+    {
+        if (!tried.Add(text)) return null;
+        var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
+        var line = new ProbeLine(text, failText, offset, failures, step);
+        return accept(line) ? line : null;
     }
 
     /// <summary>
