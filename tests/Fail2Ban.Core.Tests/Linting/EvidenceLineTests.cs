@@ -94,4 +94,13 @@ public sealed class EvidenceLineTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
         Assert.Matches(@"^Aug 14 11:59:58 mail sm-mta\[12345\]: \w{15,}: ruleset=check_rcpt, relay=\[192\.0\.2\.1\], reject=550$", f.Evidence!.Line);
     }
+
+    [Fact]
+    public void An_error_log_line_gets_its_date_inside_the_brackets_that_open_it()
+    {
+        // Fail2Ban cuts the date out of "[Sun Aug 14 …] [error] [client …]": the regex reads "[]", the evidence shows the date.
+        var text = LintHarness.Filter(@"^\[\] \[error\] \[client <HOST>\] File does not exist: /[A-Z]{4}$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.StartsWith("[Sun Aug 14 11:59:58.123456 2005] [error] [client 192.0.2.1] File does not exist: /", f.Evidence!.Line);
+    }
 }
