@@ -19,7 +19,9 @@ public sealed class EvidenceLineTests
     [InlineData(@"ruser=\S* rhost=", "ruser=alice rhost=")]
     [InlineData(@"Invalid user (?P<user>\w+) from", "Invalid user alice from")]
     [InlineData(@"uid=\S* tty=", "uid= tty=")]
-    public void The_plainest_text_keeps_words_apart_and_names_users_as_users(string regex, string expected)
+    [InlineData(@"File does not exist: /\S*(\.php|\.asp)", "File does not exist: /index.php")]
+    [InlineData(@"GET /\S*\.cgi", "GET /index.cgi")]
+    public void The_plainest_text_keeps_words_apart_and_names_users_and_files(string regex, string expected)
     {
         var tree = PythonRegexParser.Parse(regex);
         Assert.Equal(expected, new RegexTextGenerator(new RegexTreeIndex(tree)).Generate(0)!.Text);

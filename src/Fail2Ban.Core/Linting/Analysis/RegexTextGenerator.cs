@@ -19,6 +19,9 @@ internal sealed class RegexTextGenerator
     /// <summary>The user name generated lines carry.</summary>
     public const string UserName = "alice";
 
+    /// <summary>The file name generated lines carry between a path's <c>/</c> and an extension.</summary>
+    public const string FileName = "index";
+
     /// <summary>Words that, right before a value, say the value is a user name.</summary>
     private static readonly string[] UserLabels = { "user", "ruser", "username", "login", "account", "for", "as", "luser" };
 
@@ -171,6 +174,12 @@ internal sealed class RegexTextGenerator
                 Output.Append(UserName);
                 return true;
             }
+            // A file name between a path's '/' and its extension reads as one ("/index.php", not "/.php").
+            if (_random is null && q.Min == 0 && IsFileName(q))
+            {
+                Output.Append(FileName);
+                return true;
+            }
             var min = q.Min;
             var max = q.Max ?? int.MaxValue;
             var count = min;
@@ -214,6 +223,20 @@ internal sealed class RegexTextGenerator
             while (start > 0 && char.IsLetter(text[start - 1])) start--;
             return start < text.Length && UserLabels.Contains(text.Substring(start));
         }
+
+        private bool IsFileName(QuantifierNode q) =>
+            (q.Max ?? int.MaxValue) >= FileName.Length && Output.Length > 0 && Output[Output.Length - 1] == '/'
+            && _owner._index.AtomSet(q.Body) is { } set && FileName.All(set.Contains)
+            && _owner._index.Following(q).FirstOrDefault() is { } next && StartsWithDot(next);
+
+        private static bool StartsWithDot(RegexNode node) => node switch
+        {
+            LiteralNode l => l.Value.StartsWith(".", StringComparison.Ordinal),
+            GroupNode g => StartsWithDot(g.Body),
+            AlternationNode a => a.Alternatives.All(StartsWithDot),
+            SequenceNode s => s.Items.Count > 0 && StartsWithDot(s.Items[0]),
+            _ => false,
+        };
 
         private bool IsWhiteSpace(RegexNode body) =>
             _owner._index.AtomSet(body) is { } set && set.Contains(' ') && set.All(char.IsWhiteSpace);
