@@ -16,7 +16,7 @@ public sealed class EvidenceLineTests
     [InlineData(@"failure;\s*logname=", "failure; logname=")]
     [InlineData(@"code 7[/ ]?$", "code 7")]
     [InlineData(@"Failed password for \S+ from", "Failed password for alice from")]
-    [InlineData(@"ruser=\S* rhost=", "ruser=alice rhost=")]
+    [InlineData(@"ruser=(?P<user>\S*) rhost=\S+ user=\S+", "ruser= rhost=x user=alice")]
     [InlineData(@"Invalid user (?P<user>\w+) from", "Invalid user alice from")]
     [InlineData(@"uid=\S* tty=", "uid= tty=")]
     [InlineData(@"File does not exist: /\S*(\.php|\.asp)", "File does not exist: /index.php")]

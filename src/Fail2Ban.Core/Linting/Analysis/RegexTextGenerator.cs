@@ -23,7 +23,7 @@ internal sealed class RegexTextGenerator
     public const string FileName = "index";
 
     /// <summary>Words that, right before a value, say the value is a user name.</summary>
-    private static readonly string[] UserLabels = { "user", "ruser", "username", "login", "account", "for", "as", "luser" };
+    private static readonly string[] UserLabels = { "user", "username", "login", "account", "for", "as", "luser" };
 
     private readonly RegexTreeIndex _index;
     public RegexTextGenerator(RegexTreeIndex index) => _index = index;
@@ -216,12 +216,21 @@ internal sealed class RegexTextGenerator
         {
             if (q.Min > UserName.Length || (q.Max ?? int.MaxValue) < UserName.Length) return false;
             if (_owner._index.AtomSet(q.Body) is not { } set || !UserName.All(set.Contains)) return false;
+            var label = LabelBefore(_owner._index.Parent(q) is GroupNode group ? group : q);
+            // PAM's remote user (ruser=) is empty in the lines daemons write: left as the plainest text.
+            if (label == "ruser") return false;
             if (_owner._index.Parent(q) is GroupNode { Name: { } name } && (name == "user" || name.StartsWith("alt_user", StringComparison.Ordinal))) return true;
-            if (_owner._index.Preceding(q).FirstOrDefault() is not LiteralNode { Value: var before }) return false;
+            return label != null && UserLabels.Contains(label);
+        }
+
+        /// <summary>The last word of the literal right before <paramref name="node"/>, lower case, without <c>= : " ' [ ( &lt;</c>.</summary>
+        private string? LabelBefore(RegexNode node)
+        {
+            if (_owner._index.Preceding(node).FirstOrDefault() is not LiteralNode { Value: var before }) return null;
             var text = before.TrimEnd(' ', '=', ':', '"', '\'', '[', '(', '<').ToLowerInvariant();
             var start = text.Length;
             while (start > 0 && char.IsLetter(text[start - 1])) start--;
-            return start < text.Length && UserLabels.Contains(text.Substring(start));
+            return start < text.Length ? text.Substring(start) : null;
         }
 
         private bool IsFileName(QuantifierNode q) =>
