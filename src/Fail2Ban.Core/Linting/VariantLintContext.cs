@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 
 namespace Fail2Ban.Core.Linting;
@@ -38,6 +39,17 @@ internal sealed class VariantLintContext
 
     private Probing.RobustnessProbe? _robustness;
 
+    private Probing.LogLineDresser? _dresser;
+
+    /// <summary>A generated evidence line dated as its log writes it (a whole line <c>filterlint regex</c> reads the same way).</summary>
+    private LintEvidence? Dated(LintEvidence? evidence)
+    {
+        if (evidence is null || evidence.Kind is LintEvidenceKind.SlowInput or LintEvidenceKind.SampleLine) return evidence;
+        if (SampleLines.Contains(evidence.Line)) return evidence;
+        _dresser ??= new Probing.LogLineDresser(Variant, Probe);
+        return _dresser.Dated(evidence.Line) is { } dated ? evidence with { Line = dated } : evidence;
+    }
+
     public bool IsEnabled(string ruleId) => _settings.IsEnabled(ruleId);
 
     /// <summary>Whether <paramref name="ruleId"/> already reported for this filter in another mode (rules that report once per filter).</summary>
@@ -65,7 +77,7 @@ internal sealed class VariantLintContext
     public void Report(string ruleId, string message, LintLocation location, LintEvidence? evidence = null, LintFix? fix = null,
         LintSeverity? severity = null)
     {
-        var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId, severity), message, location, evidence, fix)
+        var finding = new LintFinding(ruleId, _settings.SeverityOf(ruleId, severity), message, location, Dated(evidence), fix)
         {
             Filter = Variant.Filter.Name,
         };

@@ -41,8 +41,8 @@ public sealed class GitHubFormatTests : IDisposable
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("::warning file=", lines[0]);
         Assert.Contains(",line=2,col=36,endLine=2,endColumn=39,title=F2B3003::\\S+ (the user name) can hold text", lines[0]);
-        Assert.EndsWith("%0Aevidence (injected-line): the user name holds 'x from 192.0.2.254', and the filter bans 192.0.2.254 instead of 192.0.2.1" +
-                        "%0A    smtp: auth failed for x from 192.0.2.254 from 192.0.2.1", lines[0]);
+        Assert.EndsWith("%0Aevidence (injected-line): the user name holds 'alice from 192.0.2.254', and the filter bans 192.0.2.254 instead of 192.0.2.1" +
+                        "%0A    smtp: auth failed for alice from 192.0.2.254 from 192.0.2.1", lines[0]);
         Assert.Contains(",line=2,col=45,endLine=2,endColumn=51,title=F2B3004::", lines[1]);
         Assert.Equal("1 filter linted: 0 errors, 2 warnings, 0 info", lines[2]);
         Assert.Equal(1, r.ExitCode);

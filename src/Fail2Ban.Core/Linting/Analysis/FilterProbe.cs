@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Dates;
+using Fail2Ban.Core.Linting.Probing;
 using Fail2Ban.Core.Matching;
 using Fail2Ban.Core.Patterns;
 
@@ -108,7 +109,7 @@ internal sealed class FilterProbe
         {
             if (step < 0 || step >= plan.Count) continue;
             var (attempt, prefInclude, failInclude) = plan[step];
-            var failText = failGen.Generate(attempt, overrides, failInclude, steer);
+            var failText = failGen.Generate(attempt, Readable(fail, overrides), failInclude, steer);
             if (failText is null) continue;
             var text = failText.Text;
             var offset = 0;
@@ -116,18 +117,39 @@ internal sealed class FilterProbe
             {
                 var prefOverrides = (overrides ?? TextOverrides.None).Copy();
                 prefOverrides.Groups["content"] = failText.Text;
-                var prefText = prefGen.Generate(attempt, prefOverrides, prefInclude, steer);
+                var prefText = prefGen.Generate(attempt, Readable(pref!, prefOverrides), prefInclude, steer);
                 if (prefText is null) continue;
                 var content = ContentGroup(pref!);
                 if (content is null || !prefText.Nodes.TryGetValue(content.Body, out var range)) continue;
                 text = prefText.Text;
                 offset = range.Start;
+                // A prefix the line is not about reads as the log writes it: a host and the daemon's name, not "x " or nothing.
+                var header = steer is null && overrides?.Through is null ? Header() : null;
+                if (header != null && !PrefixOverridden(pref!, overrides) && prefInclude is null)
+                {
+                    text = header + text.Substring(offset);
+                    offset = header.Length;
+                }
+                // A prefix holding the caller's text (a queue id) keeps it, behind the header when the line still does what the caller needs.
+                else if (header != null && PrefixOverridden(pref!, overrides)
+                    && Accepted(single, fail, header + text, failText, offset + header.Length, step, accept, tried) is { } headed)
+                {
+                    yield return headed;
+                    continue;
+                }
             }
-            if (!tried.Add(text)) continue;
-            var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
-            var line = new ProbeLine(text, failText, offset, failures, step);
-            if (accept(line)) yield return line;
+            if (Accepted(single, fail, text, failText, offset, step, accept, tried) is { } line) yield return line;
         }
+    }
+
+    /// <summary>The line for <paramref name="text"/> run in <paramref name="single"/>, when <paramref name="accept"/> approves it and it was not tried.</summary>
+    private ProbeLine? Accepted(CompiledFilter single, LintRegex fail, string text, GeneratedText failText, int offset, int step, Func<ProbeLine, bool> accept,
+        HashSet<string> tried)
+    {
+        if (!tried.Add(text)) return null;
+        var failures = Run(single, text).Select(f => new Failure(fail.Index, f.Id, f.Time, f.Data)).ToList();
+        var line = new ProbeLine(text, failText, offset, failures, step);
+        return accept(line) ? line : null;
     }
 
     /// <summary>
@@ -146,6 +168,54 @@ internal sealed class FilterProbe
         }
         return list;
     }
+
+    /// <summary><paramref name="overrides"/> with readable text for the syslog header parts of <paramref name="regex"/> the caller leaves free.</summary>
+    private TextOverrides? Readable(LintRegex regex, TextOverrides? overrides)
+    {
+        if (!_readable.TryGetValue(regex, out var parts)) _readable[regex] = parts = ReadableHeaderParts.Of(_variant, regex);
+        if (parts.Count == 0) return overrides;
+        var merged = (overrides ?? TextOverrides.None).Copy();
+        foreach (var part in parts)
+            if (!merged.Nodes.ContainsKey(part.Key)) merged.Nodes[part.Key] = part.Value;
+        return merged;
+    }
+
+    private readonly Dictionary<LintRegex, IReadOnlyDictionary<RegexNode, string>> _readable = new();
+
+    /// <summary>Whether a caller forces text into a node of the prefregex (the line is then about the prefix).</summary>
+    private static bool PrefixOverridden(LintRegex pref, TextOverrides? overrides) =>
+        overrides != null && (overrides.Nodes.Keys.Any(n => pref.Tree.IsWithin(n, pref.Regex.Root)) || overrides.Tags.Keys.Any(t => pref.AddressTags().Contains(t)));
+
+    /// <summary>
+    /// The syslog header generated lines carry before the prefregex's content (<c>mail sshd[12345]: </c>, the daemon's
+    /// name from <c>_daemon</c>; the host alone when the filter names no daemon), when the matcher, given a plainly
+    /// generated line of a failregex behind that header, reports the same failure; else null (lines keep their prefix).
+    /// </summary>
+    private string? Header()
+    {
+        if (_headerKnown) return _header;
+        // While the header is checked, lines are generated plain (the check generates one).
+        _headerKnown = true;
+        if (_variant.PrefRegex is not { } pref || ContentGroup(pref) is null) return null;
+        // Without a daemon name only the host: a made-up program name would read as a real one.
+        var candidates = LogLineDresser.DaemonName(_variant) is { } daemon ? new[] { "mail " + daemon + "[12345]: ", "mail " + daemon + ": " } : new[] { "mail " };
+        foreach (var fail in _variant.FailRegexes)
+        {
+            var plain = Synthesize(fail, null, l => l.Failures.Count > 0);
+            if (plain is null) continue;
+            var reported = string.Join(",", plain.Failures.Select(f => f.Id?.Text));
+            foreach (var candidate in candidates)
+            {
+                var dressed = Run(SingleRegexFilter(fail), candidate + plain.Text.Substring(plain.ContentOffset));
+                if (string.Join(",", dressed.Select(f => f.Id?.Text)) == reported) return _header = candidate;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private string? _header;
+    private bool _headerKnown;
 
     private CompiledFilter SingleRegexFilter(LintRegex fail)
     {

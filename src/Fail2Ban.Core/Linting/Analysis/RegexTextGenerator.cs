@@ -16,6 +16,15 @@ internal sealed class RegexTextGenerator
 {
     private const int MaxLength = 4000;
 
+    /// <summary>The user name generated lines carry.</summary>
+    public const string UserName = "alice";
+
+    /// <summary>The file name generated lines carry between a path's <c>/</c> and an extension.</summary>
+    public const string FileName = "index";
+
+    /// <summary>Words that, right before a value, say the value is a user name.</summary>
+    private static readonly string[] UserLabels = { "user", "username", "login", "account", "for", "as", "luser" };
+
     private readonly RegexTreeIndex _index;
     public RegexTextGenerator(RegexTreeIndex index) => _index = index;
 
@@ -159,6 +168,18 @@ internal sealed class RegexTextGenerator
 
         private bool Quantifier(QuantifierNode q)
         {
+            // A user name reads as one ("Failed password for alice from"), not as the plainest character.
+            if (_random is null && IsUserName(q))
+            {
+                Output.Append(UserName);
+                return true;
+            }
+            // A file name between a path's '/' and its extension reads as one ("/index.php", not "/.php").
+            if (_random is null && q.Min == 0 && IsFileName(q))
+            {
+                Output.Append(FileName);
+                return true;
+            }
             var min = q.Min;
             var max = q.Max ?? int.MaxValue;
             var count = min;
@@ -167,6 +188,12 @@ internal sealed class RegexTextGenerator
             // Optional white space between two words is written as one space, as logs write it ("failure; logname=").
             else if (count == 0 && max > 0 && IsWhiteSpace(q.Body) && Output.Length > 0 && !char.IsWhiteSpace(Output[Output.Length - 1])
                 && _owner._index.Following(q).FirstOrDefault() is { } next && next is not AnchorNode) count = 1;
+            // An optional separator that may be a space, between two words, is one too ("[A-Z]{4}[/ ]?during": "CONNECT during").
+            else if (count == 0 && max > 0 && _random is null && SpaceBetweenWords(q))
+            {
+                Output.Append(' ');
+                return true;
+            }
             for (var i = 0; i < count; i++)
             {
                 if (Output.Length > MaxLength) return false;
@@ -174,6 +201,51 @@ internal sealed class RegexTextGenerator
             }
             return true;
         }
+
+        /// <summary>A single optional atom that can be a space, after a letter or digit and before literal text that starts with one.</summary>
+        private bool SpaceBetweenWords(QuantifierNode q) =>
+            q.Body is CharClassNode && _owner._index.AtomSet(q.Body) is { } set && set.Contains(' ')
+            && Output.Length > 0 && char.IsLetterOrDigit(Output[Output.Length - 1])
+            && _owner._index.Following(q).FirstOrDefault() is LiteralNode { Value.Length: > 0 } next && char.IsLetterOrDigit(next.Value[0]);
+
+        /// <summary>
+        /// A repeated part that holds a user name: the body of a <c>user</c> group, or a value written right after a word
+        /// that names one (<c>user=</c>, <c>for </c>, <c>login as </c>), when its characters and length allow a name.
+        /// </summary>
+        private bool IsUserName(QuantifierNode q)
+        {
+            if (q.Min > UserName.Length || (q.Max ?? int.MaxValue) < UserName.Length) return false;
+            if (_owner._index.AtomSet(q.Body) is not { } set || !UserName.All(set.Contains)) return false;
+            var label = LabelBefore(_owner._index.Parent(q) is GroupNode group ? group : q);
+            // PAM's remote user (ruser=) is empty in the lines daemons write: left as the plainest text.
+            if (label == "ruser") return false;
+            if (_owner._index.Parent(q) is GroupNode { Name: { } name } && (name == "user" || name.StartsWith("alt_user", StringComparison.Ordinal))) return true;
+            return label != null && UserLabels.Contains(label);
+        }
+
+        /// <summary>The last word of the literal right before <paramref name="node"/>, lower case, without <c>= : " ' [ ( &lt;</c>.</summary>
+        private string? LabelBefore(RegexNode node)
+        {
+            if (_owner._index.Preceding(node).FirstOrDefault() is not LiteralNode { Value: var before }) return null;
+            var text = before.TrimEnd(' ', '=', ':', '"', '\'', '[', '(', '<').ToLowerInvariant();
+            var start = text.Length;
+            while (start > 0 && char.IsLetter(text[start - 1])) start--;
+            return start < text.Length ? text.Substring(start) : null;
+        }
+
+        private bool IsFileName(QuantifierNode q) =>
+            (q.Max ?? int.MaxValue) >= FileName.Length && Output.Length > 0 && Output[Output.Length - 1] == '/'
+            && _owner._index.AtomSet(q.Body) is { } set && FileName.All(set.Contains)
+            && _owner._index.Following(q).FirstOrDefault() is { } next && StartsWithDot(next);
+
+        private static bool StartsWithDot(RegexNode node) => node switch
+        {
+            LiteralNode l => l.Value.StartsWith(".", StringComparison.Ordinal),
+            GroupNode g => StartsWithDot(g.Body),
+            AlternationNode a => a.Alternatives.All(StartsWithDot),
+            SequenceNode s => s.Items.Count > 0 && StartsWithDot(s.Items[0]),
+            _ => false,
+        };
 
         private bool IsWhiteSpace(RegexNode body) =>
             _owner._index.AtomSet(body) is { } set && set.Contains(' ') && set.All(char.IsWhiteSpace);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
 
@@ -20,10 +21,12 @@ internal sealed class LogLineDresser
 
     private readonly FilterProbe _probe;
     private readonly string? _daemon;
+    private readonly FilterVariant _variant;
 
     public LogLineDresser(FilterVariant variant, FilterProbe probe)
     {
         _probe = probe;
+        _variant = variant;
         _daemon = DaemonName(variant);
     }
 
@@ -41,6 +44,62 @@ internal sealed class LogLineDresser
         return null;
     }
 
+    /// <summary>
+    /// A generated evidence line with the time stamp the log writes, where the filter's date detection takes it (in front
+    /// of the line, or inside the empty brackets the regex leaves for it: <c>[14/Aug/2005:11:59:58 +0000]</c>), checked once
+    /// on a line a failregex matches; kept when the matcher does the same with the line dated as without. Null for a line
+    /// that already carries a date, spans lines, or reads otherwise with one.
+    /// </summary>
+    public string? Dated(string line)
+    {
+        if (line.IndexOf('\n') >= 0 || EvidenceDate() is not { } dating || FilterProbe.NewDates(_variant).Match(line) is not null) return null;
+        var dated = Apply(dating, line);
+        return dated != null && Reported(_probe.RunAsServer(dated, logLine: true)) == Reported(_probe.RunAsServer(line, logLine: false)) ? dated : null;
+    }
+
+    /// <summary>
+    /// A time stamp and where it goes: in front of the line, or into its first empty brackets (<see cref="Leading"/>: only
+    /// brackets that open the line, as an error log's; false: only brackets after the client, as an access log's; null: any).
+    /// </summary>
+    private readonly record struct Dating(string Date, bool InBrackets, bool? Leading = null);
+
+    /// <summary>The time stamps tried, as daemons write them.</summary>
+    private static readonly Dating[] Datings =
+    {
+        new(SyslogDate, false), new(IsoDate, false),
+        new("Sun Aug 14 11:59:58.123456 2005", true, true), new("14/Aug/2005:11:59:58 +0000", true, false), new(IsoDate, true),
+    };
+
+    private static string? Apply(Dating dating, string line)
+    {
+        if (!dating.InBrackets) return dating.Date + " " + line;
+        var at = line.IndexOf("[]", StringComparison.Ordinal);
+        if (at < 0 || (dating.Leading is { } leading && leading != (line.Substring(0, at).Trim().Length == 0))) return null;
+        return line.Substring(0, at + 1) + dating.Date + line.Substring(at + 1);
+    }
+
+    private Dating? EvidenceDate()
+    {
+        if (_dateKnown) return _date;
+        _dateKnown = true;
+        foreach (var fail in _variant.FailRegexes)
+        {
+            if (_probe.Witness(fail) is not { } witness || witness.Text.IndexOf('\n') >= 0) continue;
+            var plain = Reported(_probe.RunAsServer(witness.Text, logLine: false));
+            if (plain.Length == 0) continue;
+            foreach (var dating in Datings)
+                if (Apply(dating, witness.Text) is { } dated && Reported(_probe.RunAsServer(dated, logLine: true)) == plain) return _date = dating;
+            return null;
+        }
+        return null;
+    }
+
+    private static string Reported(IReadOnlyList<Matching.Failure> failures) =>
+        string.Join(",", failures.Select(f => f.RegexIndex + ":" + f.Id?.Text));
+
+    private Dating? _date;
+    private bool _dateKnown;
+
     private IEnumerable<string> Headers()
     {
         if (_daemon != null) yield return "mail " + _daemon + "[12345]: ";
@@ -56,7 +115,7 @@ internal sealed class LogLineDresser
     }
 
     /// <summary>A name matching the filter's <c>_daemon</c> regex (its plainest text), or null when it has none or it is not plain.</summary>
-    private static string? DaemonName(FilterVariant variant)
+    public static string? DaemonName(FilterVariant variant)
     {
         var raw = DaemonOption(variant);
         if (raw is null || raw.IndexOf("%(", StringComparison.Ordinal) >= 0 || raw.IndexOf('<') >= 0) return null;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Linting.Probing;
@@ -120,17 +121,104 @@ internal sealed class UnanchoredRegexRule : LintRule
         if (clean is null) return null;
         var line = context.Probe.Synthesize(regex, overrides, l => true, onlyStep: clean.Step);
         if (line is null) return null;
-        // The attacker's text sits in some earlier field: put it after the start of a real, harmless line.
+        return CarriedEvidence(context, regex, line.FailText.Text) ?? EchoEvidence(context, regex, clean, line.FailText.Text);
+    }
+
+    /// <summary>
+    /// The fake failure <paramref name="fake"/> written into a field the client chooses (a user name, a request path, a
+    /// catch-all) of a whole line this failregex matches: a sample line first, else a generated one dressed as the log
+    /// writes it. Kept when the real matcher then bans the forged address and not the line's real client.
+    /// </summary>
+    private static LintEvidence? CarriedEvidence(VariantLintContext context, LintRegex regex, string fake)
+    {
+        // The failregex's own lines first, then the other messages of the same log (the filter's other failregexes).
+        foreach (var carrierRegex in new[] { regex }.Concat(context.Variant.FailRegexes.Where(r => !ReferenceEquals(r, regex))))
+            if (CarriedEvidence(context, carrierRegex, fake, ReferenceEquals(carrierRegex, regex)) is { } evidence) return evidence;
+        return null;
+    }
+
+    private static LintEvidence? CarriedEvidence(VariantLintContext context, LintRegex regex, string fake, bool own)
+    {
+        var fields = CarrierFields(regex);
+        if (fields.Count == 0) return null;
+        foreach (var carrier in context.Robustness.BaseLines(regex))
+            foreach (var (node, name) in fields)
+            {
+                if (carrier.RangeOf(node) is not { } range) continue;
+                var original = carrier.Text.Substring(range.Start, range.End - range.Start);
+                var quote = ClosingQuote(regex, node, carrier.Text, range);
+                foreach (var text in new[] { fake, original + " " + fake })
+                {
+                    if (quote is { } q && text.IndexOf(q) >= 0) continue;
+                    var injected = carrier.Replace(range.Start, range.End, text);
+                    var banned = context.Probe.RunAsServer(injected, carrier.IsLogLine).Select(f => f.Id!.Text).ToList();
+                    if (!banned.Contains(AddressTags.ForgedIPv4) || banned.Contains(carrier.HostText)) continue;
+                    return new LintEvidence(LintEvidenceKind.InjectedLine, injected,
+                        "the client writes a whole fake failure into the " + name + " of "
+                        + (carrier.FromSample ? "a sample line" : own ? "a line this failregex matches" : "a line " + regex.Label + " matches")
+                        + "; its real part no longer matches, the fake does: Fail2Ban bans " + AddressTags.ForgedIPv4 + ", not the client " + carrier.HostText)
+                    {
+                        BannedAddress = AddressTags.ForgedIPv4,
+                    };
+                }
+            }
+        return null;
+    }
+
+    /// <summary>
+    /// The parts of the failregex whose text the client chooses, with what they are called: the probe's client fields
+    /// (user names, quoted values, catch-alls), then any other unbounded run of name or path characters the filter's own
+    /// file writes (<c>/\S*\.php</c>: a request path, which the daemon logs decoded, spaces included).
+    /// </summary>
+    private static List<(RegexNode Node, string Name)> CarrierFields(LintRegex regex)
+    {
+        var fields = ClientField.Find(regex).Select(f => (f.Node, Name: Describe(regex, f.Node, FieldVariations.Describe(f)))).ToList();
+        var home = regex.Source.LocationAt(0)?.File;
+        foreach (var node in regex.Regex.Root.DescendantsAndSelf())
+        {
+            if (node is not QuantifierNode { Max: null, Origin: null } q || regex.Tree.InLookaround(q) || regex.Locate(q).File != home) continue;
+            if (fields.Any(f => regex.Tree.IsWithin(q, f.Node) || regex.Tree.IsWithin(f.Node, q))) continue;
+            if (regex.Tree.AtomSet(q.Body) is not { } set || !set.Contains('a') || !set.Contains('/')) continue;
+            fields.Add((q, Describe(regex, q, "free text")));
+        }
+        return fields;
+    }
+
+    /// <summary>"user name (ruser=\S*)": what a field is, and the regex text that reads it.</summary>
+    private static string Describe(LintRegex regex, RegexNode node, string what)
+    {
+        var source = regex.ToSource(node.Span);
+        var text = source.Start >= 0 && source.End <= regex.Source.Text.Length ? regex.Source.Text.Substring(source.Start, source.Length) : "";
+        var label = ClientField.LabelBefore(regex, node);
+        return what + (text.Length == 0 ? "" : " read by " + (label is null ? "" : label + " ") + text);
+    }
+
+    /// <summary>The quote around a field that its own class cannot hold (the daemon escapes it), or null.</summary>
+    private static char? ClosingQuote(LintRegex regex, RegexNode node, string text, TextRange range) =>
+        range.Start > 0 && range.End < text.Length && text[range.Start - 1] == text[range.End] && "'\"`".IndexOf(text[range.End]) >= 0
+        && !(node is QuantifierNode q && regex.Tree.AtomSet(q.Body) is { } set && set.Contains(text[range.End]))
+            ? text[range.End]
+            : null;
+
+    /// <summary>
+    /// Where no line the filter matches has a client field that can carry the fake: the fake in another message of the log
+    /// with client text before it (an echo), behind the header the log writes.
+    /// </summary>
+    private static LintEvidence? EchoEvidence(VariantLintContext context, LintRegex regex, ProbeLine clean, string fail)
+    {
+        var dressed = context.Robustness.BaseLines(regex).FirstOrDefault(b => !b.FromSample && b.Shift > 0);
+        var header = dressed is null ? clean.Text.Substring(0, clean.ContentOffset) : dressed.Text.Substring(0, dressed.Shift + dressed.Generated!.ContentOffset);
+        var rest = clean.Text.Substring(clean.ContentOffset + clean.FailText.Text.Length);
         foreach (var lead in new[] { "user=\"", "GET /", "x " })
         {
-            var fail = line.FailText.Text;
             // A quoted value cannot hold its own quote (the daemon escapes it): a fake failure with quotes goes elsewhere.
             if (lead.EndsWith("\"", System.StringComparison.Ordinal) && fail.IndexOf('"') >= 0) continue;
-            var text = clean.Text.Substring(0, clean.ContentOffset) + lead + fail + clean.Text.Substring(clean.ContentOffset + clean.FailText.Text.Length);
-            var reported = context.Probe.Run(text).Where(f => f.RegexIndex == regex.Index).Select(f => f.Id!.Text).ToList();
+            var text = header + lead + fail + rest;
+            var reported = context.Probe.RunAsServer(text, dressed != null).Select(f => f.Id!.Text).ToList();
             if (reported.Contains(AddressTags.ForgedIPv4))
                 return new LintEvidence(LintEvidenceKind.InjectedLine, text,
-                    "a fake failure inside attacker-chosen text (after '" + lead + "') matches, and the filter bans " + AddressTags.ForgedIPv4)
+                    "no line this filter matches carries a fake failure in a client field (the real failure matches first, or the fake must end the line); "
+                    + "another message of this log with client text (after '" + lead + "') can, and the filter bans " + AddressTags.ForgedIPv4)
                 {
                     BannedAddress = AddressTags.ForgedIPv4,
                 };

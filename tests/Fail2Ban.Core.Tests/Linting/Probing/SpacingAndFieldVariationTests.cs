@@ -37,7 +37,7 @@ public sealed class SpacingAndFieldVariationTests
     {
         var rows = Rows(LintHarness.Filter(@"^\[client <HOST>\] user <F-USER>.+</F-USER> not found$"));
         var repeated = rows.First(r => r.Variation == "inject-after" && r.Line.Contains("[client 192.0.2.254]"));
-        Assert.Contains("user x [client 192.0.2.254] not found", repeated.Line);
+        Assert.Contains("user alice [client 192.0.2.254] not found", repeated.Line);
         Assert.False(repeated.Violated);
     }
 }

@@ -44,7 +44,7 @@ public sealed class IgnoreRegexTextRuleTests
         Assert.Contains("more than 3 failregexes", f.Message);
         Assert.Empty(f.Modes);
         Assert.Equal(LintEvidenceKind.MissedLine, f.Evidence!.Kind);
-        Assert.Matches(@"^\S+ authd\[\d+\]: denied user backup from 10\.1\.\d+\.\d+$", f.Evidence.Line);
+        Assert.Matches(@"^Aug 14 11:59:58 \S+ authd\[\d+\]: denied user backup from 10\.1\.\d+\.\d+$", f.Evidence.Line);
         Assert.StartsWith("10.1.", f.Evidence.BannedAddress);
     }
 
@@ -69,7 +69,7 @@ public sealed class IgnoreRegexTextRuleTests
         Assert.Contains("in mode plain only in the prefregex's F-CONTENT text", f.Message);
         Assert.Equal("mode full ignores this line through ignoreregex #1; mode plain reports a failure for " + f.Evidence!.BannedAddress,
             f.Evidence.Explanation);
-        Assert.Matches(@"^\S+ authd\[\d+\]: denied user backup from 10\.1\.\d+\.\d+$", f.Evidence.Line);
+        Assert.Matches(@"^Aug 14 11:59:58 \S+ authd\[\d+\]: denied user backup from 10\.1\.\d+\.\d+$", f.Evidence.Line);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RequestFieldNotEmptyRuleTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.RequestFieldNotEmpty, LintHarness.Filter("^<HOST> - \\S+ \\[\\] \"[^\"]+\" 444", Date)));
         Assert.Equal(LintSeverity.Warning, f.Severity);
         Assert.Equal((3, 33, 3, 38), (f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn));
-        Assert.Contains("[] \"\" 444", f.Evidence!.Line);
+        Assert.Contains("[14/Aug/2005:11:59:58 +0000] \"\" 444", f.Evidence!.Line);
         var edit = Assert.Single(f.Fix!.Edits);
         Assert.Equal(("+", "*", 3, 37), (edit.OldText, edit.NewText, edit.Line, edit.Column));
     }

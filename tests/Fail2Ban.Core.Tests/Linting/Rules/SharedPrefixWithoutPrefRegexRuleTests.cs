@@ -55,7 +55,7 @@ public sealed class SharedPrefixWithoutPrefRegexRuleTests
         Assert.Null(f.Fix);
         var evidence = f.Evidence!;
         Assert.Equal(LintEvidenceKind.MissedLine, evidence.Kind);
-        Assert.Matches(@"^\s*\S+ authd\[\d+\]:\s+\S", evidence.Line);
+        Assert.Matches(@"^Aug 14 11:59:58\s+\S+ authd\[\d+\]:\s+\S", evidence.Line);
         Assert.Contains("tried against all 4 failregexes", evidence.Explanation);
         Assert.Contains("matched 4 times; with a prefregex it would be matched once", evidence.Explanation);
         // The line is one the filter does not match (checked independently of the rule).
