@@ -104,6 +104,7 @@ public sealed class FilterMatcher
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
             ulong? left = null;
+            FailureData? pref = null;
             if (!dated.Failed && !dated.DateTimedOut)
             {
                 if (QuietMiss(line, dated, false, out _))
@@ -112,8 +113,9 @@ public sealed class FilterMatcher
                     return false;
                 }
                 left = _inPlace.CandidatesLeft;
+                pref = _inPlace.PrefGroups;
             }
-            result = Complete(line, dated, null, left);
+            result = Complete(line, dated, null, left, pref);
         }
         else result = Process(line, null, null, null);
         if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
@@ -125,8 +127,9 @@ public sealed class FilterMatcher
     }
 
     // The rest of processing a line from its located date, reusing what a preparer did ahead, or
-    // what the in-place search found: the failregexes still worth searching (candidatesLeft).
-    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null)
+    // what the in-place search found: the failregexes still worth searching (candidatesLeft) and
+    // the prefregex's groups (prefGroups).
+    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null, FailureData? prefGroups = null)
     {
         var result = new LineResult { DateTemplate = dated.Template };
         if (dated.DateTimedOut) result.TimedOut.Add(DateTimedOutSource);
@@ -145,7 +148,7 @@ public sealed class FilterMatcher
         result.Tuple = tuple;
         result.Time = dated.Date;
         result.NoDate = dated.NoDate;
-        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft), dated.Date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft, prefGroups), dated.Date, result);
         else FindFailures(tuple, dated.Date, result);
         return result;
     }
@@ -277,13 +280,15 @@ public sealed class FilterMatcher
         if (_maxLines != 1) return Process(line, null, null, null);
         var dated = LocateDate(line, null);
         ulong? left = null;
+        FailureData? pref = null;
         if (!dated.Failed && !dated.DateTimedOut)
         {
             if (QuietMiss(line, dated, true, out prefMatched)) return null;
             left = _inPlace.CandidatesLeft;
+            pref = _inPlace.PrefGroups;
         }
         prefMatched = null;
-        return Complete(line, dated, null, left);
+        return Complete(line, dated, null, left, pref);
     }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
@@ -406,9 +411,10 @@ public sealed class FilterMatcher
         }
 
         var mlfid = data.TryGetValue("mlfid", out var mlfidValue) ? mlfidValue : null;
+        var cached = false;
         if (mlfid is not null)
         {
-            data = MergeFailure(ToKey(mlfid), data, matched);
+            data = MergeFailure(ToKey(mlfid), data, matched, out cached);
             if (data.IsTruthy("nofail") && !_options.CheckAllRegex) return false;
         }
         else
@@ -476,7 +482,9 @@ public sealed class FilterMatcher
             if (address.IsValid) ids.Add(address);
         }
 
-        if (_options.CheckAllRegex && mlfid is not null) data = data.CopyWithRoom(0);
+        // The id cache changes its entry with later lines: the entry keeps this line's state as a copy.
+        // (An entry forgotten on this line is referenced by this failure alone.)
+        if (_options.CheckAllRegex && cached) data = data.CopyWithRoom(0);
         foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
         return _options.CheckAllRegex;
     }
@@ -513,9 +521,10 @@ public sealed class FilterMatcher
     }
 
     /// <summary>Fail2Ban's <c>_mergeFailure</c>: correlates the lines of one connection (spec 3.8).</summary>
-    private FailureData MergeFailure(string mlfid, FailureData fail, List<TupleLine> matchedNow)
+    /// <param name="cached">Whether the returned data is the id cache's entry (which later lines change).</param>
+    private FailureData MergeFailure(string mlfid, FailureData fail, List<TupleLine> matchedNow, out bool cached)
     {
-        var cached = _mlfid.Get(mlfid);
+        var entry = _mlfid.Get(mlfid);
         HashSet<string>? users = null;
         var nofail = false;
         var gained = false;
@@ -532,21 +541,24 @@ public sealed class FilterMatcher
         }
         var forget = FailureData.Truthy(fail.Pop("mlfforget"));
 
-        if (cached is not null)
+        cached = false;
+        if (entry is not null)
         {
-            users = UpdateUsers(cached, fail.GetString("user"));
-            if (FailureData.Truthy(cached.Pop("nofail"))) prevNofail = true;
-            if (FailureData.Truthy(cached.Pop("mlfgained"))) prevNofail = true;
-            if (gained) cached.Remove("mlfpending");
-            if (!prevNofail && !cached.IsTruthy("mlfpending")) cached.Remove("matches");
-            foreach (var kv in fail) if (kv.Value is not null) cached[kv.Key] = kv.Value;
-            fail = cached;
+            users = UpdateUsers(entry, fail.GetString("user"));
+            if (FailureData.Truthy(entry.Pop("nofail"))) prevNofail = true;
+            if (FailureData.Truthy(entry.Pop("mlfgained"))) prevNofail = true;
+            if (gained) entry.Remove("mlfpending");
+            if (!prevNofail && !entry.IsTruthy("mlfpending")) entry.Remove("matches");
+            foreach (var kv in fail) if (kv.Value is not null) entry[kv.Key] = kv.Value;
+            fail = entry;
             if (forget) _mlfid.Remove(mlfid);
+            else cached = true;
         }
         else if (!forget)
         {
             users = UpdateUsers(fail, fail.GetString("user"));
             _mlfid.Set(mlfid, fail);
+            cached = true;
         }
 
         if (FailureData.Truthy(fail.Pop("mlfpending")) || users is { Count: > 1 })

@@ -38,6 +38,7 @@ internal sealed class InPlaceLineSearch
     {
         prefMatched = null;
         CandidatesLeft = null;
+        PrefGroups = null;
         var buf = Join(ref _buffer, before, after);
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
@@ -60,29 +61,42 @@ internal sealed class InPlaceLineSearch
                 return true;
             }
             var failBuf = buf;
+            Match? pm = null;
+            string? searched = null;
             if (filter.PrefRegex is { } p)
             {
                 // The failregexes see the prefregex's F-CONTENT: its groups need a string.
-                var pm = p.Runner.Match(ScratchString(buf));
+                searched = ScratchString(buf);
+                pm = p.Runner.Match(searched);
                 prefMatched = pm.Success;
                 if (!pm.Success) return true;
                 if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
                     failBuf = Join(ref _content, buf.Slice(at, size), default);
-                MatchRecycler.Recycle(pm);
             }
-            var tracked = fail.Count <= FailRegexGate.MaxRegexes;
-            for (var i = 0; i < fail.Count; i++)
+            try
             {
-                if (tracked && (candidates & (1UL << i)) == 0) continue;
-                if (!fail[i].Prefilter.MayMatch(failBuf) || !IsMatch(fail[i], failBuf)) continue;
-                // The ones before i were searched on the same text and missed.
-                if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
-                return false;
+                var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+                for (var i = 0; i < fail.Count; i++)
+                {
+                    if (tracked && (candidates & (1UL << i)) == 0) continue;
+                    if (!fail[i].Prefilter.MayMatch(failBuf) || !IsMatch(fail[i], failBuf)) continue;
+                    // The ones before i were searched on the same text and missed.
+                    if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
+                    // The full path would search the prefregex again on the same text: its groups are handed over.
+                    if (pm is not null) PrefGroups = filter.PrefRegex!.GetGroups(pm, searched!);
+                    return false;
+                }
+                return true;
             }
-            return true;
+            finally
+            {
+                if (pm is not null) MatchRecycler.Recycle(pm);
+            }
         }
         catch (Exception e) when (e is RegexMatchTimeoutException or NotSupportedException)
         {
+            CandidatesLeft = null;
+            PrefGroups = null;
             return false; // searched again on the full path, which records the time-out
         }
     }
@@ -92,6 +106,12 @@ internal sealed class InPlaceLineSearch
     /// (as <see cref="FailRegexGate.Candidates"/> bits) that may still match the line, from i on; else null.
     /// </summary>
     public ulong? CandidatesLeft { get; private set; }
+
+    /// <summary>
+    /// After <see cref="NothingToReport"/> returned false because a failregex matched: the prefregex's groups
+    /// (<c>content</c> included) from its search of the same text, for <see cref="LineScan.Run"/>; else null.
+    /// </summary>
+    public FailureData? PrefGroups { get; private set; }
 
     // first + second + "\n" in a reused array (a huge line gets one of its own, not kept: one 10 MB
     // line must not pin 20 MB for the matcher's lifetime).

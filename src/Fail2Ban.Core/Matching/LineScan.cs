@@ -45,10 +45,15 @@ internal sealed class LineScan
     /// </summary>
     /// <param name="knownCandidates">The failregexes that may match, when an earlier search of the same text
     /// found out (<see cref="InPlaceLineSearch.CandidatesLeft"/>): spares the literal scan and the misses.</param>
-    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null)
+    /// <param name="knownPrefGroups">The prefregex's groups (with <c>content</c>), when an earlier search of the same
+    /// text matched it and found a failregex that matches (<see cref="InPlaceLineSearch.PrefGroups"/>): spares
+    /// the early ignoreregexes (none matched) and the prefregex's search. Taken over by the scan.</param>
+    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null, FailureData? knownPrefGroups = null)
     {
         var scan = new LineScan();
-        var result = scan.Search(filter, tuple, knownCandidates);
+        var result = knownPrefGroups is not null && filter.PrefRegex is not null
+            ? scan.SearchFailRegexes(filter, tuple, knownCandidates, knownPrefGroups)
+            : scan.Search(filter, tuple, knownCandidates);
         return result ?? scan;
     }
 
@@ -92,20 +97,39 @@ internal sealed class LineScan
             }
             var pm = Search(pref, buf, prefiltered: true);
             if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
-            PrefMatched = true;
             var groups = pref.GetGroups(pm, buf);
             MatchRecycler.Recycle(pm);
-            var content = groups.Pop("content");
-            PreGroups = groups;
-            if (FailureData.Truthy(content))
-            {
-                var text = (string)content!;
-                ContentLine = new TupleLine("", "", text);
-                failBuf = text + "\n";
-            }
+            failBuf = TakePrefGroups(groups) ?? buf;
         }
         else if ((candidates = knownCandidates ?? filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
+        return SearchFailRegexes(filter, failBuf, candidates);
+    }
 
+    // The rest of Search after a prefregex match whose groups are known.
+    private LineScan? SearchFailRegexes(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates, FailureData prefGroups)
+    {
+        string? buf = null;
+        var candidates = knownCandidates ?? filter.Gate.Candidates((buf = string.Concat(tuple.Before, tuple.After, "\n")).AsSpan());
+        var failBuf = TakePrefGroups(prefGroups) ?? buf ?? string.Concat(tuple.Before, tuple.After, "\n");
+        return SearchFailRegexes(filter, failBuf, candidates);
+    }
+
+    // Records a prefregex match: its groups but F-CONTENT, which gives the failregexes' text (null: none, they search the line).
+    private string? TakePrefGroups(FailureData groups)
+    {
+        PrefMatched = true;
+        var content = groups.Pop("content");
+        PreGroups = groups;
+        if (!FailureData.Truthy(content)) return null;
+        var text = (string)content!;
+        ContentLine = new TupleLine("", "", text);
+        return text + "\n";
+    }
+
+    private LineScan? SearchFailRegexes(CompiledFilter filter, string failBuf, ulong candidates)
+    {
+        var fail = filter.FailRegexes;
+        var ignore = filter.IgnoreRegexes;
         FailureData?[]? groupsByRegex = null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
         for (var i = 0; i < fail.Count; i++)
