@@ -381,15 +381,15 @@ public sealed class FilterMatcher
         }
         if (scan.FailGroups is not { } groups) return;
         var hasIgnore = _filter.IgnoreRegexes.Count > 0;
-        for (var index = 0; index < groups.Length; index++)
+        foreach (var (index, data) in groups)
         {
-            if (groups[index] is not { } data) continue;
             if (hasIgnore && scan.LateIgnoreHits is { } late)
             {
                 result.IgnoreRegexHits.AddRange(late);
                 continue;
             }
-            if (!AddFailure(index, data, scan.PreGroups, new List<TupleLine>(orgBuffer), date, result)) return;
+            // AddFailure copies the matched lines it keeps: the buffer is lent, not copied.
+            if (!AddFailure(index, data, scan.PreGroups, orgBuffer, date, result)) return;
         }
     }
 
@@ -419,8 +419,7 @@ public sealed class FilterMatcher
         }
         else
         {
-            var lines = new List<TupleLine>(data.Matches);
-            lines.AddRange(matched);
+            var lines = Joined(data.Matches, null, matched);
             data["matches"] = lines;
         }
 
@@ -455,37 +454,38 @@ public sealed class FilterMatcher
             }
         }
 
-        var ids = new List<IpAddress?>(1);
+        // Fail2Ban's list of ids has at most one here (no DNS lookups).
+        IpAddress? id = null;
+        var hasId = true;
         if (host is null)
         {
             data["mlfpending"] = 1;
             if (!_options.CheckAllRegex && _options.IgnorePending) return false;
-            ids.Add(null);
         }
         else if (raw)
         {
             var hostText = ToKey(host);
             if (fid is null || fid is string f && f == hostText)
             {
-                ids.Add(IpAddress.Create(hostText, cidr));
+                id = IpAddress.Create(hostText, cidr);
             }
             else
             {
                 data["ip"] = IpAddress.Create(hostText, cidr);
-                ids.Add(IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw));
+                id = IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw);
             }
         }
         else
         {
             // No DNS here: a literal address is used as is, a name yields no failure.
-            var address = IpAddress.Create(ToKey(host));
-            if (address.IsValid) ids.Add(address);
+            id = IpAddress.Create(ToKey(host));
+            hasId = id.IsValid;
         }
 
         // The id cache changes its entry with later lines: the entry keeps this line's state as a copy.
         // (An entry forgotten on this line is referenced by this failure alone.)
         if (_options.CheckAllRegex && cached) data = data.CopyWithRoom(0);
-        foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
+        if (hasId) result.Entries.Add(new Failure(index, id, date, data));
         return _options.CheckAllRegex;
     }
 
@@ -570,19 +570,23 @@ public sealed class FilterMatcher
         }
         if (!nofail)
         {
-            var lines = fail.Pop("nofail-matches") is List<TupleLine> nm ? new List<TupleLine>(nm) : new List<TupleLine>();
-            lines.AddRange(fail.Matches);
-            if (!gained) lines.AddRange(matchedNow);
-            fail["matches"] = lines;
+            fail["matches"] = Joined(fail.Pop("nofail-matches") as List<TupleLine>, fail.Matches, gained ? null : matchedNow);
         }
         else if (!forget)
         {
-            var lines = fail.TryGetValue("nofail-matches", out var prev) && prev is List<TupleLine> p
-                ? new List<TupleLine>(p) : new List<TupleLine>();
-            lines.AddRange(matchedNow);
-            fail["nofail-matches"] = lines;
+            fail["nofail-matches"] = Joined(fail.TryGetValue("nofail-matches", out var prev) ? prev as List<TupleLine> : null, null, matchedNow);
         }
         return fail;
+    }
+
+    // A new list of the given lines, in order, made at its final size.
+    private static List<TupleLine> Joined(IReadOnlyList<TupleLine>? first, IReadOnlyList<TupleLine>? second, List<TupleLine>? third)
+    {
+        var lines = new List<TupleLine>((first?.Count ?? 0) + (second?.Count ?? 0) + (third?.Count ?? 0));
+        if (first is not null) for (var i = 0; i < first.Count; i++) lines.Add(first[i]);
+        if (second is not null) for (var i = 0; i < second.Count; i++) lines.Add(second[i]);
+        if (third is not null) lines.AddRange(third);
+        return lines;
     }
 
     private static HashSet<string>? UpdateUsers(FailureData fail, string? user)

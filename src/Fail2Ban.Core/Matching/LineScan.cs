@@ -30,8 +30,8 @@ internal sealed class LineScan
     /// <summary>The <c>F-CONTENT</c> line the failregexes saw, when the prefregex captured one.</summary>
     public TupleLine? ContentLine { get; private set; }
 
-    /// <summary>Per failregex, its groups when it matched; null when none matched.</summary>
-    public FailureData?[]? FailGroups { get; private set; }
+    /// <summary>The failregexes that matched (index ascending) with their groups; null when none matched.</summary>
+    public List<(int Index, FailureData Groups)>? FailGroups { get; private set; }
 
     /// <summary>The ignoreregexes that match the text the failregexes saw (searched when one matched), or null.</summary>
     public List<int>? LateIgnoreHits { get; private set; }
@@ -130,15 +130,15 @@ internal sealed class LineScan
     {
         var fail = filter.FailRegexes;
         var ignore = filter.IgnoreRegexes;
-        FailureData?[]? groupsByRegex = null;
+        // Usually one failregex matches: a list sized for the few, not an entry per failregex.
+        List<(int Index, FailureData Groups)>? groupsByRegex = null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
         for (var i = 0; i < fail.Count; i++)
         {
             if (tracked && (candidates & (1UL << i)) == 0) continue;
             var m = Search(fail[i], failBuf);
             if (m is null) continue;
-            groupsByRegex ??= new FailureData?[fail.Count];
-            groupsByRegex[i] = fail[i].GetGroups(m, failBuf);
+            (groupsByRegex ??= new List<(int, FailureData)>(2)).Add((i, fail[i].GetGroups(m, failBuf)));
             MatchRecycler.Recycle(m);
         }
         FailGroups = groupsByRegex;
