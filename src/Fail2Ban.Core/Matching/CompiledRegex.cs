@@ -183,6 +183,26 @@ public sealed class CompiledRegex
         return data;
     }
 
+    /// <summary>
+    /// The prefregex's groups <paramref name="preGroups"/> (copied) merged with the groups of this failregex's match, as
+    /// the matcher merges <see cref="GetGroups"/>' dictionary over them (a group that did not take part keeps the
+    /// prefregex's value; keys in the same order), without that dictionary. Null when this regex has ALT_/TUPLE_
+    /// groups (their merge reads the failregex's own values).
+    /// </summary>
+    internal FailureData? GetGroupsOver(Match m, string input, FailureData preGroups)
+    {
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
+        var merged = preGroups.CopyWithRoom(GroupNumbers.Length + ExtraKeys);
+        for (var i = 0; i < GroupNumbers.Length; i++)
+        {
+            if (CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length))
+                merged[GroupNames[i]] = input.Substring(index, length);
+            else if (!merged.ContainsKey(GroupNames[i]))
+                merged[GroupNames[i]] = null;
+        }
+        return merged;
+    }
+
     /// <summary>The text captured by the <c>skiplinesN</c> groups, concatenated.</summary>
     internal string SkippedText(Match m)
     {

@@ -381,7 +381,7 @@ public sealed class FilterMatcher
         }
         if (scan.FailGroups is not { } groups) return;
         var hasIgnore = _filter.IgnoreRegexes.Count > 0;
-        foreach (var (index, data) in groups)
+        foreach (var (index, data, merged) in groups)
         {
             if (hasIgnore && scan.LateIgnoreHits is { } late)
             {
@@ -389,7 +389,7 @@ public sealed class FilterMatcher
                 continue;
             }
             // AddFailure copies the matched lines it keeps: the buffer is lent, not copied.
-            if (!AddFailure(index, data, scan.PreGroups, orgBuffer, date, result)) return;
+            if (!AddFailure(index, data, merged ? null : scan.PreGroups, orgBuffer, date, result)) return;
         }
     }
 

@@ -30,8 +30,11 @@ internal sealed class LineScan
     /// <summary>The <c>F-CONTENT</c> line the failregexes saw, when the prefregex captured one.</summary>
     public TupleLine? ContentLine { get; private set; }
 
-    /// <summary>The failregexes that matched (index ascending) with their groups; null when none matched.</summary>
-    public List<(int Index, FailureData Groups)>? FailGroups { get; private set; }
+    /// <summary>
+    /// The failregexes that matched (index ascending) with their groups, already merged over <see cref="PreGroups"/>
+    /// when <c>Merged</c>; null when none matched.
+    /// </summary>
+    public List<(int Index, FailureData Groups, bool Merged)>? FailGroups { get; private set; }
 
     /// <summary>The ignoreregexes that match the text the failregexes saw (searched when one matched), or null.</summary>
     public List<int>? LateIgnoreHits { get; private set; }
@@ -131,14 +134,17 @@ internal sealed class LineScan
         var fail = filter.FailRegexes;
         var ignore = filter.IgnoreRegexes;
         // Usually one failregex matches: a list sized for the few, not an entry per failregex.
-        List<(int Index, FailureData Groups)>? groupsByRegex = null;
+        List<(int Index, FailureData Groups, bool Merged)>? groupsByRegex = null;
+        var pre = PreGroups is { Count: > 0 } p ? p : null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
         for (var i = 0; i < fail.Count; i++)
         {
             if (tracked && (candidates & (1UL << i)) == 0) continue;
             var m = Search(fail[i], failBuf);
             if (m is null) continue;
-            (groupsByRegex ??= new List<(int, FailureData)>(2)).Add((i, fail[i].GetGroups(m, failBuf)));
+            // Over the prefregex's groups directly when possible: one dictionary per hit, not two.
+            var merged = pre is null ? null : fail[i].GetGroupsOver(m, failBuf, pre);
+            (groupsByRegex ??= new List<(int, FailureData, bool)>(2)).Add((i, merged ?? fail[i].GetGroups(m, failBuf), merged is not null));
             MatchRecycler.Recycle(m);
         }
         FailGroups = groupsByRegex;
