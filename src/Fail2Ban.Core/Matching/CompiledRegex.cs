@@ -162,10 +162,11 @@ public sealed class CompiledRegex
     {
         // Room for the groups, the ALT_/TUPLE_ targets and what the matcher adds (matches, ids).
         var data = new FailureData(GroupNumbers.Length + AltGroups.Count + TupleGroups.Count + ExtraKeys);
+        var texts = new GroupTexts(input);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
             data[GroupNames[i]] = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)
-                ? input.Substring(index, length)
+                ? texts.At(index, length)
                 : null;
         }
         foreach (var (group, target) in AltGroups)
@@ -193,14 +194,42 @@ public sealed class CompiledRegex
     {
         if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
         var merged = preGroups.CopyWithRoom(GroupNumbers.Length + ExtraKeys);
+        var texts = new GroupTexts(input);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
             if (CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length))
-                merged[GroupNames[i]] = input.Substring(index, length);
+                merged[GroupNames[i]] = texts.At(index, length);
             else if (!merged.ContainsKey(GroupNames[i]))
                 merged[GroupNames[i]] = null;
         }
         return merged;
+    }
+
+    // Group texts of one match: nested tags often capture the same span (F-MLFFORGET around F-MLFGAINED,
+    // F-NOFAIL around F-MLFFORGET), which then share one string.
+    private struct GroupTexts
+    {
+        private readonly string _input;
+        private int _index, _length;
+        private string? _last;
+
+        public GroupTexts(string input)
+        {
+            _input = input;
+            _index = _length = 0;
+            _last = null;
+        }
+
+        public string At(int index, int length)
+        {
+            if (_last is null || index != _index || length != _length)
+            {
+                _last = _input.Substring(index, length);
+                _index = index;
+                _length = length;
+            }
+            return _last;
+        }
     }
 
     /// <summary>The text captured by the <c>skiplinesN</c> groups, concatenated.</summary>
