@@ -104,7 +104,7 @@ public sealed class FilterMatcher
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
             ulong? left = null;
-            FailureData? pref = null;
+            InPlaceHit? hit = null;
             if (!dated.Failed && !dated.DateTimedOut)
             {
                 if (QuietMiss(line, dated, false, out _))
@@ -113,9 +113,9 @@ public sealed class FilterMatcher
                     return false;
                 }
                 left = _inPlace.CandidatesLeft;
-                pref = _inPlace.PrefGroups;
+                hit = _inPlace.Hit;
             }
-            result = Complete(line, dated, null, left, pref);
+            result = Complete(line, dated, null, left, hit);
         }
         else result = Process(line, null, null, null);
         if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
@@ -128,8 +128,8 @@ public sealed class FilterMatcher
 
     // The rest of processing a line from its located date, reusing what a preparer did ahead, or
     // what the in-place search found: the failregexes still worth searching (candidatesLeft) and
-    // the prefregex's groups (prefGroups).
-    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null, FailureData? prefGroups = null)
+    // the searches up to the first failregex hit (hit).
+    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null, InPlaceHit? hit = null)
     {
         var result = new LineResult { DateTemplate = dated.Template };
         if (dated.DateTimedOut) result.TimedOut.Add(DateTimedOutSource);
@@ -148,7 +148,7 @@ public sealed class FilterMatcher
         result.Tuple = tuple;
         result.Time = dated.Date;
         result.NoDate = dated.NoDate;
-        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft, prefGroups), dated.Date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft, hit), dated.Date, result);
         else FindFailures(tuple, dated.Date, result);
         return result;
     }
@@ -280,15 +280,15 @@ public sealed class FilterMatcher
         if (_maxLines != 1) return Process(line, null, null, null);
         var dated = LocateDate(line, null);
         ulong? left = null;
-        FailureData? pref = null;
+        InPlaceHit? hit = null;
         if (!dated.Failed && !dated.DateTimedOut)
         {
             if (QuietMiss(line, dated, true, out prefMatched)) return null;
             left = _inPlace.CandidatesLeft;
-            pref = _inPlace.PrefGroups;
+            hit = _inPlace.Hit;
         }
         prefMatched = null;
-        return Complete(line, dated, null, left, pref);
+        return Complete(line, dated, null, left, hit);
     }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).

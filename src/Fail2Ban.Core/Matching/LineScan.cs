@@ -48,15 +48,13 @@ internal sealed class LineScan
     /// </summary>
     /// <param name="knownCandidates">The failregexes that may match, when an earlier search of the same text
     /// found out (<see cref="InPlaceLineSearch.CandidatesLeft"/>): spares the literal scan and the misses.</param>
-    /// <param name="knownPrefGroups">The prefregex's groups (with <c>content</c>), when an earlier search of the same
-    /// text matched it and found a failregex that matches (<see cref="InPlaceLineSearch.PrefGroups"/>): spares
-    /// the early ignoreregexes (none matched) and the prefregex's search. Taken over by the scan.</param>
-    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null, FailureData? knownPrefGroups = null)
+    /// <param name="hit">What an earlier search of the same text found up to its first failregex hit
+    /// (<see cref="InPlaceLineSearch.Hit"/>): spares the early ignoreregexes (none matched), the prefregex's
+    /// search and the hit's. Taken over by the scan.</param>
+    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null, InPlaceHit? hit = null)
     {
         var scan = new LineScan();
-        var result = knownPrefGroups is not null && filter.PrefRegex is not null
-            ? scan.SearchFailRegexes(filter, tuple, knownCandidates, knownPrefGroups)
-            : scan.Search(filter, tuple, knownCandidates);
+        var result = hit is not null ? scan.ContinueAfter(filter, tuple, knownCandidates, hit) : scan.Search(filter, tuple, knownCandidates);
         return result ?? scan;
     }
 
@@ -102,26 +100,35 @@ internal sealed class LineScan
             if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
             var groups = pref.GetGroups(pm, buf);
             MatchRecycler.Recycle(pm);
-            failBuf = TakePrefGroups(groups) ?? buf;
+            failBuf = TakePrefGroups(groups, groups.Pop("content")) ?? buf;
         }
         else if ((candidates = knownCandidates ?? filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
         return SearchFailRegexes(filter, failBuf, candidates);
     }
 
-    // The rest of Search after a prefregex match whose groups are known.
-    private LineScan? SearchFailRegexes(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates, FailureData prefGroups)
+    // The rest of Search after the failregex hit an in-place search found (with the prefregex's match before it).
+    private LineScan? ContinueAfter(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates, InPlaceHit hit)
     {
-        string? buf = null;
-        var candidates = knownCandidates ?? filter.Gate.Candidates((buf = string.Concat(tuple.Before, tuple.After, "\n")).AsSpan());
-        var failBuf = TakePrefGroups(prefGroups) ?? buf ?? string.Concat(tuple.Before, tuple.After, "\n");
-        return SearchFailRegexes(filter, failBuf, candidates);
+        var failBuf = filter.PrefRegex is not null ? TakePrefGroups(hit.PrefGroups ?? new FailureData(), hit.Content) : null;
+        var fail = filter.FailRegexes;
+        var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+        // The in-place search knew the candidates when it tracked them; otherwise every failregex is tried.
+        var candidates = tracked && knownCandidates is { } known ? known & ~((2UL << hit.Index) - 1) : ulong.MaxValue;
+        var hits = new List<(int, FailureData, bool)>(2) { (hit.Index, hit.Groups, hit.Merged) };
+        var more = tracked ? candidates != 0 : hit.Index + 1 < fail.Count;
+        if (!more && filter.IgnoreRegexes.Count == 0)
+        {
+            FailGroups = hits;
+            return null;
+        }
+        failBuf ??= string.Concat(tuple.Before, tuple.After, "\n");
+        return SearchFailRegexes(filter, failBuf, candidates, hit.Index + 1, hits);
     }
 
     // Records a prefregex match: its groups but F-CONTENT, which gives the failregexes' text (null: none, they search the line).
-    private string? TakePrefGroups(FailureData groups)
+    private string? TakePrefGroups(FailureData groups, object? content)
     {
         PrefMatched = true;
-        var content = groups.Pop("content");
         PreGroups = groups;
         if (!FailureData.Truthy(content)) return null;
         var text = (string)content!;
@@ -129,15 +136,16 @@ internal sealed class LineScan
         return text + "\n";
     }
 
-    private LineScan? SearchFailRegexes(CompiledFilter filter, string failBuf, ulong candidates)
+    // The failregexes from `from` on (hits before it in groupsByRegex), then the late ignoreregexes.
+    private LineScan? SearchFailRegexes(CompiledFilter filter, string failBuf, ulong candidates, int from = 0,
+        List<(int Index, FailureData Groups, bool Merged)>? groupsByRegex = null)
     {
         var fail = filter.FailRegexes;
         var ignore = filter.IgnoreRegexes;
         // Usually one failregex matches: a list sized for the few, not an entry per failregex.
-        List<(int Index, FailureData Groups, bool Merged)>? groupsByRegex = null;
         var pre = PreGroups is { Count: > 0 } p ? p : null;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
-        for (var i = 0; i < fail.Count; i++)
+        for (var i = from; i < fail.Count; i++)
         {
             if (tracked && (candidates & (1UL << i)) == 0) continue;
             var m = Search(fail[i], failBuf);
