@@ -194,6 +194,24 @@ public sealed class CompiledRegex
     {
         if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
         var merged = preGroups.CopyWithRoom(GroupNumbers.Length + ExtraKeys);
+        MergeGroupsInto(m, input, merged);
+        return merged;
+    }
+
+    /// <summary>
+    /// <see cref="GetGroupsOver"/> into <paramref name="preGroups"/> itself, when nothing else needs them as they
+    /// were (and they never held a removed key: a new key would take its place in the order). False, with nothing
+    /// changed, when this regex has ALT_/TUPLE_ groups.
+    /// </summary>
+    internal bool TryMergeGroupsInto(Match m, string input, FailureData preGroups)
+    {
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return false;
+        MergeGroupsInto(m, input, preGroups);
+        return true;
+    }
+
+    private void MergeGroupsInto(Match m, string input, FailureData merged)
+    {
         var texts = new GroupTexts(input);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
@@ -202,7 +220,28 @@ public sealed class CompiledRegex
             else if (!merged.ContainsKey(GroupNames[i]))
                 merged[GroupNames[i]] = null;
         }
-        return merged;
+    }
+
+    /// <summary>
+    /// <see cref="GetGroups"/> followed by <c>Pop(<paramref name="except"/>)</c> (that group's value in
+    /// <paramref name="exceptValue"/>), except that the dictionary never holds the key, with room for
+    /// <paramref name="room"/> more keys. Null when this regex has ALT_/TUPLE_ groups.
+    /// </summary>
+    internal FailureData? GetGroupsWithout(Match m, string input, string except, int room, out object? exceptValue)
+    {
+        exceptValue = null;
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
+        var data = new FailureData(GroupNumbers.Length + room + ExtraKeys);
+        var texts = new GroupTexts(input);
+        for (var i = 0; i < GroupNumbers.Length; i++)
+        {
+            var value = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)
+                ? texts.At(index, length)
+                : null;
+            if (string.Equals(GroupNames[i], except, StringComparison.Ordinal)) exceptValue = value;
+            else data[GroupNames[i]] = value;
+        }
+        return data;
     }
 
     // Group texts of one match: nested tags often capture the same span (F-MLFFORGET around F-MLFGAINED,

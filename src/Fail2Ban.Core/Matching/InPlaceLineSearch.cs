@@ -91,7 +91,8 @@ internal sealed class InPlaceLineSearch
                     if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
                     // The full path would search the prefregex and this failregex again on the same text:
                     // their groups are handed over.
-                    Hit = HitOf(filter, pm, searched, i, m, failText);
+                    var last = tracked ? (candidates & ~((2UL << i) - 1)) == 0 : i == fail.Count - 1;
+                    Hit = HitOf(filter, pm, searched, i, m, failText, last);
                     return false;
                 }
                 return true;
@@ -121,18 +122,28 @@ internal sealed class InPlaceLineSearch
     /// </summary>
     public InPlaceHit? Hit { get; private set; }
 
-    // The groups as LineScan reads them: the prefregex's without content, the failregex's merged over them.
-    private static InPlaceHit HitOf(CompiledFilter filter, Match? pm, string? searched, int index, Match m, string failText)
+    // The groups as LineScan reads them: the prefregex's without content, the failregex's merged over them
+    // (into them when no later failregex can match, which would need them as they were).
+    private static InPlaceHit HitOf(CompiledFilter filter, Match? pm, string? searched, int index, Match m, string failText, bool lastCandidate)
     {
+        var regex = filter.FailRegexes[index];
         FailureData? prefGroups = null;
         object? content = null;
+        var ownPrefGroups = false;
         if (pm is not null)
         {
-            prefGroups = filter.PrefRegex!.GetGroups(pm, searched!);
-            content = prefGroups.Pop("content");
+            var pref = filter.PrefRegex!;
+            prefGroups = pref.GetGroupsWithout(pm, searched!, "content", regex.GroupNumbers.Length, out content);
+            ownPrefGroups = prefGroups is not null && lastCandidate;
+            if (prefGroups is null)
+            {
+                prefGroups = pref.GetGroups(pm, searched!);
+                content = prefGroups.Pop("content");
+            }
         }
-        var regex = filter.FailRegexes[index];
-        var merged = prefGroups is { Count: > 0 } pre ? regex.GetGroupsOver(m, failText, pre) : null;
+        FailureData? merged = null;
+        if (prefGroups is { Count: > 0 } pre)
+            merged = ownPrefGroups ? (regex.TryMergeGroupsInto(m, failText, pre) ? pre : null) : regex.GetGroupsOver(m, failText, pre);
         var groups = merged ?? regex.GetGroups(m, failText);
         MatchRecycler.Recycle(m);
         return new InPlaceHit(prefGroups, content, index, groups, merged is not null);
