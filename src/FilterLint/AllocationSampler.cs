@@ -37,7 +37,8 @@ internal sealed class AllocationSampler : EventListener
     /// <summary>Writes the total and the types that received most of the sampled bytes.</summary>
     public void Report(TextWriter error)
     {
-        error.WriteLine("filterlint: allocated " + GC.GetTotalAllocatedBytes(true) + " bytes, " + GC.CollectionCount(0) + " gen-0 collections");
+        error.WriteLine("filterlint: allocated " + GC.GetTotalAllocatedBytes(true) + " bytes, " + GC.CollectionCount(0) + " gen-0 collections, " +
+                        GC.GetTotalPauseDuration().TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms paused");
         KeyValuePair<string, long>[] top;
         lock (_bytesByType) top = _bytesByType.OrderByDescending(p => p.Value).Take(15).ToArray();
         var sampled = Math.Max(1, top.Sum(p => p.Value));

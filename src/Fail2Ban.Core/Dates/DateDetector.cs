@@ -27,6 +27,7 @@ public sealed class DateDetector
     private readonly int? defaultOffsetMinutes;
     private readonly double? fixedNow;
     private readonly Func<double> wallClock;
+    private readonly bool wallClockIsReal;
     private readonly DateFieldReader.Context? fixedContext;
 
     // The anchored template the fast path will try next, published for DateSpeculation (other threads).
@@ -67,6 +68,7 @@ public sealed class DateDetector
         zone = settings.LocalZone ?? LocalTimeZone.System();
         fixedNow = settings.Now;
         wallClock = settings.WallClock ?? DateDetectorSettings.RealClock;
+        wallClockIsReal = settings.WallClock is null;
         if (settings.DefaultLogZone is { } logZone)
         {
             if (ZoneOffset.ParseFixed(logZone.AsSpan(), out var minutes) != ZoneOffset.ParseStatus.Valid)
@@ -308,7 +310,8 @@ public sealed class DateDetector
         var start = hit.Index;
         var end = hit.Index + hit.Length;
         entry.Hits++;
-        entry.LastUsed = wallClock();
+        var usedAt = wallClock();
+        entry.LastUsed = usedAt;
         entry.Distance = start;
         if (firstUnused == index) firstUnused++;
         // Fail2Ban reads line[start] and line[end-1] here: an IndexError on an empty match at the
@@ -333,7 +336,7 @@ public sealed class DateDetector
             return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, memoOutcome, memoTimestamp);
         DateMatchOutcome outcome;
         double timestamp;
-        if (match is not null) outcome = Convert(template, match, line, out timestamp);
+        if (match is not null) outcome = Convert(template, match, line, usedAt, out timestamp);
         else if (speculation is not null)
         {
             // The fields were read ahead; the zone step stays here, in line order (it has state).
@@ -342,7 +345,7 @@ public sealed class DateDetector
         }
         else
         {
-            outcome = DateFieldReader.ReadFields(template, spans, line, ConversionContext(), out var seconds, out var zoned);
+            outcome = DateFieldReader.ReadFields(template, spans, line, ConversionContext(usedAt), out var seconds, out var zoned);
             timestamp = outcome != DateMatchOutcome.Converted ? 0 : zoned ? seconds : zone.NaiveToEpoch(seconds);
         }
         if (fixedNow is not null)
@@ -359,13 +362,13 @@ public sealed class DateDetector
         return new DateMatch(template, hit.DateIndex, hit.DateLength, start, end, outcome, timestamp);
     }
 
-    private DateMatchOutcome Convert(DateTemplate template, Match match, string line, out double timestamp)
+    private DateMatchOutcome Convert(DateTemplate template, Match match, string line, double usedAt, out double timestamp)
     {
         timestamp = 0;
         switch (template.Kind)
         {
             case DateTemplateKind.Pattern:
-                return DateFieldReader.Read(template, match, line, ConversionContext(), out timestamp);
+                return DateFieldReader.Read(template, match, line, ConversionContext(usedAt), out timestamp);
             case DateTemplateKind.Epoch:
             case DateTemplateKind.LongEpoch:
             {
@@ -396,8 +399,10 @@ public sealed class DateDetector
         }
     }
 
-    private DateFieldReader.Context ConversionContext() =>
-        fixedContext ?? new DateFieldReader.Context(DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
+    // "Now" for the year inference: the real clock, as read a moment ago for the template's last use when
+    // that was the real clock too (Fail2Ban reads it twice within microseconds; one read per line is enough).
+    private DateFieldReader.Context ConversionContext(double usedAt) =>
+        fixedContext ?? new DateFieldReader.Context(wallClockIsReal ? usedAt : DateDetectorSettings.RealClock(), zone, defaultOffsetMinutes);
 
     // Python float() of the digits an epoch regex matched (\d may be any Unicode decimal digit).
     private static bool TryParseFloat(ReadOnlySpan<char> text, out double value)

@@ -66,6 +66,9 @@ public sealed class DateTemplate
         DateSlot = Matching.CaptureSpans.SlotOf(Regex, DateGroup);
         AmPmSlot = Matching.CaptureSpans.SlotOf(Regex, AmPmGroup);
         Recognizer = DateRecognizer.For(this);
+        // Span code reads this template's dates: the regex runs only on the lines it declines (sshd's log:
+        // 0.4%), where compiling it (IL and JIT, 10-20 ms) would not pay back.
+        if (Recognizer is not null) runner.CompileLater();
     }
 
     /// <summary>Span code that finds this template's match without the regex (syslog, ISO 8601, Apache), or null.</summary>

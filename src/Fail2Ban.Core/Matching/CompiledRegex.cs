@@ -162,10 +162,11 @@ public sealed class CompiledRegex
     {
         // Room for the groups, the ALT_/TUPLE_ targets and what the matcher adds (matches, ids).
         var data = new FailureData(GroupNumbers.Length + AltGroups.Count + TupleGroups.Count + ExtraKeys);
+        var texts = new GroupTexts(input);
         for (var i = 0; i < GroupNumbers.Length; i++)
         {
             data[GroupNames[i]] = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)
-                ? input.Substring(index, length)
+                ? texts.At(index, length)
                 : null;
         }
         foreach (var (group, target) in AltGroups)
@@ -181,6 +182,93 @@ public sealed class CompiledRegex
             else data[target] = new List<string?> { t as string, v };
         }
         return data;
+    }
+
+    /// <summary>
+    /// The prefregex's groups <paramref name="preGroups"/> (copied) merged with the groups of this failregex's match, as
+    /// the matcher merges <see cref="GetGroups"/>' dictionary over them (a group that did not take part keeps the
+    /// prefregex's value; keys in the same order), without that dictionary. Null when this regex has ALT_/TUPLE_
+    /// groups (their merge reads the failregex's own values).
+    /// </summary>
+    internal FailureData? GetGroupsOver(Match m, string input, FailureData preGroups)
+    {
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
+        var merged = preGroups.CopyWithRoom(GroupNumbers.Length + ExtraKeys);
+        MergeGroupsInto(m, input, merged);
+        return merged;
+    }
+
+    /// <summary>
+    /// <see cref="GetGroupsOver"/> into <paramref name="preGroups"/> itself, when nothing else needs them as they
+    /// were (and they never held a removed key: a new key would take its place in the order). False, with nothing
+    /// changed, when this regex has ALT_/TUPLE_ groups.
+    /// </summary>
+    internal bool TryMergeGroupsInto(Match m, string input, FailureData preGroups)
+    {
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return false;
+        MergeGroupsInto(m, input, preGroups);
+        return true;
+    }
+
+    private void MergeGroupsInto(Match m, string input, FailureData merged)
+    {
+        var texts = new GroupTexts(input);
+        for (var i = 0; i < GroupNumbers.Length; i++)
+        {
+            if (CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length))
+                merged[GroupNames[i]] = texts.At(index, length);
+            else if (!merged.ContainsKey(GroupNames[i]))
+                merged[GroupNames[i]] = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GetGroups"/> followed by <c>Pop(<paramref name="except"/>)</c> (that group's value in
+    /// <paramref name="exceptValue"/>), except that the dictionary never holds the key, with room for
+    /// <paramref name="room"/> more keys. Null when this regex has ALT_/TUPLE_ groups.
+    /// </summary>
+    internal FailureData? GetGroupsWithout(Match m, string input, string except, int room, out object? exceptValue)
+    {
+        exceptValue = null;
+        if (AltGroups.Count > 0 || TupleGroups.Count > 0) return null;
+        var data = new FailureData(GroupNumbers.Length + room + ExtraKeys);
+        var texts = new GroupTexts(input);
+        for (var i = 0; i < GroupNumbers.Length; i++)
+        {
+            var value = CaptureSpans.TryGet(m, GroupSlots[i], GroupNumbers[i], out var index, out var length)
+                ? texts.At(index, length)
+                : null;
+            if (string.Equals(GroupNames[i], except, StringComparison.Ordinal)) exceptValue = value;
+            else data[GroupNames[i]] = value;
+        }
+        return data;
+    }
+
+    // Group texts of one match: nested tags often capture the same span (F-MLFFORGET around F-MLFGAINED,
+    // F-NOFAIL around F-MLFFORGET), which then share one string.
+    private struct GroupTexts
+    {
+        private readonly string _input;
+        private int _index, _length;
+        private string? _last;
+
+        public GroupTexts(string input)
+        {
+            _input = input;
+            _index = _length = 0;
+            _last = null;
+        }
+
+        public string At(int index, int length)
+        {
+            if (_last is null || index != _index || length != _length)
+            {
+                _last = _input.Substring(index, length);
+                _index = index;
+                _length = length;
+            }
+            return _last;
+        }
     }
 
     /// <summary>The text captured by the <c>skiplinesN</c> groups, concatenated.</summary>

@@ -104,6 +104,7 @@ public sealed class FilterMatcher
             // line no search can match is decided in place.
             var dated = LocateDate(line, null);
             ulong? left = null;
+            InPlaceHit? hit = null;
             if (!dated.Failed && !dated.DateTimedOut)
             {
                 if (QuietMiss(line, dated, false, out _))
@@ -112,8 +113,9 @@ public sealed class FilterMatcher
                     return false;
                 }
                 left = _inPlace.CandidatesLeft;
+                hit = _inPlace.Hit;
             }
-            result = Complete(line, dated, null, left);
+            result = Complete(line, dated, null, left, hit);
         }
         else result = Process(line, null, null, null);
         if (result.Error is null && result.EntryCount == 0 && !result.IgnoreRegexMatched && result.TimedOutOrNull is null)
@@ -125,8 +127,9 @@ public sealed class FilterMatcher
     }
 
     // The rest of processing a line from its located date, reusing what a preparer did ahead, or
-    // what the in-place search found: the failregexes still worth searching (candidatesLeft).
-    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null)
+    // what the in-place search found: the failregexes still worth searching (candidatesLeft) and
+    // the searches up to the first failregex hit (hit).
+    private LineResult Complete(string line, DatedLine dated, PreparedLine? prepared, ulong? candidatesLeft = null, InPlaceHit? hit = null)
     {
         var result = new LineResult { DateTemplate = dated.Template };
         if (dated.DateTimedOut) result.TimedOut.Add(DateTimedOutSource);
@@ -145,7 +148,7 @@ public sealed class FilterMatcher
         result.Tuple = tuple;
         result.Time = dated.Date;
         result.NoDate = dated.NoDate;
-        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft), dated.Date, result);
+        if (SingleLineScans) ApplyScan(tuple, prepared?.ScanFor(tuple) ?? LineScan.Run(_filter, tuple, candidatesLeft, hit), dated.Date, result);
         else FindFailures(tuple, dated.Date, result);
         return result;
     }
@@ -277,13 +280,15 @@ public sealed class FilterMatcher
         if (_maxLines != 1) return Process(line, null, null, null);
         var dated = LocateDate(line, null);
         ulong? left = null;
+        InPlaceHit? hit = null;
         if (!dated.Failed && !dated.DateTimedOut)
         {
             if (QuietMiss(line, dated, true, out prefMatched)) return null;
             left = _inPlace.CandidatesLeft;
+            hit = _inPlace.Hit;
         }
         prefMatched = null;
-        return Complete(line, dated, null, left);
+        return Complete(line, dated, null, left, hit);
     }
 
     // Python: `self.__lastDate and self.__lastDate > MyTime.time() - 60` (0.0 is falsy).
@@ -376,15 +381,15 @@ public sealed class FilterMatcher
         }
         if (scan.FailGroups is not { } groups) return;
         var hasIgnore = _filter.IgnoreRegexes.Count > 0;
-        for (var index = 0; index < groups.Length; index++)
+        foreach (var (index, data, merged) in groups)
         {
-            if (groups[index] is not { } data) continue;
             if (hasIgnore && scan.LateIgnoreHits is { } late)
             {
                 result.IgnoreRegexHits.AddRange(late);
                 continue;
             }
-            if (!AddFailure(index, data, scan.PreGroups, new List<TupleLine>(orgBuffer), date, result)) return;
+            // AddFailure copies the matched lines it keeps: the buffer is lent, not copied.
+            if (!AddFailure(index, data, merged ? null : scan.PreGroups, orgBuffer, date, result)) return;
         }
     }
 
@@ -406,15 +411,15 @@ public sealed class FilterMatcher
         }
 
         var mlfid = data.TryGetValue("mlfid", out var mlfidValue) ? mlfidValue : null;
+        var cached = false;
         if (mlfid is not null)
         {
-            data = MergeFailure(ToKey(mlfid), data, matched);
+            data = MergeFailure(ToKey(mlfid), data, matched, out cached);
             if (data.IsTruthy("nofail") && !_options.CheckAllRegex) return false;
         }
         else
         {
-            var lines = new List<TupleLine>(data.Matches);
-            lines.AddRange(matched);
+            var lines = Joined(data.Matches, null, matched);
             data["matches"] = lines;
         }
 
@@ -449,35 +454,38 @@ public sealed class FilterMatcher
             }
         }
 
-        var ids = new List<IpAddress?>(1);
+        // Fail2Ban's list of ids has at most one here (no DNS lookups).
+        IpAddress? id = null;
+        var hasId = true;
         if (host is null)
         {
             data["mlfpending"] = 1;
             if (!_options.CheckAllRegex && _options.IgnorePending) return false;
-            ids.Add(null);
         }
         else if (raw)
         {
             var hostText = ToKey(host);
             if (fid is null || fid is string f && f == hostText)
             {
-                ids.Add(IpAddress.Create(hostText, cidr));
+                id = IpAddress.Create(hostText, cidr);
             }
             else
             {
                 data["ip"] = IpAddress.Create(hostText, cidr);
-                ids.Add(IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw));
+                id = IpAddress.Create(ToKey(fid), fid is string ? defCidr : IpAddress.CidrRaw);
             }
         }
         else
         {
             // No DNS here: a literal address is used as is, a name yields no failure.
-            var address = IpAddress.Create(ToKey(host));
-            if (address.IsValid) ids.Add(address);
+            id = IpAddress.Create(ToKey(host));
+            hasId = id.IsValid;
         }
 
-        if (_options.CheckAllRegex && mlfid is not null) data = data.CopyWithRoom(0);
-        foreach (var id in ids) result.Entries.Add(new Failure(index, id, date, data));
+        // The id cache changes its entry with later lines: the entry keeps this line's state as a copy.
+        // (An entry forgotten on this line is referenced by this failure alone.)
+        if (_options.CheckAllRegex && cached) data = data.CopyWithRoom(0);
+        if (hasId) result.Entries.Add(new Failure(index, id, date, data));
         return _options.CheckAllRegex;
     }
 
@@ -513,9 +521,10 @@ public sealed class FilterMatcher
     }
 
     /// <summary>Fail2Ban's <c>_mergeFailure</c>: correlates the lines of one connection (spec 3.8).</summary>
-    private FailureData MergeFailure(string mlfid, FailureData fail, List<TupleLine> matchedNow)
+    /// <param name="cached">Whether the returned data is the id cache's entry (which later lines change).</param>
+    private FailureData MergeFailure(string mlfid, FailureData fail, List<TupleLine> matchedNow, out bool cached)
     {
-        var cached = _mlfid.Get(mlfid);
+        var entry = _mlfid.Get(mlfid);
         HashSet<string>? users = null;
         var nofail = false;
         var gained = false;
@@ -532,21 +541,24 @@ public sealed class FilterMatcher
         }
         var forget = FailureData.Truthy(fail.Pop("mlfforget"));
 
-        if (cached is not null)
+        cached = false;
+        if (entry is not null)
         {
-            users = UpdateUsers(cached, fail.GetString("user"));
-            if (FailureData.Truthy(cached.Pop("nofail"))) prevNofail = true;
-            if (FailureData.Truthy(cached.Pop("mlfgained"))) prevNofail = true;
-            if (gained) cached.Remove("mlfpending");
-            if (!prevNofail && !cached.IsTruthy("mlfpending")) cached.Remove("matches");
-            foreach (var kv in fail) if (kv.Value is not null) cached[kv.Key] = kv.Value;
-            fail = cached;
+            users = UpdateUsers(entry, fail.GetString("user"));
+            if (FailureData.Truthy(entry.Pop("nofail"))) prevNofail = true;
+            if (FailureData.Truthy(entry.Pop("mlfgained"))) prevNofail = true;
+            if (gained) entry.Remove("mlfpending");
+            if (!prevNofail && !entry.IsTruthy("mlfpending")) entry.Remove("matches");
+            foreach (var kv in fail) if (kv.Value is not null) entry[kv.Key] = kv.Value;
+            fail = entry;
             if (forget) _mlfid.Remove(mlfid);
+            else cached = true;
         }
         else if (!forget)
         {
             users = UpdateUsers(fail, fail.GetString("user"));
             _mlfid.Set(mlfid, fail);
+            cached = true;
         }
 
         if (FailureData.Truthy(fail.Pop("mlfpending")) || users is { Count: > 1 })
@@ -558,19 +570,23 @@ public sealed class FilterMatcher
         }
         if (!nofail)
         {
-            var lines = fail.Pop("nofail-matches") is List<TupleLine> nm ? new List<TupleLine>(nm) : new List<TupleLine>();
-            lines.AddRange(fail.Matches);
-            if (!gained) lines.AddRange(matchedNow);
-            fail["matches"] = lines;
+            fail["matches"] = Joined(fail.Pop("nofail-matches") as List<TupleLine>, fail.Matches, gained ? null : matchedNow);
         }
         else if (!forget)
         {
-            var lines = fail.TryGetValue("nofail-matches", out var prev) && prev is List<TupleLine> p
-                ? new List<TupleLine>(p) : new List<TupleLine>();
-            lines.AddRange(matchedNow);
-            fail["nofail-matches"] = lines;
+            fail["nofail-matches"] = Joined(fail.TryGetValue("nofail-matches", out var prev) ? prev as List<TupleLine> : null, null, matchedNow);
         }
         return fail;
+    }
+
+    // A new list of the given lines, in order, made at its final size.
+    private static List<TupleLine> Joined(IReadOnlyList<TupleLine>? first, IReadOnlyList<TupleLine>? second, List<TupleLine>? third)
+    {
+        var lines = new List<TupleLine>((first?.Count ?? 0) + (second?.Count ?? 0) + (third?.Count ?? 0));
+        if (first is not null) for (var i = 0; i < first.Count; i++) lines.Add(first[i]);
+        if (second is not null) for (var i = 0; i < second.Count; i++) lines.Add(second[i]);
+        if (third is not null) lines.AddRange(third);
+        return lines;
     }
 
     private static HashSet<string>? UpdateUsers(FailureData fail, string? user)

@@ -6,9 +6,10 @@ namespace Fail2Ban.Core.Matching;
 /// <summary>
 /// Decides, without making strings, that a line of a single-line filter yields nothing to report:
 /// the searches <see cref="LineScan"/> would make run on the date-cut text held in reused buffers
-/// (literal gate and prefilters, <c>IsMatch</c> on spans, the prefregex's <c>F-CONTENT</c> found in a
-/// reused string). Anything that might report (a hit, a time-out) is left to the full path, which
-/// searches again. One instance per <see cref="FilterMatcher"/>; not thread-safe.
+/// (literal gate and prefilters, <c>IsMatch</c> on spans, the prefregex and the failregexes on reused
+/// strings). Anything that might report is left to the full path: a time-out is searched again there, a
+/// failregex hit is handed over with the groups found so far (<see cref="Hit"/>). One instance per
+/// <see cref="FilterMatcher"/>; not thread-safe.
 /// </summary>
 internal sealed class InPlaceLineSearch
 {
@@ -22,9 +23,9 @@ internal sealed class InPlaceLineSearch
     // Before + After + "\n", as the searches see the buffer; F-CONTENT + "\n".
     private char[] _buffer = new char[256];
     private char[] _content = new char[256];
-#if NET
+    // Two sets: the prefregex's match (its text) stays in use while the failregexes search F-CONTENT.
     private string?[]? _scratchStrings;
-#endif
+    private string?[]? _contentStrings;
 
     /// <summary>
     /// True when no search of <paramref name="filter"/> on the line cut into <paramref name="before"/>
@@ -38,6 +39,7 @@ internal sealed class InPlaceLineSearch
     {
         prefMatched = null;
         CandidatesLeft = null;
+        Hit = null;
         var buf = Join(ref _buffer, before, after);
         var ignore = filter.IgnoreRegexes;
         var fail = filter.FailRegexes;
@@ -60,29 +62,50 @@ internal sealed class InPlaceLineSearch
                 return true;
             }
             var failBuf = buf;
+            Match? pm = null;
+            string? searched = null;
             if (filter.PrefRegex is { } p)
             {
                 // The failregexes see the prefregex's F-CONTENT: its groups need a string.
-                var pm = p.Runner.Match(ScratchString(buf));
+                searched = ScratchString(buf);
+                pm = p.Runner.Match(searched);
                 prefMatched = pm.Success;
                 if (!pm.Success) return true;
                 if (p.TryGetGroup(pm, "content", out var at, out var size) && size > 0)
                     failBuf = Join(ref _content, buf.Slice(at, size), default);
-                MatchRecycler.Recycle(pm);
             }
-            var tracked = fail.Count <= FailRegexGate.MaxRegexes;
-            for (var i = 0; i < fail.Count; i++)
+            try
             {
-                if (tracked && (candidates & (1UL << i)) == 0) continue;
-                if (!fail[i].Prefilter.MayMatch(failBuf) || !IsMatch(fail[i], failBuf)) continue;
-                // The ones before i were searched on the same text and missed.
-                if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
-                return false;
+                // The failregexes search a string (scratch, not kept) so that a hit's groups can be read.
+                string? failText = null;
+                var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+                for (var i = 0; i < fail.Count; i++)
+                {
+                    if (tracked && (candidates & (1UL << i)) == 0) continue;
+                    if (!fail[i].Prefilter.MayMatch(failBuf)) continue;
+                    failText ??= searched is not null && failBuf.Length == buf.Length ? searched
+                        : ScratchString(failBuf, ref searched is null ? ref _scratchStrings : ref _contentStrings);
+                    var m = fail[i].Runner.Match(failText);
+                    if (!m.Success) continue;
+                    // The ones before i were searched on the same text and missed.
+                    if (tracked) CandidatesLeft = candidates & ~((1UL << i) - 1);
+                    // The full path would search the prefregex and this failregex again on the same text:
+                    // their groups are handed over.
+                    var last = tracked ? (candidates & ~((2UL << i) - 1)) == 0 : i == fail.Count - 1;
+                    Hit = HitOf(filter, pm, searched, i, m, failText, last);
+                    return false;
+                }
+                return true;
             }
-            return true;
+            finally
+            {
+                if (pm is not null) MatchRecycler.Recycle(pm);
+            }
         }
         catch (Exception e) when (e is RegexMatchTimeoutException or NotSupportedException)
         {
+            CandidatesLeft = null;
+            Hit = null;
             return false; // searched again on the full path, which records the time-out
         }
     }
@@ -92,6 +115,39 @@ internal sealed class InPlaceLineSearch
     /// (as <see cref="FailRegexGate.Candidates"/> bits) that may still match the line, from i on; else null.
     /// </summary>
     public ulong? CandidatesLeft { get; private set; }
+
+    /// <summary>
+    /// After <see cref="NothingToReport"/> returned false because a failregex matched: the prefregex's and that
+    /// failregex's groups from their searches of the same text, for <see cref="LineScan.Run"/>; else null.
+    /// </summary>
+    public InPlaceHit? Hit { get; private set; }
+
+    // The groups as LineScan reads them: the prefregex's without content, the failregex's merged over them
+    // (into them when no later failregex can match, which would need them as they were).
+    private static InPlaceHit HitOf(CompiledFilter filter, Match? pm, string? searched, int index, Match m, string failText, bool lastCandidate)
+    {
+        var regex = filter.FailRegexes[index];
+        FailureData? prefGroups = null;
+        object? content = null;
+        var ownPrefGroups = false;
+        if (pm is not null)
+        {
+            var pref = filter.PrefRegex!;
+            prefGroups = pref.GetGroupsWithout(pm, searched!, "content", regex.GroupNumbers.Length, out content);
+            ownPrefGroups = prefGroups is not null && lastCandidate;
+            if (prefGroups is null)
+            {
+                prefGroups = pref.GetGroups(pm, searched!);
+                content = prefGroups.Pop("content");
+            }
+        }
+        FailureData? merged = null;
+        if (prefGroups is { Count: > 0 } pre)
+            merged = ownPrefGroups ? (regex.TryMergeGroupsInto(m, failText, pre) ? pre : null) : regex.GetGroupsOver(m, failText, pre);
+        var groups = merged ?? regex.GetGroups(m, failText);
+        MatchRecycler.Recycle(m);
+        return new InPlaceHit(prefGroups, content, index, groups, merged is not null);
+    }
 
     // first + second + "\n" in a reused array (a huge line gets one of its own, not kept: one 10 MB
     // line must not pin 20 MB for the matcher's lifetime).
@@ -110,13 +166,15 @@ internal sealed class InPlaceLineSearch
         return target.AsSpan(0, length);
     }
 
-    private string ScratchString(ReadOnlySpan<char> text)
+    private string ScratchString(ReadOnlySpan<char> text) => ScratchString(text, ref _scratchStrings);
+
+    private static string ScratchString(ReadOnlySpan<char> text, ref string?[]? strings)
     {
 #if NET
         if (text.Length > 0 && text.Length <= MaxScratchString)
         {
-            _scratchStrings ??= new string?[MaxScratchString + 1];
-            ref var scratch = ref _scratchStrings[text.Length];
+            strings ??= new string?[MaxScratchString + 1];
+            ref var scratch = ref strings[text.Length];
             scratch ??= new string('\0', text.Length);
             // A string made here and never handed out: writing into it is safe, and spares a copy per line.
             text.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsMemory(scratch.AsMemory()).Span);

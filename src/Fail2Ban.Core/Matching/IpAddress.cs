@@ -74,7 +74,7 @@ public sealed class IpAddress : IEquatable<IpAddress>
             if (cidr >= 0)
             {
                 if (cidr > 32) return new IpAddress(raw, AddressFamily.Raw, 0, 0, 0);
-                v4 &= cidr == 0 ? 0u : ~(0xFFFFFFFFu >> cidr);
+                v4 &= (uint)(HighBits(cidr + 32) & 0xFFFFFFFF);
                 plen = cidr;
             }
             return new IpAddress(raw, AddressFamily.IPv4, 0, v4, plen);
@@ -113,14 +113,17 @@ public sealed class IpAddress : IEquatable<IpAddress>
     {
         if (plen <= 64)
         {
-            hi &= plen == 0 ? 0 : ~(ulong.MaxValue >> plen);
+            hi &= HighBits(plen);
             lo = 0;
         }
         else
         {
-            lo &= ~(ulong.MaxValue >> (plen - 64));
+            lo &= HighBits(plen - 64);
         }
     }
+
+    // The top `bits` bits of 64 set (a shift by 64 would shift by 0 in C#, so 64 is its own case).
+    private static ulong HighBits(int bits) => bits <= 0 ? 0 : bits >= 64 ? ulong.MaxValue : ~(ulong.MaxValue >> bits);
 
     private static bool TryParseMask(string mask, out int plen)
     {
@@ -264,7 +267,19 @@ public sealed class IpAddress : IEquatable<IpAddress>
             case AddressFamily.IPv4:
             {
                 var v = (uint)_lo;
-                var s = (v >> 24) + "." + ((v >> 16) & 0xFF) + "." + ((v >> 8) & 0xFF) + "." + (v & 0xFF);
+                // Most addresses are written canonically already: their text is reused (one per failure, no copy).
+                Span<char> text = stackalloc char[15];
+                var length = 0;
+                for (var shift = 24; shift >= 0; shift -= 8)
+                {
+                    if (shift != 24) text[length++] = '.';
+                    var octet = (v >> shift) & 0xFF;
+                    if (octet >= 100) text[length++] = (char)('0' + octet / 100);
+                    if (octet >= 10) text[length++] = (char)('0' + octet / 10 % 10);
+                    text[length++] = (char)('0' + octet % 10);
+                }
+                var canonical = text.Slice(0, length);
+                var s = canonical.SequenceEqual(Raw.AsSpan()) ? Raw : canonical.ToString();
                 return PrefixLength > 0 && PrefixLength < 32 ? s + "/" + PrefixLength.ToString(CultureInfo.InvariantCulture) : s;
             }
             case AddressFamily.IPv6:

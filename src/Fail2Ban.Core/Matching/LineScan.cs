@@ -30,8 +30,11 @@ internal sealed class LineScan
     /// <summary>The <c>F-CONTENT</c> line the failregexes saw, when the prefregex captured one.</summary>
     public TupleLine? ContentLine { get; private set; }
 
-    /// <summary>Per failregex, its groups when it matched; null when none matched.</summary>
-    public FailureData?[]? FailGroups { get; private set; }
+    /// <summary>
+    /// The failregexes that matched (index ascending) with their groups, already merged over <see cref="PreGroups"/>
+    /// when <c>Merged</c>; null when none matched.
+    /// </summary>
+    public List<(int Index, FailureData Groups, bool Merged)>? FailGroups { get; private set; }
 
     /// <summary>The ignoreregexes that match the text the failregexes saw (searched when one matched), or null.</summary>
     public List<int>? LateIgnoreHits { get; private set; }
@@ -45,10 +48,13 @@ internal sealed class LineScan
     /// </summary>
     /// <param name="knownCandidates">The failregexes that may match, when an earlier search of the same text
     /// found out (<see cref="InPlaceLineSearch.CandidatesLeft"/>): spares the literal scan and the misses.</param>
-    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null)
+    /// <param name="hit">What an earlier search of the same text found up to its first failregex hit
+    /// (<see cref="InPlaceLineSearch.Hit"/>): spares the early ignoreregexes (none matched), the prefregex's
+    /// search and the hit's. Taken over by the scan.</param>
+    public static LineScan Run(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates = null, InPlaceHit? hit = null)
     {
         var scan = new LineScan();
-        var result = scan.Search(filter, tuple, knownCandidates);
+        var result = hit is not null ? scan.ContinueAfter(filter, tuple, knownCandidates, hit) : scan.Search(filter, tuple, knownCandidates);
         return result ?? scan;
     }
 
@@ -92,29 +98,61 @@ internal sealed class LineScan
             }
             var pm = Search(pref, buf, prefiltered: true);
             if (pm is null) return TimedOut is not null ? WithPref(false) : PrefRegexMissed;
-            PrefMatched = true;
             var groups = pref.GetGroups(pm, buf);
             MatchRecycler.Recycle(pm);
-            var content = groups.Pop("content");
-            PreGroups = groups;
-            if (FailureData.Truthy(content))
-            {
-                var text = (string)content!;
-                ContentLine = new TupleLine("", "", text);
-                failBuf = text + "\n";
-            }
+            failBuf = TakePrefGroups(groups, groups.Pop("content")) ?? buf;
         }
         else if ((candidates = knownCandidates ?? filter.Gate.Candidates(buf.AsSpan())) == 0) return TimedOut is not null ? null : NoPrefRegex;
+        return SearchFailRegexes(filter, failBuf, candidates);
+    }
 
-        FailureData?[]? groupsByRegex = null;
+    // The rest of Search after the failregex hit an in-place search found (with the prefregex's match before it).
+    private LineScan? ContinueAfter(CompiledFilter filter, TupleLine tuple, ulong? knownCandidates, InPlaceHit hit)
+    {
+        var failBuf = filter.PrefRegex is not null ? TakePrefGroups(hit.PrefGroups ?? new FailureData(), hit.Content) : null;
+        var fail = filter.FailRegexes;
         var tracked = fail.Count <= FailRegexGate.MaxRegexes;
-        for (var i = 0; i < fail.Count; i++)
+        // The in-place search knew the candidates when it tracked them; otherwise every failregex is tried.
+        var candidates = tracked && knownCandidates is { } known ? known & ~((2UL << hit.Index) - 1) : ulong.MaxValue;
+        var hits = new List<(int, FailureData, bool)>(2) { (hit.Index, hit.Groups, hit.Merged) };
+        var more = tracked ? candidates != 0 : hit.Index + 1 < fail.Count;
+        if (!more && filter.IgnoreRegexes.Count == 0)
+        {
+            FailGroups = hits;
+            return null;
+        }
+        failBuf ??= string.Concat(tuple.Before, tuple.After, "\n");
+        return SearchFailRegexes(filter, failBuf, candidates, hit.Index + 1, hits);
+    }
+
+    // Records a prefregex match: its groups but F-CONTENT, which gives the failregexes' text (null: none, they search the line).
+    private string? TakePrefGroups(FailureData groups, object? content)
+    {
+        PrefMatched = true;
+        PreGroups = groups;
+        if (!FailureData.Truthy(content)) return null;
+        var text = (string)content!;
+        ContentLine = new TupleLine("", "", text);
+        return text + "\n";
+    }
+
+    // The failregexes from `from` on (hits before it in groupsByRegex), then the late ignoreregexes.
+    private LineScan? SearchFailRegexes(CompiledFilter filter, string failBuf, ulong candidates, int from = 0,
+        List<(int Index, FailureData Groups, bool Merged)>? groupsByRegex = null)
+    {
+        var fail = filter.FailRegexes;
+        var ignore = filter.IgnoreRegexes;
+        // Usually one failregex matches: a list sized for the few, not an entry per failregex.
+        var pre = PreGroups is { Count: > 0 } p ? p : null;
+        var tracked = fail.Count <= FailRegexGate.MaxRegexes;
+        for (var i = from; i < fail.Count; i++)
         {
             if (tracked && (candidates & (1UL << i)) == 0) continue;
             var m = Search(fail[i], failBuf);
             if (m is null) continue;
-            groupsByRegex ??= new FailureData?[fail.Count];
-            groupsByRegex[i] = fail[i].GetGroups(m, failBuf);
+            // Over the prefregex's groups directly when possible: one dictionary per hit, not two.
+            var merged = pre is null ? null : fail[i].GetGroupsOver(m, failBuf, pre);
+            (groupsByRegex ??= new List<(int, FailureData, bool)>(2)).Add((i, merged ?? fail[i].GetGroups(m, failBuf), merged is not null));
             MatchRecycler.Recycle(m);
         }
         FailGroups = groupsByRegex;

@@ -147,14 +147,15 @@ public sealed class RegexTestSession
         IReadOnlyList<Failure> failures = Array.Empty<Failure>();
         if (result.EntryCount > 0)
         {
-            var list = new List<Failure>(result.EntryCount);
+            // Most entries of an ignored line are nofail ones: the list is made for the first counted one.
+            List<Failure>? list = null;
             foreach (var e in result.Entries)
             {
                 FailRegexHits[e.RegexIndex]++;
                 if (e.IsNoFail) ignored = true;
-                else list.Add(e);
+                else (list ??= new List<Failure>(result.EntryCount)).Add(e);
             }
-            failures = list;
+            if (list is not null) failures = list;
         }
         // fail2ban-regex asks the prefregex object, which keeps its last search result.
         if (result.PrefRegexMatched is { } pm) _lastPrefMatched = pm;

@@ -71,7 +71,10 @@ internal sealed class TieredRegex
         }
     }
 
-    /// <summary>Marks a regex searched only on texts its literals allow: it is compiled after more runs (<see cref="SelectiveRunsFactor"/>).</summary>
+    /// <summary>
+    /// Marks a regex searched only on some texts (those its literals allow, those span code declines): it is
+    /// compiled after more runs (<see cref="SelectiveRunsFactor"/>).
+    /// </summary>
     public void CompileLater() => _runsFactor = SelectiveRunsFactor;
 
     // The first thread uses the engine instance itself; other threads get twins sharing its code.
