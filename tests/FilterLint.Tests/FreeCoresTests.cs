@@ -18,9 +18,12 @@ public sealed class FreeCoresTests
         Assert.Equal(expected, FreeCores.Estimate(cores, load));
 
     [Fact]
-    public void AnExplicitCountWins()
+    public void AnExplicitCountWinsOneIsTheDefaultAndZeroAsksForTheEstimate()
     {
         Assert.Equal(3, FreeCores.ThreadCount(3));
-        Assert.Equal(1, FreeCores.ThreadCount(0));
+        Assert.Equal(1, FreeCores.ThreadCount(-2));
+        Assert.Equal(1, FreeCores.ThreadCount(null));
+        var estimate = FreeCores.ThreadCount(0);
+        Assert.InRange(estimate, 1, System.Environment.ProcessorCount);
     }
 }
