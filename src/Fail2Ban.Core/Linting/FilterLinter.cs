@@ -115,7 +115,8 @@ public sealed class FilterLinter
         if (_options.Samples is { } samples && !datesFail && variants.All(v => v.Compiles))
         {
             var filterFile = first.FilesRead.FirstOrDefault(f => f.EndsWith("/" + sampleName + ".conf", StringComparison.Ordinal)) ?? label;
-            var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector);
+            var sampleContext = SampleLintContext.Create(sampleName, filterFile, samples, read, _settings, collector,
+                hasFailRegex: variants.Any(v => v.FailRegexes.Count > 0));
             if (sampleContext != null)
                 foreach (var rule in Rules)
                     if (_settings.IsEnabled(rule.Id)) RunGuarded(() => rule.CheckSamples(sampleContext), "Rule " + rule.Id, label, collector, null);

@@ -59,22 +59,10 @@ internal sealed class SampleLintContext
     /// <summary>Whether the filter has a failregex to exercise (an include-only file has none); known without a log.</summary>
     public bool HasFailRegex { get; private set; } = true;
 
-    private static bool HasAnyFailRegex(Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read)
-    {
-        try
-        {
-            return read(null).FailRegex.Count > 0;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return true;
-        }
-    }
-
     public static SampleLintContext? Create(string filterName, string filterFile, SampleLogSource samples,
-        Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read, LintSettings settings, FindingCollector sink)
+        Func<IReadOnlyDictionary<string, string>?, ResolvedFilter> read, LintSettings settings, FindingCollector sink, bool hasFailRegex)
     {
-        var context = new SampleLintContext(filterName, filterFile, samples, settings, sink);
+        var context = new SampleLintContext(filterName, filterFile, samples, settings, sink) { HasFailRegex = hasFailRegex };
         string? log;
         try
         {
@@ -85,11 +73,7 @@ internal sealed class SampleLintContext
             log = null;
         }
         context.HasLog = log != null;
-        if (log is null)
-        {
-            context.HasFailRegex = HasAnyFailRegex(read);
-            return context;
-        }
+        if (log is null) return context;
 
         var zone = LocalTimeZone.Parse(HarnessZone);
         var replay = new SampleReplay(filterName, name => samples.Read(name), options =>

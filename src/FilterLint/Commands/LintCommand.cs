@@ -40,7 +40,7 @@ internal static class LintCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var samples = new Option<string?>("--samples")
         {
-            Description = "Folder of sample logs named like the filters (found by itself: upstream's fail2ban/tests/files/logs next to a config/filter.d tree, or logs/ beside filter.d): evidence from real lines, and the F2B5 rules.",
+            Description = "Folder of sample logs named like the filters (found by itself: upstream's fail2ban/tests/files/logs next to a config/filter.d tree, or failJSON-annotated logs in logs/ beside filter.d): evidence from real lines, and the F2B5 rules.",
             HelpName = "DIR",
         };
         var fix = new Option<bool>("--fix") { Description = "Apply the mechanical fixes to the .conf files." };
@@ -103,7 +103,7 @@ internal static class LintCommand
         var files = new PhysicalConfigFileSource();
         var options = new LintOptions
         {
-            Samples = (request.Samples ?? UpstreamSampleFolder(targets)) is { } folder ? SampleLogs(folder) : null,
+            Samples = (request.Samples ?? SampleLogFolder.Beside(targets)) is { } folder ? SampleLogFolder.Open(folder) : null,
         };
         var linter = new FilterLinter(settings, options);
         var findings = new List<LintFinding>();
@@ -183,64 +183,6 @@ internal static class LintCommand
         return settings;
     }
 
-    /// <summary>
-    /// The sample logs found next to the config tree the filters come from, or null: upstream's source layout
-    /// (<c>config/filter.d/x.conf</c> beside <c>fail2ban/tests/files/logs/x</c>), else a <c>logs</c> folder beside
-    /// <c>filter.d</c> (<c>ROOT/filter.d/x.conf</c> and <c>ROOT/logs/x</c>, as filter collections keep them).
-    /// </summary>
-    internal static string? UpstreamSampleFolder(IEnumerable<LintTarget> targets)
-    {
-        foreach (var target in targets)
-        {
-            var filterDir = target.File != null ? Path.GetDirectoryName(target.File) : target.ConfigDirectory is { } c ? Path.Combine(c, "filter.d") : null;
-            if (filterDir is null) continue;
-            var configRoot = Path.GetDirectoryName(Path.GetFullPath(filterDir));
-            if (configRoot is null) continue;
-            var sourceRoot = Path.GetDirectoryName(configRoot);
-            var upstream = sourceRoot is null ? null : Path.Combine(sourceRoot, "fail2ban", "tests", "files", "logs");
-            if (upstream != null && Directory.Exists(upstream)) return upstream;
-            var beside = Path.Combine(configRoot, "logs");
-            if (Directory.Exists(beside) && HoldsAnnotatedSamples(beside)) return beside;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Whether a folder holds Fail2Ban-style sample logs (lines annotated with <c># failJSON:</c>), not plain logs: a
-    /// plain log kept beside the filters (samples/LogWatch/logs) is for <c>filterlint regex</c>, and read as samples its
-    /// every matched line would be "matched when it should not have".
-    /// </summary>
-    private static bool HoldsAnnotatedSamples(string directory)
-    {
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(directory).Take(200))
-            {
-                using var reader = new StreamReader(file);
-                var head = new char[64 * 1024];
-                var read = reader.ReadBlock(head, 0, head.Length);
-                if (new string(head, 0, read).Contains("# failJSON:")) return true;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        return false;
-    }
-
-    internal static SampleLogSource SampleLogs(string directory)
-    {
-        var full = Path.GetFullPath(directory);
-        // Upstream names a filter's sample log NAME; collections (and the analyzer's AdditionalFiles) use NAME.log.
-        string PathOf(string name)
-        {
-            var path = Path.Combine(full, name);
-            return !File.Exists(path) && File.Exists(path + ".log") ? path + ".log" : path;
-        }
-        return new SampleLogSource(
-            name => File.Exists(PathOf(name)) ? File.ReadAllText(PathOf(name)) : null,
-            name => PathOf(name).Replace(Path.DirectorySeparatorChar, '/'));
-    }
 
     private static List<LintFinding> ApplyFixes(List<LintFinding> findings, DisplayPath paths, TextWriter error)
     {

@@ -28,7 +28,7 @@ internal static class ProbeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var config = new Option<string?>("--config", "-c") { Description = "Fail2Ban configuration directory (filter names are looked up in DIR/filter.d).", HelpName = "DIR" };
-        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters (default: upstream's fail2ban/tests/files/logs next to a config/filter.d tree): their lines are varied beside lines generated from the regex.", HelpName = "DIR" };
+        var samples = new Option<string?>("--samples") { Description = "Folder of sample logs named like the filters (found by itself: upstream's fail2ban/tests/files/logs next to a config/filter.d tree, or failJSON-annotated logs in logs/ beside filter.d): their lines are varied beside lines generated from the regex.", HelpName = "DIR" };
         var log = new Option<string?>("--log") { Description = "A log file whose lines the filter matches are varied (in addition to sample logs).", HelpName = "LOG" };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -66,7 +66,7 @@ internal static class ProbeCommand
         if (targets is null) return ExitCodes.Error;
         var linter = new FilterLinter(null, new LintOptions
         {
-            Samples = (samples ?? LintCommand.UpstreamSampleFolder(targets)) is { } folder ? LintCommand.SampleLogs(folder) : null,
+            Samples = (samples ?? SampleLogFolder.Beside(targets)) is { } folder ? SampleLogFolder.Open(folder) : null,
             LogLines = logLines,
             CollectProbeTables = true,
         });
