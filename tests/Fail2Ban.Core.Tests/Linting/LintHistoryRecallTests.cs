@@ -23,7 +23,7 @@ public sealed class LintHistoryRecallTests
     /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
     private const int MinRecalled = 40;
 
-    private const int MinCleared = 35;
+    private const int MinCleared = 36;
 
     // 39: dante's '\d+ bytes' (F2B2010) needs the daemon's own log to show '1 byte' now; without it the case is
     // recalled by F2B3007 (its `"\w+"` user name), which the fix did not touch.

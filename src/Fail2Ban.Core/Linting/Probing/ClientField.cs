@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Fail2Ban.Core.Patterns;
 
 namespace Fail2Ban.Core.Linting.Probing;
@@ -30,6 +31,16 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
 
     /// <summary>Labels of values the server fills, never the client (PAM's <c>logname=</c> is the terminal's login name).</summary>
     private static readonly string[] ServerLabels = { "logname", "uid", "euid", "tty", "pid" };
+
+    /// <summary>
+    /// PAM services that never set PAM_RUSER, so their <c>ruser=</c> is always empty: OpenSSH sets only
+    /// PAM_RHOST and PAM_TTY (the client's login name is PAM_USER, logged as <c>user=</c>).
+    /// </summary>
+    private static readonly Regex ServiceWithoutRemoteUser = new(@"pam_\w+\\\((?:sshd)[-\w]*:", RegexOptions.CultureInvariant);
+
+    /// <summary>Whether the value after <paramref name="label"/> is PAM's <c>ruser=</c> of a service that never sets it.</summary>
+    public static bool IsAlwaysEmpty(LintRegex regex, RegexNode node, string? label) =>
+        label == "ruser" && ServiceWithoutRemoteUser.IsMatch(regex.Regex.Expanded.Substring(0, Math.Min(node.Span.Start, regex.Regex.Expanded.Length)));
 
     /// <summary>The fields of <paramref name="regex"/> written in the filter's own file (parts of an included prefix match the log header).</summary>
     public static IReadOnlyList<ClientField> Find(LintRegex regex)
@@ -64,6 +75,7 @@ internal sealed record ClientField(RegexNode Node, ClientFieldKind Kind, string 
         if (set.All(c => char.IsWhiteSpace(c) || char.IsDigit(c))) return null;
         var label = LabelBefore(regex, q);
         // "forwarded for [...]" holds the X-Forwarded-For address list, not a name the client logs in with.
+        if (IsAlwaysEmpty(regex, q, label)) return null;
         if (label != null && UserLabels.Contains(label) && !(label == "for" && WordsBefore(regex, q).EndsWith("forwarded for", StringComparison.Ordinal)))
             return new ClientField(q, ClientFieldKind.UserName, label);
         if (IsQuoted(regex, q)) return new ClientField(q, ClientFieldKind.Quoted, label ?? "quoted");

@@ -45,6 +45,17 @@ public sealed class InjectableHostRuleTests
     }
 
     [Fact]
+    public void PAMs_remote_user_is_a_client_field_except_for_a_service_that_never_sets_it()
+    {
+        // dovecot and vsftpd put the login name in PAM_RUSER; OpenSSH sets only PAM_RHOST and PAM_TTY.
+        const string Tail = @"\):\s+authentication failure;\s*logname=\S*\s*uid=\d*\s*euid=\d*\s*tty=\S*\s*ruser=\S*\s*rhost=<HOST>.*$";
+        var dovecot = Assert.Single(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^pam_unix\(dovecot:auth" + Tail)));
+        Assert.Equal("192.0.2.254", dovecot.Evidence!.BannedAddress);
+        Assert.Empty(LintHarness.Findings(RuleIds.InjectableHost, LintHarness.Filter(@"^pam_unix\(sshd:auth" + Tail)));
+        Assert.Empty(LintHarness.Findings(RuleIds.UserNameEvasion, LintHarness.Filter(@"^pam_unix\(sshd:auth" + Tail)));
+    }
+
+    [Fact]
     public void A_field_the_sample_log_shows_holding_only_a_placeholder_is_the_daemons_and_is_not_reported()
     {
         // pure-ftpd writes "(?@address)" until a user has logged in; its failures come before that.
