@@ -46,7 +46,7 @@ internal sealed class VariantLintContext
     {
         if (evidence is null || evidence.Kind is LintEvidenceKind.SlowInput or LintEvidenceKind.SampleLine) return evidence;
         if (SampleLines.Contains(evidence.Line)) return evidence;
-        _dresser ??= new Probing.LogLineDresser(Variant, Probe);
+        _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
         return _dresser.Dated(evidence.Line) is { } dated ? evidence with { Line = dated } : evidence;
     }
 

@@ -105,4 +105,26 @@ public sealed class EvidenceLineTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
         Assert.StartsWith("[Sun Aug 14 11:59:58.123456 2005] [error] [client 192.0.2.1] File does not exist: /", f.Evidence!.Line);
     }
+
+    [Fact]
+    public void With_a_sample_log_a_generated_line_takes_the_header_of_a_real_line()
+    {
+        // The daemon name is a regex (no plain text to write), the sample log shows the real header.
+        var text = "[Definition]\n" + SyslogPrefix.Replace("_daemon = authd", "_daemon = auth(?:-\\w+)?/\\w+")
+            + "failregex = ^did not issue [A-Z]{4} from <HOST>$\n";
+        var log = "# failJSON: { \"time\": \"2005-03-10T13:33:30\", \"match\": true, \"host\": \"192.0.2.7\" }\n"
+            + "Mar 10 13:33:30 gandalf auth-in/smtpd[3937]: did not issue QUIT from 192.0.2.7\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text, null, Rules.FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = log })));
+        Assert.Equal("Mar 10 13:33:30 gandalf auth-in/smtpd[3937]: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
+
+    [Fact]
+    public void With_a_sample_log_an_undated_line_takes_the_stamp_the_log_writes()
+    {
+        var text = LintHarness.Filter(@"^ SMTP: did not issue [A-Z]{4} from <HOST>$", "datepattern = ^\\[%%d/%%b/%%Y %%H:%%M:%%S\\]\n");
+        var log = "# failJSON: { \"time\": \"2017-05-17T19:43:42\", \"match\": true, \"host\": \"192.0.2.7\" }\n"
+            + "[17/May/2017 19:43:42] SMTP: did not issue QUIT from 192.0.2.7\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text, null, Rules.FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = log })));
+        Assert.Equal("[17/May/2017 19:43:42] SMTP: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
 }

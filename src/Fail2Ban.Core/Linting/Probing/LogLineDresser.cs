@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Fail2Ban.Core.Dates;
 using Fail2Ban.Core.Linting.Analysis;
 using Fail2Ban.Core.Patterns;
 
@@ -22,25 +23,45 @@ internal sealed class LogLineDresser
     private readonly FilterProbe _probe;
     private readonly string? _daemon;
     private readonly FilterVariant _variant;
+    private readonly IReadOnlyList<string> _samples;
 
-    public LogLineDresser(FilterVariant variant, FilterProbe probe)
+    /// <summary>Sample lines whose header (date, host, program tag) is lent to generated lines.</summary>
+    private const int MaxHeaderSamples = 24;
+
+    public LogLineDresser(FilterVariant variant, FilterProbe probe, IReadOnlyList<string>? sampleLines = null)
     {
         _probe = probe;
         _variant = variant;
         _daemon = DaemonName(variant);
+        _samples = sampleLines ?? Array.Empty<string>();
     }
 
     /// <summary>The dressed line and how many characters were put before the generated text; null when no dress fits.</summary>
     public (string Line, int Shift)? Dress(string generated, ProbeVerdict verdict)
     {
-        foreach (var header in Headers())
-            foreach (var date in new[] { SyslogDate, IsoDate })
+        // The probe's own syslog header ("mail sshd[12345]: ") gives way to a sample's first.
+        var header = OwnHeader.Match(generated);
+        if (header.Success)
+        {
+            var bare = generated.Substring(header.Length);
+            foreach (var prefix in SampleHeaders(bare, stamps: false))
             {
-                var prefix = date + " " + header;
-                var line = prefix + generated;
+                var line = prefix + bare;
                 var dressed = ProbeVerdict.From(_probe.RunAsServer(line, logLine: true), verdict.RegexIndex ?? 0);
-                if (dressed.Matched && dressed.RegexIndex == verdict.RegexIndex && dressed.Host == verdict.Host) return (line, prefix.Length);
+                if (dressed.Matched && dressed.RegexIndex == verdict.RegexIndex && dressed.Host == verdict.Host) return (line, prefix.Length - header.Length);
             }
+        }
+        // A sample's header first, then the daemon's from _daemon with the probe's date, then a sample's stamp, then the date alone.
+        var candidates = SampleHeaders(generated, stamps: false)
+            .Concat(Headers().Where(h => h.Length > 0).SelectMany(h => new[] { SyslogDate + " " + h, IsoDate + " " + h }))
+            .Concat(SampleHeaders(generated, stamps: true))
+            .Concat(new[] { SyslogDate + " ", IsoDate + " " });
+        foreach (var prefix in candidates)
+        {
+            var line = prefix + generated;
+            var dressed = ProbeVerdict.From(_probe.RunAsServer(line, logLine: true), verdict.RegexIndex ?? 0);
+            if (dressed.Matched && dressed.RegexIndex == verdict.RegexIndex && dressed.Host == verdict.Host) return (line, prefix.Length);
+        }
         return null;
     }
 
@@ -52,9 +73,113 @@ internal sealed class LogLineDresser
     /// </summary>
     public string? Dated(string line)
     {
-        if (line.IndexOf('\n') >= 0 || EvidenceDate() is not { } dating || FilterProbe.NewDates(_variant).Match(line) is not null) return null;
+        if (line.IndexOf('\n') >= 0) return null;
+        var own = OwnStamp(line);
+        if (FilterProbe.NewDates(_variant).Match(line) is not null && own is null) return null;
+        var expected = Reported(_probe.RunAsServer(line, logLine: own != null));
+        // The header this dresser or the probe wrote (the probe's date, "mail daemon[12345]: ") gives way to a sample's.
+        var bare = own is null ? line : line.Substring(own.Length + 1);
+        var header = OwnHeader.Match(bare);
+        if (header.Success) bare = bare.Substring(header.Length);
+        if (own != null || header.Success)
+            foreach (var prefix in SampleHeaders(bare, stamps: false))
+                if (Reported(_probe.RunAsServer(prefix + bare, logLine: true)) == expected) return prefix + bare;
+        if (own != null) return null;
+        foreach (var candidate in SampleBracketDates(line).Concat(SampleHeaders(line, stamps: true).Select(p => p + line)))
+            if (Reported(_probe.RunAsServer(candidate, logLine: true)) == expected) return candidate;
+        if (EvidenceDate() is not { } dating) return null;
         var dated = Apply(dating, line);
-        return dated != null && Reported(_probe.RunAsServer(dated, logLine: true)) == Reported(_probe.RunAsServer(line, logLine: false)) ? dated : null;
+        return dated != null && Reported(_probe.RunAsServer(dated, logLine: true)) == expected ? dated : null;
+    }
+
+    /// <summary>The syslog header the probe writes (<c>mail sshd[12345]: </c>, <c>mail sshd: </c>, <c>mail </c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex OwnHeader =
+        new(@"^mail (?:\S+?(?:\[12345\])?: )?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The host name of the syslog header this dresser writes.</summary>
+    private const string HeaderHost = "mail ";
+
+    /// <summary>The stamp this dresser writes in front of a line when no header fits, or null.</summary>
+    private static string? OwnStamp(string line) =>
+        line.StartsWith(SyslogDate + " ", StringComparison.Ordinal) ? SyslogDate
+        : line.StartsWith(IsoDate + " ", StringComparison.Ordinal) ? IsoDate : null;
+
+    /// <summary>Sample lines whose date the filter finds at the start of the line (or right after one opening character).</summary>
+    private IEnumerable<(string Line, DateMatch Date)> DatedSamples()
+    {
+        var dates = FilterProbe.NewDates(_variant);
+        foreach (var sample in _samples)
+            if (sample.IndexOf('\n') < 0 && dates.Match(sample) is { } date && date.Start is >= 0 and <= 1 && date.MatchEnd > date.Start)
+                yield return (sample, date);
+    }
+
+    /// <summary>
+    /// Headers taken from the sample log, so that a generated line reads like the daemon's own, in order: the text of a
+    /// sample line in front of the word the generated text starts with (<c>Mar 10 13:33:30 gandalf postfix/smtpd[3937]: </c>
+    /// before <c>warning:</c>); a sample's syslog header (its time stamp, host and program tag); with
+    /// <paramref name="stamps"/>, a sample's time stamp as written (<c>[17/May/2017 19:43:42] </c>). Each candidate is
+    /// checked in the matcher by the caller.
+    /// </summary>
+    private IEnumerable<string> SampleHeaders(string generated, bool stamps)
+    {
+        if (_samples.Count == 0 || generated.Trim().Length == 0) yield break;
+        // A generated text that starts with the space the regex wants after the header takes the header without its own.
+        var lead = generated.Length - generated.TrimStart(' ').Length;
+        if (lead > 1 || char.IsWhiteSpace(generated[lead])) yield break;
+        var rest = generated.Substring(lead);
+        var space = rest.IndexOf(' ');
+        var word = space < 0 ? rest : rest.Substring(0, space);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (word.Length >= 3 && word.Any(char.IsLetter))
+            foreach (var (sample, date) in DatedSamples())
+            {
+                var at = sample.IndexOf(" " + word, date.MatchEnd - 1, StringComparison.Ordinal);
+                if (at < 0) continue;
+                var header = sample.Substring(0, at + 1 - lead);
+                if (seen.Add(header) && seen.Count <= MaxHeaderSamples) yield return header;
+            }
+        foreach (var (sample, date) in DatedSamples().Take(MaxHeaderSamples))
+            if (SyslogHeaderEnd(sample, date.MatchEnd) is { } end && seen.Add(sample.Substring(0, end - lead))) yield return sample.Substring(0, end - lead);
+        if (!stamps) yield break;
+        foreach (var (sample, date) in DatedSamples().Take(MaxHeaderSamples))
+        {
+            var end = date.MatchEnd;
+            // The stamp's closing bracket, when the date template stops before it.
+            if (sample[0] is '[' or '(' && end < sample.Length && sample[end] is ']' or ')') end++;
+            var stamp = sample.Substring(0, end).TrimEnd(' ') + (lead == 0 ? " " : "");
+            if (seen.Add(stamp)) yield return stamp;
+        }
+    }
+
+    /// <summary>
+    /// Where the syslog header of <paramref name="sample"/> ends (after <c>host program[pid]: </c>, at most two words after
+    /// the time stamp), or null when the line has none.
+    /// </summary>
+    private static int? SyslogHeaderEnd(string sample, int dateEnd)
+    {
+        var at = sample.IndexOf(": ", dateEnd, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var between = sample.Substring(dateEnd, at - dateEnd).Trim();
+        var words = between.Split(' ');
+        return between.Length > 0 && words.Length <= 2 && words.All(w => w.Length > 0) ? at + 2 : null;
+    }
+
+    /// <summary>A generated line whose first empty brackets are where the log writes its date, filled with a sample's bracketed date text.</summary>
+    private IEnumerable<string> SampleBracketDates(string line)
+    {
+        var at = line.IndexOf("[]", StringComparison.Ordinal);
+        if (at < 0) yield break;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var dates = FilterProbe.NewDates(_variant);
+        foreach (var sample in _samples.Take(MaxHeaderSamples))
+        {
+            // Only where the sample log writes its date between brackets too (other empty brackets hold other fields).
+            if (sample.IndexOf('\n') >= 0 || dates.Match(sample) is not { } date || date.Start < 1 || date.Length == 0 || sample[date.Start - 1] != '[') continue;
+            // The whole bracketed stamp when the date text stops before its end (a zone: "27/Jun/2013:11:55:44 +0200").
+            var close = sample.IndexOf(']', date.Start + date.Length);
+            var text = close >= 0 && close - (date.Start + date.Length) <= 8 ? sample.Substring(date.Start, close - date.Start) : date.GetText(sample);
+            if (seen.Add(text)) yield return line.Substring(0, at + 1) + text + line.Substring(at + 1);
+        }
     }
 
     /// <summary>
@@ -102,7 +227,7 @@ internal sealed class LogLineDresser
 
     private IEnumerable<string> Headers()
     {
-        if (_daemon != null) yield return "mail " + _daemon + "[12345]: ";
+        if (_daemon != null) yield return HeaderHost + _daemon + "[12345]: ";
         yield return "";
     }
 

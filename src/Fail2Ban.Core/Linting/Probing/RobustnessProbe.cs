@@ -34,7 +34,7 @@ internal sealed class RobustnessProbe
 
     public FilterVariant Variant => _variant;
 
-    private LogLineDresser Dresser => _dresser ??= new LogLineDresser(_variant, _probe);
+    private LogLineDresser Dresser => _dresser ??= new LogLineDresser(_variant, _probe, _samples);
 
     private LogLineDresser? _dresser;
 
