@@ -105,13 +105,18 @@ internal sealed class LogLineDresser
         : line.StartsWith(IsoDate + " ", StringComparison.Ordinal) ? IsoDate : null;
 
     /// <summary>Sample lines whose date the filter finds at the start of the line (or right after one opening character).</summary>
-    private IEnumerable<(string Line, DateMatch Date)> DatedSamples()
+    private IReadOnlyList<(string Line, DateMatch Date)> DatedSamples()
     {
+        if (_datedSamples != null) return _datedSamples;
         var dates = FilterProbe.NewDates(_variant);
+        var list = new List<(string, DateMatch)>();
         foreach (var sample in _samples)
             if (sample.IndexOf('\n') < 0 && dates.Match(sample) is { } date && date.Start is >= 0 and <= 1 && date.MatchEnd > date.Start)
-                yield return (sample, date);
+                list.Add((sample, date));
+        return _datedSamples = list;
     }
+
+    private IReadOnlyList<(string Line, DateMatch Date)>? _datedSamples;
 
     /// <summary>
     /// Headers taken from the sample log, so that a generated line reads like the daemon's own, in order: the text of a
