@@ -23,7 +23,11 @@ namespace Fail2Ban.Core.Linting.Rules;
 /// </summary>
 internal sealed class SuperLinearBacktrackingRule : LintRule
 {
-    private static readonly string[] Suffixes = { "\u0001", "!", "", "\"", " x" };
+    /// <summary>Characters that end the pump and make the line fail, printable first (a tie keeps the first).</summary>
+    private static readonly string[] Suffixes = { "!", "\u0001", "", "\"", " x" };
+
+    /// <summary>Characters that pad the line to the regex's minimum length, printable first: the first that keeps the line failing.</summary>
+    private static readonly char[] PadChars = { '~', '#', '\u0001' };
 
     /// <summary>Steps one counted search may take (a few ms here); growth is fitted below it and extrapolated.</summary>
     private const long Budget = 30_000;
@@ -38,12 +42,12 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     internal sealed record Candidate(Shape Shape, RegexNode Node, RegexNode? Other, string Unit);
 
     /// <summary>
-    /// A pumped line (<c>Prefix + Unit x n + Suffix + Pad</c>) and how its search grows. The pad (<c>\x01</c> characters)
+    /// A pumped line (<c>Prefix + Unit x n + Suffix + Pad</c>) and how its search grows. The pad (printable where a printable character keeps the line failing, else <c>\x01</c>)
     /// makes the line as long as the shortest match: Python fails a shorter line at once.
     /// </summary>
-    private sealed record Measurement(string Prefix, string Unit, string Suffix, int Pad, BacktrackingGrowth Growth)
+    private sealed record Measurement(string Prefix, string Unit, string Suffix, string Pad, BacktrackingGrowth Growth)
     {
-        public int LengthOf(int count) => Prefix.Length + count * Unit.Length + Suffix.Length + Pad;
+        public int LengthOf(int count) => Prefix.Length + count * Unit.Length + Suffix.Length + Pad.Length;
     }
 
     public override void CheckVariant(VariantLintContext context)
@@ -78,10 +82,11 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
                 context.Report(Id, message, regex.Locate(candidate.Node),
                     new LintEvidence(LintEvidenceKind.SlowInput, Display(inWitness ? witness : null, candidate.Node, measured, shown),
                         "predicted time of Python's re.search on this line: " + Duration(seconds) + "; steps counted: "
-                        + growth.Describe(measured.LengthOf))
+                        + growth.Describe(measured.LengthOf) + "; the whole line: "
+                        + Reproduction(Head(inWitness ? witness : null, candidate.Node, measured), measured.Unit, shown, measured.Suffix, measured.Pad))
                     {
                         MatchMilliseconds = seconds * 1000,
-                        LineLength = measured.LengthOf(shown),
+                        LineLength = Head(inWitness ? witness : null, candidate.Node, measured).Length - measured.Prefix.Length + measured.LengthOf(shown),
                     },
                     severity: exponential ? LintSeverity.Error : clientFills ? LintSeverity.Warning : LintSeverity.Info);
                 break;
@@ -195,9 +200,34 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     /// <summary>The attack line: the daemon's line (the witness) up to the field, the pump, the suffix that makes it fail.</summary>
     private static string Display(ProbeLine? witness, RegexNode node, Measurement m, int count)
     {
-        var head = witness?.RangeOf(node) is { } r ? witness.Text.Substring(0, r.Start) : m.Prefix;
+        var head = Head(witness, node, m);
         return Printable(head) + "<'" + Printable(m.Unit) + "' x " + count + ">" + Printable(m.Suffix)
-            + (m.Pad > 0 ? "<'\\x01' x " + m.Pad + ">" : "");
+            + (m.Pad.Length > 0 ? "<'" + Printable(m.Pad.Substring(0, 1)) + "' x " + m.Pad.Length + ">" : "");
+    }
+
+    private static string Head(ProbeLine? witness, RegexNode node, Measurement m) =>
+        witness?.RangeOf(node) is { } r ? witness.Text.Substring(0, r.Start) : m.Prefix;
+
+    /// <summary>
+    /// A shell command that writes the whole attack line to a file, for fail2ban-regex or <c>filterlint regex</c>
+    /// (the line is thousands of characters long, so the evidence shows it in short).
+    /// </summary>
+    internal static string Reproduction(string head, string unit, int count, string suffix, string pad) =>
+        "python3 -c 'print(" + PythonString(head) + " + " + PythonString(unit) + " * " + count.ToString(CultureInfo.InvariantCulture)
+        + (suffix.Length > 0 ? " + " + PythonString(suffix) : "")
+        + (pad.Length > 0 ? " + " + PythonString(pad.Substring(0, 1)) + " * " + pad.Length.ToString(CultureInfo.InvariantCulture) : "") + ")' > attack.log";
+
+    /// <summary>A Python string literal that survives a shell's single quotes (a quote is written <c>\x27</c>).</summary>
+    private static string PythonString(string s)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in s)
+        {
+            if (c is '\\' or '"') sb.Append('\\').Append(c);
+            else if (c < ' ' || c == '\'' || c == 127) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.Append('"').ToString();
     }
 
     private static string Printable(string s)
@@ -229,7 +259,7 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         foreach (var suffix in Suffixes)
         {
             // The crafted line must fail (a match ends the search early, there is nothing to backtrack).
-            var r = counter.Search(prefix + Repeat(unit, 16) + suffix + Pad(counter, prefix, suffix), Budget);
+            var r = counter.Search(prefix + Repeat(unit, 16) + suffix + Pad(counter, prefix, unit, suffix), Budget);
             if (r.Matched) continue;
             if (r.Stopped) return Grow(options, counter, unit, prefix, suffix);
             if (r.Steps > most) (worst, most) = (suffix, r.Steps);
@@ -237,16 +267,25 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         return worst is null ? null : Grow(options, counter, unit, prefix, worst);
     }
 
-    private static string Pad(BacktrackingCounter counter, string prefix, string suffix) =>
-        new('\u0001', Math.Max(0, counter.MinWidth - prefix.Length - suffix.Length));
+    private static string Pad(BacktrackingCounter counter, string prefix, string unit, string suffix)
+    {
+        var length = Math.Max(0, counter.MinWidth - prefix.Length - suffix.Length);
+        if (length == 0) return "";
+        foreach (var c in PadChars)
+        {
+            var pad = new string(c, length);
+            if (c == PadChars[PadChars.Length - 1] || !counter.Search(prefix + Repeat(unit, 16) + suffix + pad, Budget).Matched) return pad;
+        }
+        return new string(PadChars[PadChars.Length - 1], length);
+    }
 
     private static Measurement? Grow(LintOptions options, BacktrackingCounter counter, string unit, string prefix, string suffix)
     {
         var maxCount = Count(unit, options.SlowInputLength);
-        var pad = Pad(counter, prefix, suffix);
+        var pad = Pad(counter, prefix, unit, suffix);
         var growth = BacktrackingGrowth.Measure(counter, n => prefix + Repeat(unit, n) + suffix + pad, maxCount, Budget);
         if (growth is null || growth.Class == GrowthClass.Linear) return null;
-        var m = new Measurement(prefix, unit, suffix, pad.Length, growth);
+        var m = new Measurement(prefix, unit, suffix, pad, growth);
         // A line of the usual maximum length must cost more than the threshold (a slow quadratic over short fields is not worth a finding).
         var atLength = Count(unit, options.SlowInputLength - prefix.Length - suffix.Length - pad.Length);
         return growth.PredictSeconds(atLength) * 1000 >= options.SlowMatchThreshold.TotalMilliseconds ? m : null;

@@ -31,6 +31,23 @@ public sealed class SuperLinearBacktrackingRuleTests
         Assert.InRange(f.Evidence.MatchMilliseconds!.Value, 1000, 10_000);
     }
 
+    [SkippableFact]
+    public void The_reproduction_command_writes_the_whole_attack_line_and_the_line_is_printable()
+    {
+        var text = LintHarness.Filter("^login failed for \"[^\"]+(?:\"+[^\"]*)*\" from <HOST>$");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.SuperLinearBacktracking, text));
+        Assert.DoesNotContain("\\x01", f.Evidence!.Line);
+        var at = f.Evidence.Explanation.IndexOf("python3 -c '", System.StringComparison.Ordinal);
+        Assert.True(at >= 0, f.Evidence.Explanation);
+        var command = f.Evidence.Explanation.Substring(at).Replace(" > attack.log", "");
+        Skip.If(!System.IO.File.Exists("/usr/bin/python3") && !System.IO.File.Exists("/usr/local/bin/python3"), "python3 is not installed");
+        var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", new[] { "-c", command }) { RedirectStandardOutput = true })!;
+        var line = run.StandardOutput.ReadToEnd().TrimEnd('\n');
+        run.WaitForExit();
+        Assert.Equal(f.Evidence.LineLength, line.Length);
+        Assert.StartsWith("login failed for \"alice\"\"", line);
+    }
+
     [Fact]
     public void A_quadratic_over_the_daemons_own_key_value_text_is_a_note()
     {
