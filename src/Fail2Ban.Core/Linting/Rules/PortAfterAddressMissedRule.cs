@@ -66,8 +66,10 @@ internal sealed class PortAfterAddressMissedRule : LintRule
     private static string? Premise(VariantLintContext context, LintRegex regex, ProbeOutcome outcome)
     {
         // With no sample log to say otherwise, a line that may not go on after the address is one a daemon that adds the port breaks.
+        // PAM's rhost= is PAM_RHOST, the remote host's name or address: PAM writes no port there.
         if (context.SampleLines.Count == 0 && outcome.Variant.Name == "ipv4:port"
-            && OnlyEndAfter(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag))
+            && OnlyEndAfter(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag)
+            && WordBefore(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag) != "rhost")
             return EndsAtAddress;
 
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";

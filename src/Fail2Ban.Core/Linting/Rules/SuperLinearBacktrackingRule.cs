@@ -78,7 +78,10 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
                 var exponential = growth.Class == GrowthClass.Exponential;
                 var clientFills = exponential || ClientFillsFreely(regex, candidate);
                 var message = Message(regex, candidate, measured, oneSecond)
-                    + (clientFills ? "" : " (a note: this part is not a field the client fills with free text, such as a user name, a quoted value, a catch-all or an HTTP request, so a line this long is unlikely)");
+                    + (clientFills ? ""
+                        : IsHttpLine(regex) && BeforeClientAddress(regex, candidate)
+                            ? " (a note: the server writes this part before the client's address, e.g. its virtual host name, which holds client text only where the log format writes the request's Host header, Apache's %V)"
+                            : " (a note: this part is not a field the client fills with free text, such as a user name, a quoted value, a catch-all or an HTTP request, so a line this long is unlikely)");
                 context.Report(Id, message, regex.Locate(candidate.Node),
                     new LintEvidence(LintEvidenceKind.SlowInput, Display(inWitness ? witness : null, candidate.Node, measured, shown),
                         "predicted time of Python's re.search on this line: " + Duration(seconds) + "; steps counted: "
@@ -97,7 +100,8 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     /// <summary>
     /// Whether the client can make the pumped part long: it lies in a field the client fills with free text (a user
     /// name, a quoted value, a catch-all, the request path), or the line is an HTTP request, whose host, path, referrer and agent are the
-    /// client's up to the server's request limit (8 KB). A quadratic over the daemon's own key=value text (slapd's
+    /// client's up to the server's request limit (8 KB), after the client's address (before it, the server writes its
+    /// virtual host name). A quadratic over the daemon's own key=value text (slapd's
     /// <c>RESULT tag= err=</c>) or over an SMTP address (at most 256 characters) costs nothing in practice.
     /// </summary>
     private static bool ClientFillsFreely(LintRegex regex, Candidate c)
@@ -106,10 +110,19 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
         if (ClientField.Find(regex).Any(f => parts.Any(p => regex.Tree.IsWithin(p, f.Node) || regex.Tree.IsWithin(f.Node, p)))) return true;
         var field = Field(regex, c.Node);
         if (field.StartsWith("the quoted", StringComparison.Ordinal) || field == "the request path") return true;
-        return regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>()
-                .Any(l => l.Value.Contains("GET") || l.Value.Contains("POST") || l.Value.Contains("HTTP"))
-            || QuotedRequestMethod.IsMatch(regex.Regex.Expanded);
+        // What an access log writes before the client's address is the server's (its virtual host name).
+        return IsHttpLine(regex) && !BeforeClientAddress(regex, c);
     }
+
+    private static bool IsHttpLine(LintRegex regex) =>
+        regex.Regex.Root.DescendantsAndSelf().OfType<LiteralNode>()
+            .Any(l => l.Value.Contains("GET") || l.Value.Contains("POST") || l.Value.Contains("HTTP"))
+        || QuotedRequestMethod.IsMatch(regex.Regex.Expanded);
+
+    /// <summary>Whether the repeated parts lie wholly before the regex's first address tag.</summary>
+    private static bool BeforeClientAddress(LintRegex regex, Candidate c) =>
+        regex.AddressTags().FirstOrDefault() is { } client
+        && c.Node.Span.End <= client.ExpandedSpan.Start && (c.Other is null || c.Other.Span.End <= client.ExpandedSpan.Start);
 
     /// <summary>An access log's quoted request line read with a method class: <c>"[A-Z]{3,10} </c>, <c>"[A-Z]+ </c>.</summary>
     private static readonly System.Text.RegularExpressions.Regex QuotedRequestMethod =
