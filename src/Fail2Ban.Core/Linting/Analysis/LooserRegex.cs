@@ -77,7 +77,24 @@ internal sealed class LooserRegex
 
     /// <summary>A line the filter as written misses and the loosened one matches (sample lines first), or null.</summary>
     public (string Line, string Address, bool FromSample)? Prove(VariantLintContext context, TextOverrides overrides) =>
-        MissedLineSearch.Find(context, _original, Changed, overrides);
+        MissedLineSearch.Find(context, _original, Changed, overrides, SampleRewrite(context, overrides));
+
+    /// <summary>
+    /// For the proof on a real line: the original and the loosened regex with the edited part marked as a group, so the
+    /// matcher tells what that part matched in a sample line and in the generated proof; null unless there is one edit
+    /// and the proof needs no particular address (an IPv6 client's line is not an IPv4 line with one part changed).
+    /// </summary>
+    private MissedLineSearch.Rewrite? SampleRewrite(VariantLintContext context, TextOverrides overrides)
+    {
+        if (context.SampleLines.Count == 0 || _original.Kind != FilterRegexKind.Fail || _edits.Length != 1 || overrides.Tags.Count > 0) return null;
+        var edit = _edits[0];
+        var source = _original.Source.Text;
+        var original = _original.WithSourceEdit(context.Variant, edit.Offset, edit.Length, Mark(source.Substring(edit.Offset, edit.Length)));
+        var loosened = _original.WithSourceEdit(context.Variant, edit.Offset, edit.Length, Mark(edit.NewText));
+        return original is null || loosened is null ? null : new MissedLineSearch.Rewrite(original, loosened);
+    }
+
+    private static string Mark(string text) => "(?P<" + MissedLineSearch.MarkGroup + ">" + text + ")";
 
     /// <summary>Reports a proven finding: the missed line as evidence, the edits as the fix titled <paramref name="fixTitle"/>.</summary>
     public void Report(VariantLintContext context, string ruleId, LintLocation location, string message,

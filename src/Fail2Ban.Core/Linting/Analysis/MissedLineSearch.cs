@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Fail2Ban.Core.Patterns;
 
@@ -10,8 +12,17 @@ namespace Fail2Ban.Core.Linting.Analysis;
 /// </summary>
 internal static class MissedLineSearch
 {
+    /// <summary>The group that marks the loosened part of a regex, to read what it matched in a real line.</summary>
+    public const string MarkGroup = "f2blintmark";
+
+    /// <summary>The regex as written and as loosened, each with the edited part marked as <see cref="MarkGroup"/>.</summary>
+    internal sealed record Rewrite(LintRegex Original, LintRegex Loosened);
+
+    /// <summary>Sample lines tried for a rewrite (the proof is looked for on each, in the matcher).</summary>
+    private const int MaxRewrittenSamples = 400;
+
     public static (string Line, string Address, bool FromSample)? Find(VariantLintContext context, LintRegex target, LintRegex changed,
-        TextOverrides overrides)
+        TextOverrides overrides, Rewrite? rewrite = null)
     {
         var original = context.Probe;
         var fixedProbe = original.WithRegex(target, changed);
@@ -29,7 +40,34 @@ internal static class MissedLineSearch
         {
             var found = fixedProbe.Synthesize(fail, overrides,
                 l => l.Failures.Any(f => f.RegexIndex == fail.Index) && original.Run(l.Text).Count == 0);
-            if (found != null) return (found.Text, found.AddressesFrom(fail.Index).First(), false);
+            if (found == null) continue;
+            // Better: a real line the regex matches, with the edited part's text as the generated proof has it.
+            if (rewrite != null && fail.Index == target.Index && Rewritten(context, target, fixedProbe, rewrite, found.Text) is { } real) return real;
+            return (found.Text, found.AddressesFrom(fail.Index).First(), false);
+        }
+        return null;
+    }
+
+    private static (string Line, string Address, bool FromSample)? Rewritten(VariantLintContext context, LintRegex target, FilterProbe fixedProbe,
+        Rewrite rewrite, string proof)
+    {
+        var original = context.Probe;
+        var wanted = original.WithRegex(target, rewrite.Loosened).Run(proof).FirstOrDefault(h => h.RegexIndex == target.Index)?.Data.GetString(MarkGroup);
+        if (wanted is null) return null;
+        var marked = original.WithRegex(target, rewrite.Original);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in context.SampleLines.Take(MaxRewrittenSamples))
+        {
+            var hit = marked.RunLogLine(line).FirstOrDefault(h => h.RegexIndex == target.Index);
+            if (hit?.Data.GetString(MarkGroup) is not { Length: > 0 } matched || matched == wanted) continue;
+            var found = 0;
+            for (var at = line.IndexOf(matched, StringComparison.Ordinal); at >= 0 && found < 4; at = line.IndexOf(matched, at + 1, StringComparison.Ordinal), found++)
+            {
+                var candidate = line.Substring(0, at) + wanted + line.Substring(at + matched.Length);
+                if (!tried.Add(candidate) || original.RunLogLine(candidate).Count > 0) continue;
+                var banned = fixedProbe.RunLogLine(candidate).FirstOrDefault(h => h.RegexIndex == target.Index);
+                if (banned?.Id is { } id) return (candidate, id.Text, false);
+            }
         }
         return null;
     }

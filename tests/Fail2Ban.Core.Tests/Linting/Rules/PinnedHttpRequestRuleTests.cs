@@ -22,6 +22,18 @@ public sealed class PinnedHttpRequestRuleTests
             f.Fix!.Edits.Select(e => (e.OldText, e.NewText, e.Column)));
     }
 
+    [Fact]
+    public void With_a_sample_log_the_proof_is_a_real_line_with_the_pinned_part_written_otherwise()
+    {
+        var samples = FailRegexWithoutSampleRuleTests.Samples(new()
+        {
+            ["test"] = "192.0.2.12 - bob [27/Jun/2013:11:55:44 +0000] \"GET /knock/door HTTP/1.1\" 403 266\n",
+        });
+        var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access("\"[A-Z]+ /\\S* HTTP/1\\.[01]\" 403"), null, samples));
+        Assert.Equal("192.0.2.12 - bob [27/Jun/2013:11:55:44 +0000] \"GET /knock/door HTTP/2.0\" 403 266", f.Evidence!.Line);
+        Assert.Equal("192.0.2.12", f.Evidence.BannedAddress);
+    }
+
     [Theory]
     [InlineData("\"[A-Z]+ /\\S* HTTP/1\\.[01]\" 403", @"1\.[01]")]
     [InlineData("\"[A-Z]+ \\S+ HTTP/1.1\" 403", "1.1")]
