@@ -127,4 +127,22 @@ public sealed class EvidenceLineTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text, null, Rules.FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = log })));
         Assert.Equal("[17/May/2017 19:43:42] SMTP: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
     }
+
+    [Fact]
+    public void Without_a_sample_log_a_line_from_an_inline_prefix_gets_the_daemons_syslog_header()
+    {
+        // common.conf's __prefix_line written in the failregex itself (no prefregex): the plainest prefix is empty.
+        var text = "[Definition]\n_daemon = authd\nfailregex = ^\\s*(?:\\S+ )?(?:%(_daemon)s(?:\\[\\d+\\])?:)?\\s*did not issue [A-Z]{4} from <HOST>$\n";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.Equal("Aug 14 11:59:58 mail authd[12345]: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
+
+    [Theory]
+    [InlineData(@"^warning: [-._\w]+\[<HOST>\]: [A-Z]{4} rejected$", "warning: unknown[192.0.2.1]: CONNECT rejected")]
+    [InlineData(@"^warning: host=.*\[<HOST>\]: [A-Z]{4} rejected$", "warning: host=[192.0.2.1]: CONNECT rejected")]
+    public void A_client_name_before_its_bracketed_address_reads_as_an_unresolved_one(string failregex, string expected)
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, LintHarness.Filter(failregex)));
+        Assert.EndsWith(expected, f.Evidence!.Line);
+    }
 }

@@ -22,6 +22,9 @@ internal sealed class RegexTextGenerator
     /// <summary>The file name generated lines carry between a path's <c>/</c> and an extension.</summary>
     public const string FileName = "index";
 
+    /// <summary>What a mail server writes for a client without a reverse DNS name, before its bracketed address.</summary>
+    public const string UnresolvedName = "unknown";
+
     /// <summary>Words that, right before a value, say the value is a user name.</summary>
     private static readonly string[] UserLabels = { "user", "username", "login", "account", "for", "as", "luser" };
 
@@ -174,6 +177,12 @@ internal sealed class RegexTextGenerator
                 Output.Append(UserName);
                 return true;
             }
+            // The client's host name before its bracketed address reads as an unresolved one ("unknown[192.0.2.1]", as MTAs write it).
+            if (_random is null && IsNameBeforeBracketedAddress(q))
+            {
+                Output.Append(UnresolvedName);
+                return true;
+            }
             // A file name between a path's '/' and its extension reads as one ("/index.php", not "/.php").
             if (_random is null && q.Min == 0 && IsFileName(q))
             {
@@ -231,6 +240,16 @@ internal sealed class RegexTextGenerator
             var start = text.Length;
             while (start > 0 && char.IsLetter(text[start - 1])) start--;
             return start < text.Length ? text.Substring(start) : null;
+        }
+
+        /// <summary>A repeat that can spell a name, right before <c>[</c> and an address tag (<c>[-._\w]+\[&lt;HOST&gt;\]</c>).</summary>
+        private bool IsNameBeforeBracketedAddress(QuantifierNode q)
+        {
+            // A class of name characters, not a catch-all (".*\[<HOST>\]" often stands for "name [address]").
+            if (q.Body is AnyCharNode || q.Min > UnresolvedName.Length || (q.Max ?? int.MaxValue) < UnresolvedName.Length) return false;
+            if (_owner._index.AtomSet(q.Body) is not { } set || !UnresolvedName.All(set.Contains)) return false;
+            var following = _owner._index.Following(q).Take(2).ToList();
+            return following.Count == 2 && following[0] is LiteralNode { Value: "[" } && following[1].Origin is { } tag && AddressTags.IsAddress(tag);
         }
 
         private bool IsFileName(QuantifierNode q) =>

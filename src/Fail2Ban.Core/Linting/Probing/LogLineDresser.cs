@@ -87,7 +87,13 @@ internal sealed class LogLineDresser
         if (own != null) return null;
         foreach (var candidate in SampleBracketDates(line).Concat(SampleHeaders(line, stamps: true).Select(p => p + line)))
             if (Reported(_probe.RunAsServer(candidate, logLine: true)) == expected) return candidate;
-        if (EvidenceDate() is not { } dating) return null;
+        // A time stamp in front of the line takes the syslog header the filter's _daemon names, unless the line has one.
+        var front = EvidenceDate();
+        if (front is not { InBrackets: true } && !header.Success)
+            foreach (var date in front is { } d ? new[] { d.Date } : new[] { SyslogDate, IsoDate })
+                foreach (var candidate in DaemonHeaders(date, line))
+                    if (Reported(_probe.RunAsServer(candidate, logLine: true)) == expected) return candidate;
+        if (front is not { } dating) return null;
         var dated = Apply(dating, line);
         return dated != null && Reported(_probe.RunAsServer(dated, logLine: true)) == expected ? dated : null;
     }
@@ -95,6 +101,18 @@ internal sealed class LogLineDresser
     /// <summary>The syslog header the probe writes (<c>mail sshd[12345]: </c>, <c>mail sshd: </c>, <c>mail </c>).</summary>
     private static readonly System.Text.RegularExpressions.Regex OwnHeader =
         new(@"^mail (?:\S+?(?:\[12345\])?: )?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Without a sample header: the line behind the syslog header the filter's <c>_daemon</c> names (<c>Aug 14 11:59:58 mail
+    /// postfix/smtpd[12345]: </c>), for a line generated with the plainest (empty) prefix.
+    /// </summary>
+    private IEnumerable<string> DaemonHeaders(string date, string line)
+    {
+        if (_daemon is null || line.Length == 0) yield break;
+        var gap = char.IsWhiteSpace(line[0]) ? "" : " ";
+        foreach (var tag in new[] { _daemon + "[12345]:", _daemon + ":" })
+            yield return date + " " + HeaderHost + tag + gap + line;
+    }
 
     /// <summary>The host name of the syslog header this dresser writes.</summary>
     private const string HeaderHost = "mail ";
