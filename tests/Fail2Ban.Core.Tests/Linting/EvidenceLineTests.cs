@@ -79,6 +79,19 @@ public sealed class EvidenceLineTests
     }
 
     [Fact]
+    public void A_fake_that_no_line_of_the_filter_can_carry_is_shown_in_a_line_another_daemon_writes_to_the_same_syslog_file()
+    {
+        // A kernel firewall line has no client text; sshd's "Invalid user NAME from …" in the same file has.
+        var f = Assert.Single(LintHarness.Findings(RuleIds.UnanchoredRegex, LintHarness.Filter(@".*\[FW BLOCK\] IN=.* SRC=<HOST>")));
+        Assert.Equal("Aug 14 11:59:58 mail sshd[12345]: Invalid user [FW BLOCK] IN= SRC=192.0.2.254 from 198.51.100.7 port 51234", f.Evidence!.Line);
+        Assert.Contains("the user name OpenSSH logs", f.Evidence.Explanation);
+        // A log whose sample lines are not syslog lines gets no syslog line.
+        var samples = Rules.FailRegexWithoutSampleRuleTests.Samples(new() { ["test"] = "1403884279 [FW BLOCK] IN=eth0 SRC=192.0.2.7\n" });
+        var own = Assert.Single(LintHarness.Findings(RuleIds.UnanchoredRegex, LintHarness.Filter(@".*\[FW BLOCK\] IN=.* SRC=<HOST>"), null, samples));
+        Assert.DoesNotContain("sshd", own.Evidence!.Line);
+    }
+
+    [Fact]
     public void A_host_name_and_pid_from_common_conf_read_as_a_log_writes_them()
     {
         var common = new Dictionary<string, string> { ["common.conf"] = "[DEFAULT]\n__hostname = \\S+\n__pid_re = (?:\\[\\d+\\])\n" };

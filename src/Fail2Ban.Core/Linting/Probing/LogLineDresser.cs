@@ -16,7 +16,7 @@ namespace Fail2Ban.Core.Linting.Probing;
 internal sealed class LogLineDresser
 {
     /// <summary>The probe's time stamp as syslog writes it (the year comes from the probe's "now").</summary>
-    private const string SyslogDate = "Aug 14 11:59:58";
+    internal const string SyslogDate = "Aug 14 11:59:58";
 
     private const string IsoDate = "2005-08-14 11:59:58";
 
@@ -79,7 +79,11 @@ internal sealed class LogLineDresser
         var expected = Reported(_probe.RunAsServer(line, logLine: own != null));
         // The header this dresser or the probe wrote (the probe's date, "mail daemon[12345]: ") gives way to a sample's.
         var bare = own is null ? line : line.Substring(own.Length + 1);
+        // Only this filter's own header: a line another daemon writes keeps its program tag.
         var header = OwnHeader.Match(bare);
+        if (header.Success && header.Value != HeaderHost && (_daemon is null || !header.Value.StartsWith(HeaderHost + _daemon + "[", StringComparison.Ordinal)
+            && header.Value != HeaderHost + _daemon + ": "))
+            header = System.Text.RegularExpressions.Match.Empty;
         if (header.Success) bare = bare.Substring(header.Length);
         if (own != null || header.Success)
             foreach (var prefix in SampleHeaders(bare, stamps: false))

@@ -201,11 +201,54 @@ internal sealed class UnanchoredRegexRule : LintRule
             : null;
 
     /// <summary>
+    /// Lines other daemons write to the same log with the client's text in them, the fake failure written there: for a
+    /// syslog file, the user name OpenSSH logs for an unknown user and the address a client sends in <c>RCPT TO</c>, which
+    /// Postfix logs when its syntax is illegal (at the end of the line, for a fake that must end it); for Apache's error
+    /// log, the path of a request.
+    /// </summary>
+    private static IEnumerable<(string Text, string Where)> OtherDaemonLines(LintRegex regex, ProbeLine clean, string fail, bool syslog)
+    {
+        const string Client = "198.51.100.7";
+        var stamp = LogLineDresser.SyslogDate;
+        // An error log of a web server: its lines start with a bracketed date and name the [client …].
+        if (clean.Text.TrimStart().StartsWith("[", System.StringComparison.Ordinal) && regex.Regex.Expanded.IndexOf("client", System.StringComparison.Ordinal) >= 0)
+        {
+            // Two messages: where the filter reads one of them, its real part may match first (and ban the real client).
+            foreach (var message in new[] { "File does not exist", "client denied by server configuration" })
+                yield return ("[Sun Aug 14 11:59:58 2005] [error] [client " + Client + "] " + message + ": /var/www/html/" + fail,
+                    "the path of a request in Apache's error log, decoded as requested");
+            yield break;
+        }
+        if (!syslog) yield break;
+        yield return (stamp + " mail sshd[12345]: Invalid user " + fail + " from " + Client + " port 51234",
+            "the user name OpenSSH logs for an unknown user");
+        yield return (stamp + " mail postfix/smtpd[12345]: warning: Illegal address syntax from unknown[" + Client + "] in RCPT command: " + fail,
+            "the address a client sends in RCPT TO, which Postfix logs as sent when its syntax is illegal");
+    }
+
+    /// <summary>A syslog line: a time stamp, a host and a program tag (<c>Aug 14 11:59:58 mail sshd[12345]: </c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex SyslogLine = new(
+        @"^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*) \S+ [^\s:\[]+(?:\[\d+\])?: ",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Whether the filter's log is a syslog file that other daemons write to: its sample lines say; without them, most logs are.</summary>
+    private static bool IsSyslog(VariantLintContext context) =>
+        context.SampleLines.Count == 0 || context.SampleLines.Take(50).Any(l => SyslogLine.IsMatch(l));
+
+    /// <summary>
     /// Where no line the filter matches has a client field that can carry the fake: the fake in another message of the log
     /// with client text before it (an echo), behind the header the log writes.
     /// </summary>
     private static LintEvidence? EchoEvidence(VariantLintContext context, LintRegex regex, ProbeLine clean, string fail)
     {
+        foreach (var (text, where) in OtherDaemonLines(regex, clean, fail, IsSyslog(context)))
+            if (context.Probe.RunAsServer(text, logLine: true).Any(f => f.Id?.Text == AddressTags.ForgedIPv4))
+                return new LintEvidence(LintEvidenceKind.InjectedLine, text,
+                    "no line this filter matches carries a fake failure in a client field (the real failure matches first, or the fake must end the line); "
+                    + "another message in the same log can (" + where + "), and the filter bans " + AddressTags.ForgedIPv4)
+                {
+                    BannedAddress = AddressTags.ForgedIPv4,
+                };
         var dressed = context.Robustness.BaseLines(regex).FirstOrDefault(b => !b.FromSample && b.Shift > 0);
         var header = dressed is null ? clean.Text.Substring(0, clean.ContentOffset) : dressed.Text.Substring(0, dressed.Shift + dressed.Generated!.ContentOffset);
         var rest = clean.Text.Substring(clean.ContentOffset + clean.FailText.Text.Length);
