@@ -5,7 +5,8 @@
 # Builds the CLI, lints each case's filter before and after the fix (`run_filter` where a case has one,
 # findings counted in `filter`) with `--format json`, and prints per defect class: cases, recalled (a
 # finding on one of `before_lines`), cleared (recalled, and no finding of a recalled rule on `after_lines`
-# after the fix), noise (findings in the filter before the fix on other lines); then the totals, the
+# after the fix), noise (findings in the filter before the fix on other lines); then the totals (and the cases
+# with no finding of any rule on the changed lines after the fix), the
 # missed cases, and the findings that keep a recalled case from clearing ("same" when the finding before the
 # fix said the same: the fix did not touch what it reports). tests/Fail2Ban.Core.Tests/Linting/LintHistoryRecallTests.cs measures the same in memory.
 #
@@ -65,7 +66,8 @@ with open(f"{data}/cases.jsonl") as cases:
         said = {(f["ruleId"], f["message"]) for f in before if f["line"] in before_lines}
         kept = sorted({(f["ruleId"], "same" if (f["ruleId"], f["message"]) in said else "changed")
                        for f in after if f["line"] in after_lines and f["ruleId"] in ids})
-        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids), gone, kept))
+        any_clear = recalled and not any(f["line"] in after_lines for f in after)
+        rows.append((sha, filt, c["defect_class"], recalled, cleared, noise, sorted(ids), gone, kept, any_clear))
 
 def row(name, rs):
     return f"{name:<36} {len(rs):5} {sum(r[3] for r in rs):8} {sum(r[7] for r in rs):5} {sum(r[4] for r in rs):7} {sum(r[5] for r in rs):5}"
@@ -77,6 +79,7 @@ print(f"{'class':<36} {'cases':>5} {'recalled':>8} {'gone':>5} {'cleared':>7} {'
 for name, rs in sorted(by_class.items(), key=lambda kv: (-len(kv[1]), kv[0])):
     print(row(name, rs))
 print(row("total", rows))
+print(f"cleared counting a finding of any rule (and any severity) on the changed lines after the fix: {sum(r[9] for r in rows)} of {len(rows)}")
 missed = [r for r in rows if not r[3]]
 print(f"missed ({len(missed)}):")
 for r in missed:
