@@ -214,9 +214,15 @@ internal sealed class SuperLinearBacktrackingRule : LintRule
     private static string Display(ProbeLine? witness, RegexNode node, Measurement m, int count)
     {
         var head = Head(witness, node, m);
+        // A short line (an exponential case) is printed whole, for `filterlint regex 'LINE' FILTER`; a long one in short.
+        var whole = head + Repeat(m.Unit, count) + m.Suffix + m.Pad;
+        if (whole.Length <= MaxWholeLine && whole.All(c => c >= ' ' && c != '\u007f')) return whole;
         return Printable(head) + "<'" + Printable(m.Unit) + "' x " + count + ">" + Printable(m.Suffix)
             + (m.Pad.Length > 0 ? "<'" + Printable(m.Pad.Substring(0, 1)) + "' x " + m.Pad.Length + ">" : "");
     }
+
+    /// <summary>The longest attack line printed whole.</summary>
+    private const int MaxWholeLine = 200;
 
     private static string Head(ProbeLine? witness, RegexNode node, Measurement m) =>
         witness?.RangeOf(node) is { } r ? witness.Text.Substring(0, r.Start) : m.Prefix;
