@@ -66,10 +66,11 @@ internal sealed class PortAfterAddressMissedRule : LintRule
     private static string? Premise(VariantLintContext context, LintRegex regex, ProbeOutcome outcome)
     {
         // With no sample log to say otherwise, a line that may not go on after the address is one a daemon that adds the port breaks.
-        // PAM's rhost= is PAM_RHOST, the remote host's name or address: PAM writes no port there.
+        // Only after a word naming the peer of a connection ("from", "client", "ip="), where daemons add its port; not
+        // after an action ("Ban <HOST>") or PAM's rhost= (PAM_RHOST, the remote host's name or address, never a port).
         if (context.SampleLines.Count == 0 && outcome.Variant.Name == "ipv4:port"
             && OnlyEndAfter(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag)
-            && WordBefore(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag) != "rhost")
+            && WordBefore(outcome.Variant.TagOwner ?? regex, outcome.Variant.Tag) is { } peer && PeerWords.Contains(peer))
             return EndsAtAddress;
 
         if (outcome.Variant.Name == "port-field" && AddressVariations.IsKeyValueField(outcome.Base)) return "the address is a field of a key=value record";
@@ -85,6 +86,9 @@ internal sealed class PortAfterAddressMissedRule : LintRule
             ? string.Join(" and ", siblings.Take(2).Select(s => s.Label)) + " of this filter match '" + word + " <address>" + PortText(outcome.Variant.Name) + "'"
             : null;
     }
+
+    /// <summary>Words written before an address that name the peer of a connection.</summary>
+    private static readonly string[] PeerWords = { "from", "client", "ip", "address", "addr", "src", "peer", "host", "by", "rip", "remote", "source", "connection" };
 
     private const string EndsAtAddress = "nothing may follow the address in this regex, and many daemons write the port there, ZNC as 192.0.2.1:65001";
 

@@ -40,6 +40,7 @@ public sealed class PortAfterAddressMissedRuleTests
     [InlineData(@"^Invalid user \S+ from <HOST>(?: port \d+)?\s*$")]
     [InlineData(@"^Invalid user \S+ from <HOST>:\d+\s*$")]
     [InlineData(@"^authentication failure; ruser=\S* rhost=<HOST>\s*$")]
+    [InlineData(@"^WARNING \[sshd\] Ban <HOST>\s*$")]
     public void Without_a_sign_that_the_daemon_writes_ports_nothing_is_reported(string failregex)
     {
         Assert.Empty(LintHarness.Findings(RuleIds.PortAfterAddressMissed, LintHarness.Filter(failregex)));
