@@ -76,7 +76,7 @@ internal sealed class LooserRegex
     }
 
     /// <summary>A line the filter as written misses and the loosened one matches (sample lines first), or null.</summary>
-    public (string Line, string Address, bool FromSample)? Prove(VariantLintContext context, TextOverrides overrides) =>
+    public MissedLineProof? Prove(VariantLintContext context, TextOverrides overrides) =>
         MissedLineSearch.Find(context, _original, Changed, overrides, SampleRewrite(context, overrides));
 
     /// <summary>
@@ -98,11 +98,11 @@ internal sealed class LooserRegex
 
     /// <summary>Reports a proven finding: the missed line as evidence, the edits as the fix titled <paramref name="fixTitle"/>.</summary>
     public void Report(VariantLintContext context, string ruleId, LintLocation location, string message,
-        (string Line, string Address, bool FromSample) evidence, string change, string fixTitle)
+        MissedLineProof evidence, string change, string fixTitle)
     {
         var textEdits = _edits.Select(e => _original.EditSource(e.Offset, e.Length, e.NewText)).ToList();
         var fix = textEdits.Any(e => e is null) ? null : new LintFix(fixTitle, textEdits.Select(e => e!).ToArray());
-        var explanation = (evidence.FromSample ? "this sample line is missed" : "the filter misses this line")
+        var explanation = evidence.Missed
             + "; " + change + " it matches and bans " + evidence.Address;
         context.Report(ruleId, message, location, new LintEvidence(LintEvidenceKind.MissedLine, evidence.Line, explanation)
         {

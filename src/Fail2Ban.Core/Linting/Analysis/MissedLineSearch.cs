@@ -10,6 +10,19 @@ namespace Fail2Ban.Core.Linting.Analysis;
 /// with a proposed change matches it. Sample lines are tried first (a real missed line is the best
 /// proof); otherwise lines are generated from the changed regex. Both filters run in the real matcher.
 /// </summary>
+/// <summary>
+/// A line the filter misses and the changed filter matches, with the address it then bans: a sample line as it is
+/// (<see cref="FromSample"/>), a sample line with one part written otherwise (<see cref="Rewrite"/> says which), or a
+/// line generated from the regex.
+/// </summary>
+internal sealed record MissedLineProof(string Line, string Address, bool FromSample, string? Rewrite = null)
+{
+    /// <summary>How the evidence names the line: "this sample line is missed", "the filter misses this line" …</summary>
+    public string Missed => FromSample ? "this sample line is missed"
+        : Rewrite is { } r ? "this sample line, with " + r + ", is missed"
+        : "the filter misses this line";
+}
+
 internal static class MissedLineSearch
 {
     /// <summary>The group that marks the loosened part of a regex, to read what it matched in a real line.</summary>
@@ -21,7 +34,7 @@ internal static class MissedLineSearch
     /// <summary>Sample lines tried for a rewrite (the proof is looked for on each, in the matcher).</summary>
     private const int MaxRewrittenSamples = 400;
 
-    public static (string Line, string Address, bool FromSample)? Find(VariantLintContext context, LintRegex target, LintRegex changed,
+    public static MissedLineProof? Find(VariantLintContext context, LintRegex target, LintRegex changed,
         TextOverrides overrides, Rewrite? rewrite = null)
     {
         var original = context.Probe;
@@ -31,7 +44,7 @@ internal static class MissedLineSearch
             var hits = fixedProbe.RunLogLine(line);
             if (hits.Count == 0 || (target.Kind == FilterRegexKind.Fail && hits.All(h => h.RegexIndex != target.Index))) continue;
             if (original.RunLogLine(line).Count > 0) continue;
-            return (line, hits[0].Id!.Text, true);
+            return new MissedLineProof(line, hits[0].Id!.Text, true);
         }
         var through = target.Kind == FilterRegexKind.Fail
             ? new[] { target }
@@ -43,12 +56,12 @@ internal static class MissedLineSearch
             if (found == null) continue;
             // Better: a real line the regex matches, with the edited part's text as the generated proof has it.
             if (rewrite != null && fail.Index == target.Index && Rewritten(context, target, fixedProbe, rewrite, found.Text) is { } real) return real;
-            return (found.Text, found.AddressesFrom(fail.Index).First(), false);
+            return new MissedLineProof(found.Text, found.AddressesFrom(fail.Index).First(), false);
         }
         return null;
     }
 
-    private static (string Line, string Address, bool FromSample)? Rewritten(VariantLintContext context, LintRegex target, FilterProbe fixedProbe,
+    private static MissedLineProof? Rewritten(VariantLintContext context, LintRegex target, FilterProbe fixedProbe,
         Rewrite rewrite, string proof)
     {
         var original = context.Probe;
@@ -66,15 +79,15 @@ internal static class MissedLineSearch
                 var candidate = line.Substring(0, at) + wanted + line.Substring(at + matched.Length);
                 if (!tried.Add(candidate) || original.RunLogLine(candidate).Count > 0) continue;
                 var banned = fixedProbe.RunLogLine(candidate).FirstOrDefault(h => h.RegexIndex == target.Index);
-                if (banned?.Id is { } id) return (candidate, id.Text, false);
+                if (banned?.Id is { } id) return new MissedLineProof(candidate, id.Text, false, "'" + matched + "' written '" + wanted + "'");
             }
         }
         return null;
     }
 
     /// <summary>The evidence for a found line: "the filter misses this line; with <paramref name="fixedText"/> it matches and bans …".</summary>
-    public static LintEvidence Evidence((string Line, string Address, bool FromSample) found, string fixedText) =>
+    public static LintEvidence Evidence(MissedLineProof found, string fixedText) =>
         new(LintEvidenceKind.MissedLine, found.Line,
-            (found.FromSample ? "this sample line is missed" : "the filter misses this line") + "; with " + fixedText
+            found.Missed + "; with " + fixedText
             + " it matches and bans " + found.Address) { BannedAddress = found.Address };
 }

@@ -13,13 +13,13 @@ internal sealed class ProvenSourceEdit
 {
     private readonly LooserRegex _edited;
 
-    private ProvenSourceEdit(LooserRegex edited, (string Line, string Address, bool FromSample) evidence)
+    private ProvenSourceEdit(LooserRegex edited, MissedLineProof evidence)
     {
         _edited = edited;
         Evidence = evidence;
     }
 
-    public (string Line, string Address, bool FromSample) Evidence { get; }
+    public MissedLineProof Evidence { get; }
 
     /// <summary>
     /// Replaces source <c>[offset, offset + length)</c> of <paramref name="regex"/> with <paramref name="newText"/>, finds the

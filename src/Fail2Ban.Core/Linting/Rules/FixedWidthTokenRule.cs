@@ -94,7 +94,7 @@ internal sealed class FixedWidthTokenRule : LintRule
             + "' makes the line miss. Use " + bodyText + replacement + " (or a bounded range)";
         var edit = regex.EditSource(quantifier.Start, quantifier.Length, replacement);
         var fix = edit is null ? null : new LintFix("Replace " + written + " with " + replacement, new[] { edit });
-        var explanation = (evidence.FromSample ? "this sample line is missed" : "the filter misses this line")
+        var explanation = evidence.Missed
             + "; with " + replacement + " it matches and bans " + evidence.Address;
         context.Report(Id, message, regex.Locate(q), new LintEvidence(LintEvidenceKind.MissedLine, evidence.Line, explanation)
         {

@@ -46,7 +46,7 @@ internal sealed class MissingBackslashRule : LintRule
         context.Report(Id, "'" + written + quantifier + "' matches any character then the letter '" + letter + "'; '" + meant + quantifier
             + "' (a shorthand class) was probably meant", regex.Locate(PatternSpan.FromBounds(dot.Span.Start, q.Span.End)),
             new LintEvidence(LintEvidenceKind.MissedLine, evidence.Line,
-                (evidence.FromSample ? "this sample line is missed" : "the filter misses this line") + "; with " + meant + quantifier
+                evidence.Missed + "; with " + meant + quantifier
                 + " it matches and bans " + evidence.Address) { BannedAddress = evidence.Address });
     }
 }

@@ -131,7 +131,7 @@ internal sealed class RepeatedPhraseRule : LintRule
         var doubled = removed + kept;
         var message = "'" + doubled + "' repeats '" + phrase + "'; a daemon logs it once, so the line with '" + phrase
             + "' written once is missed. Remove the repeat";
-        var explanation = (evidence.FromSample ? "this sample line is missed" : "the filter misses this line")
+        var explanation = evidence.Missed
             + "; with '" + phrase + "' written once it matches and bans " + evidence.Address;
         var edit = regex.EditSource(span.Start, doubled.Length, kept);
         var fix = edit is null ? null : new LintFix("Remove the repeated '" + phrase + "'", new[] { edit });

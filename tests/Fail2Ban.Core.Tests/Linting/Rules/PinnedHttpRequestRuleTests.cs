@@ -32,6 +32,7 @@ public sealed class PinnedHttpRequestRuleTests
         var f = Assert.Single(LintHarness.Findings(RuleIds.PinnedHttpRequest, Access("\"[A-Z]+ /\\S* HTTP/1\\.[01]\" 403"), null, samples));
         Assert.Equal("192.0.2.12 - bob [27/Jun/2013:11:55:44 +0000] \"GET /knock/door HTTP/2.0\" 403 266", f.Evidence!.Line);
         Assert.Equal("192.0.2.12", f.Evidence.BannedAddress);
+        Assert.StartsWith("this sample line, with '1.1' written '2.0', is missed", f.Evidence.Explanation);
     }
 
     [Theory]
