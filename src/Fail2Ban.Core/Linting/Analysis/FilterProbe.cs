@@ -164,6 +164,8 @@ internal sealed class FilterProbe
         foreach (var line in Lines(fail, null, l => l.Failures.Count > 0, attempts: 1))
         {
             if (list.Count >= max) break;
+            // Empty brackets stand where Fail2Ban cut a date out (common.conf's __date_ambit): no log line holds them.
+            if (line.Text.Contains("[]") && !first.Text.Contains("[]")) continue;
             if (list.All(l => l.Text != line.Text)) list.Add(line);
         }
         return list;
