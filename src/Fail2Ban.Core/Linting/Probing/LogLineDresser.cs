@@ -9,9 +9,11 @@ namespace Fail2Ban.Core.Linting.Probing;
 
 /// <summary>
 /// Turns a line generated from a regex (no date, the plainest syslog header the prefix allows) into one
-/// that looks like the daemon's log: a time stamp the filter's date detection finds, and a syslog header
-/// with a host name and the daemon's name from <c>_daemon</c> with a pid. A dressed line is kept only when
-/// the real matcher, run on it as on a log line, reports the same failure; otherwise the plain line stays.
+/// that looks like the daemon's log: with a sample log, the header of a real line (its time stamp, host and
+/// program tag, or its stamp as written); without, a time stamp the filter's date detection finds and a
+/// syslog header with a host name and the daemon's name from <c>_daemon</c> with a pid. A dressed line is
+/// kept only when the real matcher, run on it as on a log line, reports the same failure; otherwise the
+/// plain line stays.
 /// </summary>
 internal sealed class LogLineDresser
 {
@@ -66,10 +68,11 @@ internal sealed class LogLineDresser
     }
 
     /// <summary>
-    /// A generated evidence line with the time stamp the log writes, where the filter's date detection takes it (in front
-    /// of the line, or inside the empty brackets the regex leaves for it: <c>[14/Aug/2005:11:59:58 +0000]</c>), checked once
-    /// on a line a failregex matches; kept when the matcher does the same with the line dated as without. Null for a line
-    /// that already carries a date, spans lines, or reads otherwise with one.
+    /// A generated evidence line with the header and time stamp the log writes: a sample line's header, a sample's date in
+    /// the empty brackets the regex leaves for it, or the probe's stamp where the filter's date detection takes it (in front
+    /// of the line, behind the <c>_daemon</c> header, or in the brackets: <c>[14/Aug/2005:11:59:58 +0000]</c>); kept when
+    /// the matcher does the same with the dressed line as with the plain one. A line the probe already stamped gets a
+    /// sample's header where one fits. Null for a line that carries its own date, spans lines, or reads otherwise dressed.
     /// </summary>
     public string? Dated(string line)
     {
