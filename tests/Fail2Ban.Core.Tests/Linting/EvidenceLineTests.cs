@@ -142,6 +142,24 @@ public sealed class EvidenceLineTests
     }
 
     [Fact]
+    public void Without_a_sample_log_a_line_is_dated_in_the_filters_own_datepattern()
+    {
+        var text = LintHarness.Filter(@"^ SMTP: did not issue [A-Z]{4} from <HOST>$", "datepattern = ^\\[%%d/%%b/%%Y %%H:%%M:%%S\\]\n");
+        var f = Assert.Single(LintHarness.Findings(RuleIds.FixedWidthToken, text));
+        Assert.Equal("[14/Aug/2005 11:59:58] SMTP: did not issue CONNECT from 192.0.2.1", f.Evidence!.Line);
+    }
+
+    [Theory]
+    [InlineData(@"^\[%d/%b/%Y %H:%M:%S\]", "[14/Aug/2005 11:59:58]")]
+    [InlineData(@"^%Y-%m-%dT%H:%M:%S(?:\.%f)?", "2005-08-14T11:59:58")]
+    [InlineData(@"{^LN-BEG}EPOCH", "1124020798")]
+    [InlineData(@"^%ExY%Exm%Exd %ExH:%ExM:%ExS", "20050814 11:59:58")]
+    public void A_datepattern_is_written_as_the_probe_time(string datePattern, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Fail2Ban.Core.Linting.Probing.DatePatternStamp.Of(datePattern)));
+    }
+
+    [Fact]
     public void Without_a_sample_log_a_line_from_an_inline_prefix_gets_the_daemons_syslog_header()
     {
         // common.conf's __prefix_line written in the failregex itself (no prefregex): the plainest prefix is empty.

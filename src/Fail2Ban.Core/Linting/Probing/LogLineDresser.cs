@@ -227,7 +227,8 @@ internal sealed class LogLineDresser
 
     private static string? Apply(Dating dating, string line)
     {
-        if (!dating.InBrackets) return dating.Date + " " + line;
+        // A line that opens with its own blank (a failregex written "^ SMTP:") takes the stamp right before it.
+        if (!dating.InBrackets) return dating.Date + (line.Length > 0 && char.IsWhiteSpace(line[0]) ? "" : " ") + line;
         var at = line.IndexOf("[]", StringComparison.Ordinal);
         if (at < 0 || (dating.Leading is { } leading && leading != (line.Substring(0, at).Trim().Length == 0))) return null;
         return line.Substring(0, at + 1) + dating.Date + line.Substring(at + 1);
@@ -242,7 +243,9 @@ internal sealed class LogLineDresser
             if (_probe.Witness(fail) is not { } witness || witness.Text.IndexOf('\n') >= 0) continue;
             var plain = Reported(_probe.RunAsServer(witness.Text, logLine: false));
             if (plain.Length == 0) continue;
-            foreach (var dating in Datings)
+            // The filter's own datepattern first: a log with its own date format is shown in it.
+            var own = DatePatternStamp.Of(_variant.Filter.DatePattern?.Text).Select(stamp => new Dating(stamp, false));
+            foreach (var dating in own.Concat(Datings))
                 if (Apply(dating, witness.Text) is { } dated && Reported(_probe.RunAsServer(dated, logLine: true)) == plain) return _date = dating;
             return null;
         }
