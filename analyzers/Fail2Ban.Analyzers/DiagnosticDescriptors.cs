@@ -83,6 +83,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CharClassTypo = Create(RuleIds.CharClassTypo, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GroupAroundLiteralText = Create(RuleIds.GroupAroundLiteralText, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GroupMissingQuantifier = Create(RuleIds.GroupMissingQuantifier, Categories.Compile, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SeparatorOutsideOptionalPart = Create(RuleIds.SeparatorOutsideOptionalPart, Categories.Compile, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor PortAfterAddressMissed = Create(RuleIds.PortAfterAddressMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor TrailingFieldMissed = Create(RuleIds.TrailingFieldMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IPv6AddressMishandled = Create(RuleIds.IPv6AddressMishandled, Categories.Brittle, DiagnosticSeverity.Warning);
@@ -106,6 +107,7 @@ internal static class DiagnosticDescriptors
         CharClassTypo,
         GroupAroundLiteralText,
         GroupMissingQuantifier,
+        SeparatorOutsideOptionalPart,
         PortAfterAddressMissed,
         TrailingFieldMissed,
         IPv6AddressMishandled,

@@ -51,6 +51,8 @@ public static class RuleCatalog
             "Bare parentheses around text the log writes in literal parentheses"),
         Rule(RuleIds.GroupMissingQuantifier, "group-missing-quantifier", RuleFamily.Compile, LintSeverity.Warning,
             "A group around a separator and a field changes nothing: (?:…)? was meant"),
+        Rule(RuleIds.SeparatorOutsideOptionalPart, "separator-outside-optional-part", RuleFamily.Compile, LintSeverity.Warning,
+            "A space before an optional part, not inside it, is required when the part is left out"),
         Rule(RuleIds.UnescapedDotInName, "unescaped-dot-in-name", RuleFamily.Compile, LintSeverity.Warning,
             "An unescaped dot inside a name matches any character"),
         Rule(RuleIds.RepeatedPhrase, "repeated-phrase", RuleFamily.Compile, LintSeverity.Warning,

@@ -48,6 +48,8 @@ public static class RuleIds
     public const string GroupAroundLiteralText = "F2B1035";
     /// <summary><c>(?::&lt;F-PORT/&gt;)</c>: a group around a separator and a field that changes nothing; <c>(?:…)?</c> was meant.</summary>
     public const string GroupMissingQuantifier = "F2B1036";
+    /// <summary><c>'&lt;HOST&gt;' (to database \S+)?$</c>: a space before an optional part instead of inside it, required when the part is left out.</summary>
+    public const string SeparatorOutsideOptionalPart = "F2B1043";
     /// <summary><c>fail2ban.actions</c>: an unescaped dot inside a name, so any character (a foreign program's name) matches there.</summary>
     public const string UnescapedDotInName = "F2B1037";
     /// <summary><c>Authentication: Authentication:</c>: a word or phrase written twice in a row, which no daemon logs.</summary>

@@ -17,6 +17,7 @@ internal static class RuleSet
         new CharClassTypoRule(),
         new GroupAroundLiteralTextRule(),
         new GroupMissingQuantifierRule(),
+        new SeparatorOutsideOptionalPartRule(),
         new UnescapedDotInNameRule(),
         new RepeatedPhraseRule(),
         new CaptureIncludesSeparatorRule(),
