@@ -21,8 +21,11 @@ internal static class LineFormVariations
     /// <summary>The virtual host the probe writes before an access log's client address.</summary>
     public const string VirtualHost = "www.example.org";
 
-    /// <summary>A request field of an access log after the address: a quote, a method in capitals, a space.</summary>
-    private static readonly Regex QuotedRequest = new("^ [^\"]*\"[A-Z]+ ", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// A request field of an access log after the address: a quote, a method in capitals, a space (or an HTTP method
+    /// written right before the next part, as a line generated from <c>"(GET|POST).*HTTP</c> has it).
+    /// </summary>
+    private static readonly Regex QuotedRequest = new("^ [^\"]*\"(?:[A-Z]+ |(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PATCH)(?![a-z]))", RegexOptions.CultureInvariant);
 
     public static IEnumerable<ProbeVariant> For(ProbeBaseLine line, FilterVariant variant)
     {

@@ -37,6 +37,15 @@ public sealed class LogFormatVariantMissedRuleTests
     private const string AccessLog = @"^\s*<ADDR> [^""]*""[A-Z]{3,10} [^""]+"" \d+ \d+ ""[^""]+"" ""BadBot""$";
 
     [Fact]
+    public void An_access_log_regex_with_catch_alls_around_the_method_is_asked_for_the_virtual_host_form_too()
+    {
+        // apache-badbots before vhostpref: the line generated from '"(GET|POST|HEAD).*HTTP' has the method right before "HTTP".
+        var regex = @"^<HOST> -.*""(GET|POST|HEAD).*HTTP.*""(?:BadBot)""$";
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(regex, "_daemon = apache2")));
+        Assert.Contains("www.example.org 192.0.2.1 -", f.Evidence!.Line);
+    }
+
+    [Fact]
     public void An_access_log_regex_that_starts_with_the_address_misses_the_virtual_host_form()
     {
         // Without a sample log: a suggestion to check how the server logs, for a server that has such a format.
