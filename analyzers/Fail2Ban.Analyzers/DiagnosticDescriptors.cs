@@ -63,6 +63,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LineVariantMissed = Create(RuleIds.LineVariantMissed, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NarrowNameClass = Create(RuleIds.NarrowNameClass, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IPv4OnlyAddress = Create(RuleIds.IPv4OnlyAddress, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor FieldOptionalElsewhere = Create(RuleIds.FieldOptionalElsewhere, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor JsonFixedSpacing = Create(RuleIds.JsonFixedSpacing, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -152,6 +153,7 @@ internal static class DiagnosticDescriptors
         LineVariantMissed,
         NarrowNameClass,
         IPv4OnlyAddress,
+        FieldOptionalElsewhere,
         JsonFixedSpacing,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,

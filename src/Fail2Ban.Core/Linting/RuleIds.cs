@@ -101,6 +101,8 @@ public static class RuleIds
     public const string NarrowNameClass = "F2B2020";
     /// <summary><c>from &lt;IP4&gt;</c>: the banned address read as IPv4 only, so IPv6 clients are never banned.</summary>
     public const string IPv4OnlyAddress = "F2B2021";
+    /// <summary><c>relay=\S+ \[</c> where another regex of the filter writes <c>relay=(\S+ )?\[</c>: a field the daemon leaves out, required here.</summary>
+    public const string FieldOptionalElsewhere = "F2B2022";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

@@ -45,9 +45,24 @@ internal sealed class VariantLintContext
     private LintEvidence? Dated(LintEvidence? evidence)
     {
         if (evidence is null || evidence.Kind is LintEvidenceKind.SlowInput or LintEvidenceKind.SampleLine) return evidence;
-        if (SampleLines.Contains(evidence.Line)) return evidence;
+        if (SampleLines.Contains(evidence.Line) || _dressedProofs.Contains(evidence.Line)) return evidence;
         _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
         return _dresser.Dated(evidence.Line) is { } dated ? evidence with { Line = dated } : evidence;
+    }
+
+    /// <summary>Lines a rule dressed (or tried to) with a check of its own; <see cref="Dated"/> leaves them as they are.</summary>
+    private readonly HashSet<string> _dressedProofs = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// A generated proof line dated and headed as its log writes it, where <paramref name="stillProves"/> holds for the dressed
+    /// line (a missed line must stay missed and stay matched by the fixed filter); else the line as generated.
+    /// </summary>
+    public string DressProof(string line, System.Func<string, bool> stillProves)
+    {
+        _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
+        var dressed = _dresser.Dated(line, stillProves) ?? line;
+        _dressedProofs.Add(dressed);
+        return dressed;
     }
 
     public bool IsEnabled(string ruleId) => _settings.IsEnabled(ruleId);

@@ -30,6 +30,7 @@ public sealed class MasterEvidenceTests
         var (findings, _, _, _) = CorpusLintGuardTests.LintMaster(new LintOptions { Samples = samples });
         var files = DiskFiles.Under(Corpus.MasterRoot!);
         var checkedLines = 0;
+        var fixedLines = 0;
         foreach (var finding in findings)
         {
             if (finding.Evidence is not { Kind: LintEvidenceKind.MissedLine or LintEvidenceKind.InjectedLine } evidence) continue;
@@ -43,10 +44,38 @@ public sealed class MasterEvidenceTests
             var reported = FilterProbe.NewMatcher(FilterCompiler.Compile(resolved), dates).ProcessLine(evidence.Line).Entries
                 .Where(e => e.Id is not null && !e.IsNoFail).Select(e => e.Id!.Text).ToList();
             if (evidence.Kind == LintEvidenceKind.InjectedLine) Assert.True(reported.Contains(address), finding + "\ndoes not ban " + address + ": " + evidence.Line);
-            else Assert.False(reported.Contains(address), finding + "\nalready bans " + address + ": " + evidence.Line);
+            else
+            {
+                Assert.False(reported.Contains(address), finding + "\nalready bans " + address + ": " + evidence.Line);
+                // And the line proves the fix: the filter with the finding's mechanical fix applied bans the address.
+                if (finding.Fix is { } fix && Fixed(files, fix, finding.Filter, options) is { } repaired)
+                {
+                    var after = FilterProbe.NewMatcher(FilterCompiler.Compile(repaired), new DateDetector(repaired.DatePattern?.Text, new DateDetectorSettings { Now = FilterProbe.ProbeTime }))
+                        .ProcessLine(evidence.Line).Entries.Where(e => e.Id is not null && !e.IsNoFail).Select(e => e.Id!.Text);
+                    Assert.True(after.Contains(address), finding + "\nthe fixed filter does not ban " + address + ": " + evidence.Line);
+                    fixedLines++;
+                }
+            }
             checkedLines++;
         }
         // Substance: master has some twenty such lines (missed NTLM, HTTP/2.0, IPv6 endpoints, forged addresses …).
         Assert.True(checkedLines >= 15, checkedLines + " evidence lines checked");
+        Assert.True(fixedLines >= 3, fixedLines + " missed lines checked against the fixed filter");
+    }
+
+    /// <summary>The filter read with <paramref name="fix"/>'s edits applied to the files they name (all of filter.d in memory).</summary>
+    private static ResolvedFilter? Fixed(IConfigFileSource disk, LintFix fix, string filter, IReadOnlyDictionary<string, string> options)
+    {
+        var dir = Path.Combine(Corpus.MasterRoot!, "filter.d");
+        var files = new InMemoryConfigFileSource();
+        foreach (var path in Directory.GetFiles(dir))
+        {
+            var full = Path.GetFullPath(path);
+            var edits = fix.Edits.Where(e => Path.GetFullPath(e.File) == full).ToList();
+            var text = File.ReadAllText(full);
+            files.Add(full, edits.Count == 0 ? text : LintFixApplier.Apply(text, edits).Text);
+        }
+        if (fix.Edits.Any(e => !File.Exists(e.File))) return null;
+        return FilterReader.ReadFile(files, Path.GetFullPath(Path.Combine(dir, filter.EndsWith(".conf") ? filter : filter + ".conf")), options);
     }
 }

@@ -56,7 +56,12 @@ internal static class MissedLineSearch
             if (found == null) continue;
             // Better: a real line the regex matches, with the edited part's text as the generated proof has it.
             if (rewrite != null && fail.Index == target.Index && Rewritten(context, target, fixedProbe, rewrite, found.Text) is { } real) return real;
-            return new MissedLineProof(found.Text, found.AddressesFrom(fail.Index).First(), false);
+            var address = found.AddressesFrom(fail.Index).First();
+            var index = fail.Index;
+            // Dressed here, where the fixed filter is known: the dressed line must still be missed, and matched once fixed.
+            var line = context.DressProof(found.Text, l => original.RunLogLine(l).Count == 0
+                && fixedProbe.RunLogLine(l).Any(h => h.RegexIndex == index && h.Id?.Text == address));
+            return new MissedLineProof(line, address, false);
         }
         return null;
     }

@@ -73,13 +73,15 @@ internal sealed class LogLineDresser
     /// of the line, behind the <c>_daemon</c> header, or in the brackets: <c>[14/Aug/2005:11:59:58 +0000]</c>); kept when
     /// the matcher does the same with the dressed line as with the plain one. A line the probe already stamped gets a
     /// sample's header where one fits. Null for a line that carries its own date, spans lines, or reads otherwise dressed.
+    /// <paramref name="alsoHolds"/> must hold for the dressed line too (a missed line's proof: the fixed filter still matches it).
     /// </summary>
-    public string? Dated(string line)
+    public string? Dated(string line, Func<string, bool>? alsoHolds = null)
     {
         if (line.IndexOf('\n') >= 0) return null;
         var own = OwnStamp(line);
         if (FilterProbe.NewDates(_variant).Match(line) is not null && own is null) return null;
         var expected = Reported(_probe.RunAsServer(line, logLine: own != null));
+        bool Keeps(string dressed) => Reported(_probe.RunAsServer(dressed, logLine: true)) == expected && (alsoHolds is null || alsoHolds(dressed));
         // The header this dresser or the probe wrote (the probe's date, "mail daemon[12345]: ") gives way to a sample's.
         var bare = own is null ? line : line.Substring(own.Length + 1);
         // Only this filter's own header: a line another daemon writes keeps its program tag.
@@ -90,19 +92,19 @@ internal sealed class LogLineDresser
         if (header.Success) bare = bare.Substring(header.Length);
         if (own != null || header.Success)
             foreach (var prefix in SampleHeaders(bare, stamps: false))
-                if (Reported(_probe.RunAsServer(prefix + bare, logLine: true)) == expected) return prefix + bare;
+                if (Keeps(prefix + bare)) return prefix + bare;
         if (own != null) return null;
         foreach (var candidate in SampleBracketDates(line).Concat(SampleHeaders(line, stamps: true).Select(p => p + line)))
-            if (Reported(_probe.RunAsServer(candidate, logLine: true)) == expected) return candidate;
+            if (Keeps(candidate)) return candidate;
         // A time stamp in front of the line takes the syslog header the filter's _daemon names, unless the line has one.
         var front = EvidenceDate();
         if (front is not { InBrackets: true } && !header.Success)
             foreach (var date in front is { } d ? new[] { d.Date } : new[] { SyslogDate, IsoDate })
                 foreach (var candidate in DaemonHeaders(date, line))
-                    if (Reported(_probe.RunAsServer(candidate, logLine: true)) == expected) return candidate;
+                    if (Keeps(candidate)) return candidate;
         if (front is not { } dating) return null;
         var dated = Apply(dating, line);
-        return dated != null && Reported(_probe.RunAsServer(dated, logLine: true)) == expected ? dated : null;
+        return dated != null && Keeps(dated) ? dated : null;
     }
 
     /// <summary>The syslog header the probe writes (<c>mail sshd[12345]: </c>, <c>mail sshd: </c>, <c>mail </c>).</summary>

@@ -42,6 +42,7 @@ internal static class RuleSet
         new LineVariantMissedRule(),
         new NarrowNameClassRule(),
         new IPv4OnlyAddressRule(),
+        new FieldOptionalElsewhereRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
