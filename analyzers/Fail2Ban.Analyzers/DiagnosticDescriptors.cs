@@ -64,6 +64,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NarrowNameClass = Create(RuleIds.NarrowNameClass, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IPv4OnlyAddress = Create(RuleIds.IPv4OnlyAddress, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor FieldOptionalElsewhere = Create(RuleIds.FieldOptionalElsewhere, Categories.Brittle, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor CaseOddAlternative = Create(RuleIds.CaseOddAlternative, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor JsonFixedSpacing = Create(RuleIds.JsonFixedSpacing, Categories.Brittle, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor GreedyCatchAllBeforeHost = Create(RuleIds.GreedyCatchAllBeforeHost, Categories.Unsafe, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnanchoredRegex = Create(RuleIds.UnanchoredRegex, Categories.Unsafe, DiagnosticSeverity.Warning);
@@ -154,6 +155,7 @@ internal static class DiagnosticDescriptors
         NarrowNameClass,
         IPv4OnlyAddress,
         FieldOptionalElsewhere,
+        CaseOddAlternative,
         JsonFixedSpacing,
         GreedyCatchAllBeforeHost,
         UnanchoredRegex,

@@ -103,6 +103,8 @@ public static class RuleCatalog
             "An address of the line is read as IPv4 only (<IP4>, a hand-written dotted quad), so IPv6 connections are missed"),
         Rule(RuleIds.FieldOptionalElsewhere, "field-optional-elsewhere", RuleFamily.Brittle, LintSeverity.Warning,
             "A field another regex of the filter writes as optional is required here"),
+        Rule(RuleIds.CaseOddAlternative, "case-odd-alternative", RuleFamily.Brittle, LintSeverity.Warning,
+            "One word of an alternation is written in one case where the others take both cases of their first letter"),
         Rule(RuleIds.JsonFixedSpacing, "json-fixed-spacing", RuleFamily.Brittle, LintSeverity.Warning,
             "JSON is matched with a required space after a key's colon or a comma, so compact JSON lines are missed"),
         Rule(RuleIds.GreedyCatchAllBeforeHost, "greedy-catch-all-before-host", RuleFamily.Unsafe, LintSeverity.Warning,

@@ -103,6 +103,8 @@ public static class RuleIds
     public const string IPv4OnlyAddress = "F2B2021";
     /// <summary><c>relay=\S+ \[</c> where another regex of the filter writes <c>relay=(\S+ )?\[</c>: a field the daemon leaves out, required here.</summary>
     public const string FieldOptionalElsewhere = "F2B2022";
+    /// <summary><c>[Ff]ile|script|[Gg]ot</c>: one word of an alternation in one case where the others take both cases of their first letter.</summary>
+    public const string CaseOddAlternative = "F2B2023";
     /// <summary><c>"key": "value"</c>: JSON matched with a required space after <c>":</c> or <c>,</c>, so compact JSON is missed.</summary>
     public const string JsonFixedSpacing = "F2B2005";
 

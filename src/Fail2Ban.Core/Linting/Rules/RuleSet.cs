@@ -43,6 +43,7 @@ internal static class RuleSet
         new NarrowNameClassRule(),
         new IPv4OnlyAddressRule(),
         new FieldOptionalElsewhereRule(),
+        new CaseOddAlternativeRule(),
         new JsonFixedSpacingRule(),
         new GreedyCatchAllBeforeHostRule(),
         new UnanchoredRegexRule(),
