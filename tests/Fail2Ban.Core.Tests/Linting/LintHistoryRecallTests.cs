@@ -23,7 +23,10 @@ public sealed class LintHistoryRecallTests
     /// <summary>Floors measured when the test was written; raise them as rules land.</summary>
     private const int MinRecalled = 40;
 
-    private const int MinCleared = 36;
+    // 35 since F2B2009 reads nginx error lines without a Host header: nginx-http-auth after fed6c49c still requires
+    // ', host: "\S+"' (a real defect, upstream fixed it later and fail2ban-regex 1.0.2 misses such a line), so that
+    // case is recalled by a second rule that its fix leaves; the recalling finding of the fixed defect is gone.
+    private const int MinCleared = 35;
 
     // 39: dante's '\d+ bytes' (F2B2010) needs the daemon's own log to show '1 byte' now; without it the case is
     // recalled by F2B3007 (its `"\w+"` user name), which the fix did not touch.

@@ -27,8 +27,25 @@ internal static class LineFormVariations
     /// </summary>
     private static readonly Regex QuotedRequest = new("^ [^\"]*\"(?:[A-Z]+ |(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PATCH)(?![a-z]))", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// nginx's error log context after the client: <c>, server: …, request: "…"</c> and then the fields nginx writes only
+    /// when the request has them (<c>, upstream: "…"</c>, <c>, host: "…"</c>, <c>, referrer: "…"</c>).
+    /// </summary>
+    private static readonly Regex NginxRequestContext = new(@"\bclient: [^,\s]+, server: [^,]*, request: ""[^""]*""(?=, (?:subrequest|upstream|host|referrer): )",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>The probe's name of the nginx error log line that ends after its request field.</summary>
+    public const string NginxWithoutHost = "nginx-no-host";
+
     public static IEnumerable<ProbeVariant> For(ProbeBaseLine line, FilterVariant variant)
     {
+        // nginx writes ", host: …" only for a request with a Host header (HTTP/1.0 scanners send none), so the line
+        // can end right after the request.
+        var context = NginxRequestContext.Match(line.Text);
+        if (context.Success && context.Index > line.HostStart - "client: ".Length - 1 && context.Index < line.HostEnd)
+            yield return new ProbeVariant(NginxWithoutHost, ProbeFamily.LineForm, ProbeExpectation.SameVerdictAndHost,
+                line.Text.Substring(0, context.Index + context.Length), line.HostText,
+                "the nginx error log line of a request without a Host header (it ends after 'request: \"…\"': nginx writes ', host: \"…\"' and ', referrer: \"…\"' only when the request has them)");
         if (IsAccessLogLine(line))
             yield return new ProbeVariant("vhost", ProbeFamily.LineForm, ProbeExpectation.SameVerdictAndHost,
                 line.Replace(line.HostStart, line.HostStart, VirtualHost + " "), line.HostText,

@@ -35,6 +35,8 @@ internal sealed class LogFormatVariantMissedRule : LintRule
             {
                 if (hit.Variant.Name == "vhost")
                     ReportVirtualHost(context, regex, hit, reported);
+                else if (hit.Variant.Name == LineFormVariations.NginxWithoutHost)
+                    ReportNginxWithoutHost(context, regex, hit, reported);
                 else
                     ReportJournal(context, regex, hit, reported);
             }
@@ -48,6 +50,19 @@ internal sealed class LogFormatVariantMissedRule : LintRule
         if (!reported.Add(Id + location)) return;
         var message = "the filter reads the journal, but " + hit.Variant.Change + " is " + hit.Describe()
             + ": the regex needs text that only the syslog date leaves in the line. Let the header start the line (\\s* rather than \\s before it)";
+        context.Report(Id, message, location, ProbeFindings.Evidence(hit));
+    }
+
+    private void ReportNginxWithoutHost(VariantLintContext context, LintRegex regex, ProbeOutcome hit, System.Collections.Generic.HashSet<string> reported)
+    {
+        // Where the regex goes on after the request field: what it requires there is what the short line lacks.
+        var text = regex.Source.Text;
+        var at = text.IndexOf("request", System.StringComparison.Ordinal);
+        var location = at < 0 ? hit.Variant.LocateTag(regex) : LintRegex.LocateSource(regex.Source, at, text.Length - at);
+        if (!reported.Add("nginx" + location)) return;
+        var message = "nginx writes ', host: \"…\"' (and ', referrer', ', upstream') only when the request has it, so the error log line of a request "
+            + "without a Host header (HTTP/1.0, most scanners) ends after 'request: \"…\"', and Fail2Ban " + hit.Describe()
+            + " it. Make the fields after the request optional, e.g. (?:, (?:upstream|host|referrer): \"[^\"]*\")*";
         context.Report(Id, message, location, ProbeFindings.Evidence(hit));
     }
 

@@ -36,6 +36,24 @@ public sealed class LogFormatVariantMissedRuleTests
 
     private const string AccessLog = @"^\s*<ADDR> [^""]*""[A-Z]{3,10} [^""]+"" \d+ \d+ ""[^""]+"" ""BadBot""$";
 
+    private const string NginxError = @"^\s*\[error\] \d+#\d+: \*\d+ user ""[^""]+"": password mismatch, client: <HOST>, server: \S*, request: ""[^""]+""";
+
+    [Fact]
+    public void An_nginx_error_regex_that_requires_the_host_field_misses_the_line_of_a_request_without_one()
+    {
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(NginxError + @", host: ""[^""]+""$")));
+        Assert.Contains("without a Host header", f.Message);
+        Assert.EndsWith(@"request: ""x""", f.Evidence!.Line);
+        Assert.Contains("client: 192.0.2.1, server: ", f.Evidence.Line);
+    }
+
+    [Theory]
+    [InlineData(@"(?:, host: ""[^""]*"")?$")]
+    [InlineData(@"(?:, (?:host|referrer): ""[^""]*""){0,2}\s*$")]
+    [InlineData("")]
+    public void An_nginx_error_regex_with_the_fields_after_the_request_optional_is_not_reported(string tail) =>
+        Assert.Empty(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(NginxError + tail)));
+
     [Fact]
     public void An_access_log_regex_with_catch_alls_around_the_method_is_asked_for_the_virtual_host_form_too()
     {
