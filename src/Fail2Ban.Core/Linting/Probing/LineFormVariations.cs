@@ -29,9 +29,9 @@ internal static class LineFormVariations
 
     /// <summary>
     /// nginx's error log context after the client: <c>, server: …, request: "…"</c> and then the fields nginx writes only
-    /// when the request has them (<c>, upstream: "…"</c>, <c>, host: "…"</c>, <c>, referrer: "…"</c>).
+    /// when the request has them (<c>, upstream: "…"</c>, <c>, host: "…"</c>, <c>, referrer: "…"</c>): whatever follows the request.
     /// </summary>
-    private static readonly Regex NginxRequestContext = new(@"\bclient: [^,\s]+, server: [^,]*, request: ""[^""]*""(?=, (?:subrequest|upstream|host|referrer): )",
+    private static readonly Regex NginxRequestContext = new(@"\bclient: [^,\s]+, server: [^,]*, request: ""[^""]*""(?=,)",
         RegexOptions.CultureInvariant);
 
     /// <summary>The probe's name of the nginx error log line that ends after its request field.</summary>

@@ -57,7 +57,9 @@ internal sealed class LogLineDresser
         var candidates = SampleHeaders(generated, stamps: false)
             .Concat(Headers().Where(h => h.Length > 0).SelectMany(h => new[] { SyslogDate + " " + h, IsoDate + " " + h }))
             .Concat(SampleHeaders(generated, stamps: true))
-            .Concat(new[] { SyslogDate + " ", IsoDate + " " });
+            .Concat(new[] { SyslogDate + " ", IsoDate + " " })
+            // A line that opens with its own blank (a failregex written "^ \[error\]") takes the stamp right before it.
+            .Concat(generated.Length > 0 && char.IsWhiteSpace(generated[0]) ? new[] { SyslogDate, IsoDate } : Array.Empty<string>());
         foreach (var prefix in candidates)
         {
             var line = prefix + generated;

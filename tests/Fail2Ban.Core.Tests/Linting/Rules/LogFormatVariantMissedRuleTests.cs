@@ -47,6 +47,14 @@ public sealed class LogFormatVariantMissedRuleTests
         Assert.Contains("client: 192.0.2.1, server: ", f.Evidence.Line);
     }
 
+    [Fact]
+    public void An_nginx_error_regex_that_requires_anything_after_the_request_is_reported_without_samples()
+    {
+        // nginx-botsearch: '\, .*?$' after the request; the generated line has only ', ' there.
+        var f = Assert.Single(LintHarness.Findings(RuleIds.LogFormatVariantMissed, LintHarness.Filter(NginxError + @"\, .*?$")));
+        Assert.EndsWith(@"request: ""x""", f.Evidence!.Line);
+    }
+
     [Theory]
     [InlineData(@"(?:, host: ""[^""]*"")?$")]
     [InlineData(@"(?:, (?:host|referrer): ""[^""]*""){0,2}\s*$")]
