@@ -16,7 +16,7 @@ internal sealed class ProbeCharSet
     public static readonly string Alphabet = BuildAlphabet();
 
     /// <summary>Characters preferred when one member must be chosen: plain, log-like ones first.</summary>
-    private const string Preference = "xaesnt1-0_.:/AXZ=@,;+#%()<>'\"[]!?*&$^`{}|~ \t\\é٣\u00A0€";
+    private const string Preference = "xakzesnt1-0_.:/AXZ=@,;+#%()<>'\"[]!?*&$^`{}|~ \t\\é٣\u00A0€";
 
     private readonly bool[] _members;
 
