@@ -41,13 +41,15 @@ internal sealed class VariantLintContext
 
     private Probing.LogLineDresser? _dresser;
 
+    /// <summary>Dates and heads generated evidence lines as this variant's log writes them.</summary>
+    private Probing.LogLineDresser Dresser => _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
+
     /// <summary>A generated evidence line dated as its log writes it (a whole line <c>filterlint regex</c> reads the same way).</summary>
     private LintEvidence? Dated(LintEvidence? evidence)
     {
         if (evidence is null || evidence.Kind is LintEvidenceKind.SlowInput or LintEvidenceKind.SampleLine) return evidence;
         if (SampleLines.Contains(evidence.Line) || _dressedProofs.Contains(evidence.Line)) return evidence;
-        _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
-        return _dresser.Dated(evidence.Line) is { } dated ? evidence with { Line = dated } : evidence;
+        return Dresser.Dated(evidence.Line) is { } dated ? evidence with { Line = dated } : evidence;
     }
 
     /// <summary>Lines a rule dressed (or tried to) with a check of its own; <see cref="Dated"/> leaves them as they are.</summary>
@@ -59,8 +61,7 @@ internal sealed class VariantLintContext
     /// </summary>
     public string DressProof(string line, System.Func<string, bool> stillProves)
     {
-        _dresser ??= new Probing.LogLineDresser(Variant, Probe, SampleLines);
-        var dressed = _dresser.Dated(line, stillProves) ?? line;
+        var dressed = Dresser.Dated(line, stillProves) ?? line;
         _dressedProofs.Add(dressed);
         return dressed;
     }

@@ -43,6 +43,20 @@ internal sealed class RegexTextGenerator
             : null;
     }
 
+    /// <summary>The plainest text a Python regex matches (optional parts left out, a class's first character); null when it does not parse.</summary>
+    public static string? PlainestText(string pythonRegex)
+    {
+        try
+        {
+            var tree = PythonRegexParser.Parse(pythonRegex);
+            return new RegexTextGenerator(new RegexTreeIndex(tree)).GenerateNode(tree.Root);
+        }
+        catch (RegexTranslationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Text for one node of the regex alone (e.g. one iteration of a repeated group).</summary>
     public string? GenerateNode(RegexNode node, QuantifierNode? include = null, RegexNode? steer = null)
     {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 using Fail2Ban.Core.Linting.Analysis;
-using Fail2Ban.Core.Patterns;
 
 namespace Fail2Ban.Core.Linting.Probing;
 
@@ -45,12 +44,22 @@ internal static class DatePatternStamp
 
     private static string? Render(string pattern)
     {
-        // Line-begin markers and the default templates' names are not a format of their own.
+        // Line-begin markers are not a format of their own; the default templates' names ({DATE}, {NONE}) are not one at all.
         if (pattern.StartsWith("{^LN-BEG}", StringComparison.Ordinal)) pattern = "^" + pattern.Substring("{^LN-BEG}".Length);
-        if (pattern.IndexOf('{') >= 0 && pattern.IndexOf("{DATE}", StringComparison.Ordinal) < 0 && !Regex.IsMatch(pattern, @"\{\d")) return null;
-        if (pattern.IndexOf("{DATE}", StringComparison.Ordinal) >= 0) return null;
+        if (pattern.IndexOf("{DATE}", StringComparison.Ordinal) >= 0 || (pattern.IndexOf('{') >= 0 && !Regex.IsMatch(pattern, @"\{\d"))) return null;
+        if (pattern.IndexOf('%') < 0) return null;
+        var text = Text(pattern, Fields);
+        return string.IsNullOrWhiteSpace(text) ? null : text!.TrimEnd();
+    }
+
+    /// <summary>
+    /// The text <paramref name="pattern"/> (one datepattern line) matches for a time whose directives write
+    /// <paramref name="values"/> (<c>%Ex…</c> as the plain directive): directives as literals, the rest of the regex as its
+    /// plainest text. Null for a directive without a value or a regex that does not parse.
+    /// </summary>
+    internal static string? Text(string pattern, IReadOnlyDictionary<char, string> values)
+    {
         var regex = new StringBuilder();
-        var directives = 0;
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -68,20 +77,9 @@ internal static class DatePatternStamp
             }
             // %Ex… is the same field, matched more strictly.
             if (next == 'E' && i + 2 < pattern.Length && pattern[i + 1] == 'x') { i += 2; next = pattern[i]; }
-            if (!Fields.TryGetValue(next, out var field)) return null;
+            if (!values.TryGetValue(next, out var field)) return null;
             regex.Append(Regex.Escape(field));
-            directives++;
         }
-        if (directives == 0) return null;
-        try
-        {
-            var tree = PythonRegexParser.Parse(regex.ToString());
-            var text = new RegexTextGenerator(new RegexTreeIndex(tree)).GenerateNode(tree.Root);
-            return string.IsNullOrWhiteSpace(text) ? null : text!.TrimEnd();
-        }
-        catch (RegexTranslationException)
-        {
-            return null;
-        }
+        return RegexTextGenerator.PlainestText(regex.ToString());
     }
 }

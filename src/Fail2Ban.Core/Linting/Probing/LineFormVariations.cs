@@ -31,7 +31,7 @@ internal static class LineFormVariations
     /// nginx's error log context after the client: <c>, server: …, request: "…"</c> and then the fields nginx writes only
     /// when the request has them (<c>, upstream: "…"</c>, <c>, host: "…"</c>, <c>, referrer: "…"</c>): whatever follows the request.
     /// </summary>
-    private static readonly Regex NginxRequestContext = new(@"\bclient: [^,\s]+, server: [^,]*, request: ""[^""]*""(?=,)",
+    private static readonly Regex NginxRequestContext = new(@"\bclient: (?<client>[^,\s]+), server: [^,]*, request: ""[^""]*""(?=,)",
         RegexOptions.CultureInvariant);
 
     /// <summary>The probe's name of the nginx error log line that ends after its request field.</summary>
@@ -42,7 +42,7 @@ internal static class LineFormVariations
         // nginx writes ", host: …" only for a request with a Host header (HTTP/1.0 scanners send none), so the line
         // can end right after the request.
         var context = NginxRequestContext.Match(line.Text);
-        if (context.Success && context.Index > line.HostStart - "client: ".Length - 1 && context.Index < line.HostEnd)
+        if (context.Success && context.Groups["client"].Index == line.HostStart)
             yield return new ProbeVariant(NginxWithoutHost, ProbeFamily.LineForm, ProbeExpectation.SameVerdictAndHost,
                 line.Text.Substring(0, context.Index + context.Length), line.HostText,
                 "the nginx error log line of a request without a Host header (it ends after 'request: \"…\"': nginx writes ', host: \"…\"' and ', referrer: \"…\"' only when the request has them)");

@@ -58,8 +58,7 @@ internal sealed class LogLineDresser
             .Concat(Headers().Where(h => h.Length > 0).SelectMany(h => new[] { SyslogDate + " " + h, IsoDate + " " + h }))
             .Concat(SampleHeaders(generated, stamps: true))
             .Concat(new[] { SyslogDate + " ", IsoDate + " " })
-            // A line that opens with its own blank (a failregex written "^ \[error\]") takes the stamp right before it.
-            .Concat(generated.Length > 0 && char.IsWhiteSpace(generated[0]) ? new[] { SyslogDate, IsoDate } : Array.Empty<string>());
+            .Concat(OpensWithBlank(generated) ? new[] { SyslogDate, IsoDate } : Array.Empty<string>());
         foreach (var prefix in candidates)
         {
             var line = prefix + generated;
@@ -229,10 +228,12 @@ internal sealed class LogLineDresser
         new("Sun Aug 14 11:59:58.123456 2005", true, true), new("14/Aug/2005:11:59:58 +0000", true, false), new(IsoDate, true),
     };
 
+    /// <summary>Whether a line opens with its own blank (a failregex written "^ SMTP:"): a stamp then goes right before it.</summary>
+    private static bool OpensWithBlank(string line) => line.Length > 0 && char.IsWhiteSpace(line[0]);
+
     private static string? Apply(Dating dating, string line)
     {
-        // A line that opens with its own blank (a failregex written "^ SMTP:") takes the stamp right before it.
-        if (!dating.InBrackets) return dating.Date + (line.Length > 0 && char.IsWhiteSpace(line[0]) ? "" : " ") + line;
+        if (!dating.InBrackets) return dating.Date + (OpensWithBlank(line) ? "" : " ") + line;
         var at = line.IndexOf("[]", StringComparison.Ordinal);
         if (at < 0 || (dating.Leading is { } leading && leading != (line.Substring(0, at).Trim().Length == 0))) return null;
         return line.Substring(0, at + 1) + dating.Date + line.Substring(at + 1);
@@ -281,15 +282,7 @@ internal sealed class LogLineDresser
     {
         var raw = DaemonOption(variant);
         if (raw is null || raw.IndexOf("%(", StringComparison.Ordinal) >= 0 || raw.IndexOf('<') >= 0) return null;
-        try
-        {
-            var tree = PythonRegexParser.Parse(raw.Trim());
-            var text = new RegexTextGenerator(new RegexTreeIndex(tree)).GenerateNode(tree.Root);
-            return string.IsNullOrEmpty(text) || text!.IndexOf(' ') >= 0 || text == "x" ? null : text;
-        }
-        catch (RegexTranslationException)
-        {
-            return null;
-        }
+        var text = RegexTextGenerator.PlainestText(raw.Trim());
+        return string.IsNullOrEmpty(text) || text!.IndexOf(' ') >= 0 || text == "x" ? null : text;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CaseOddAlternativeRule : LintRule
     {
         if (node is not CharClassNode { Negated: false } cls || tree.AtomSet(cls) is not { } set || set.Count != 2) return false;
         var members = set.Members().ToList();
-        return members.Count == 2 && char.IsLetter(members[0]) && char.ToLowerInvariant(members[0]) == char.ToLowerInvariant(members[1]) && members[0] != members[1];
+        return char.IsLetter(members[0]) && char.ToLowerInvariant(members[0]) == char.ToLowerInvariant(members[1]) && members[0] != members[1];
     }
 
     /// <summary>A literal that starts with a word of at least three letters (its first letter in one case).</summary>

@@ -214,42 +214,17 @@ internal sealed class JsonFixedSpacingRule : LintRule
     }
 
     /// <summary>Values of the date directives for the probe's "now" (2005-08-14 12:00:00 UTC).</summary>
-    private static readonly Dictionary<string, string> DirectiveValues = new(StringComparer.Ordinal)
+    private static readonly Dictionary<char, string> DirectiveValues = new()
     {
-        ["ExY"] = "2005", ["Y"] = "2005", ["y"] = "05", ["Exy"] = "05", ["m"] = "08", ["d"] = "14", ["e"] = "14", ["H"] = "12",
-        ["I"] = "12", ["M"] = "00", ["S"] = "00", ["f"] = "000000", ["b"] = "Aug", ["B"] = "August", ["a"] = "Sun",
-        ["A"] = "Sunday", ["p"] = "PM", ["z"] = "+0000", ["Z"] = "UTC", ["s"] = "1124020800", ["Exm"] = "08", ["Exd"] = "14",
-        ["ExH"] = "12", ["ExM"] = "00", ["ExS"] = "00",
+        ['Y'] = "2005", ['y'] = "05", ['m'] = "08", ['d'] = "14", ['e'] = "14", ['H'] = "12", ['I'] = "12", ['M'] = "00",
+        ['S'] = "00", ['f'] = "000000", ['b'] = "Aug", ['B'] = "August", ['a'] = "Sun", ['A'] = "Sunday", ['p'] = "PM",
+        ['z'] = "+0000", ['Z'] = "UTC", ['s'] = "1124020800",
     };
 
     /// <summary>
-    /// The text a datepattern matches for the probe's date: directives replaced by their values (as literals),
-    /// the rest generated as a regex (optional parts left out). Null for a pattern this cannot render.
+    /// The text a datepattern matches for the probe's date (<see cref="Probing.DatePatternStamp.Text"/>). Null for a
+    /// pattern this cannot render.
     /// </summary>
-    private static string? RenderDate(string datePattern)
-    {
-        if (datePattern.Contains('{') || datePattern.Contains('\n')) return null;
-        var regex = new System.Text.StringBuilder();
-        for (var i = 0; i < datePattern.Length; i++)
-        {
-            if (datePattern[i] != '%')
-            {
-                regex.Append(datePattern[i]);
-                continue;
-            }
-            var name = DirectiveValues.Keys.Where(k => string.CompareOrdinal(datePattern, i + 1, k, 0, k.Length) == 0).OrderByDescending(k => k.Length).FirstOrDefault();
-            if (name is null) return null;
-            regex.Append(System.Text.RegularExpressions.Regex.Escape(DirectiveValues[name]));
-            i += name.Length;
-        }
-        try
-        {
-            var tree = PythonRegexParser.Parse(regex.ToString());
-            return new RegexTextGenerator(new RegexTreeIndex(tree)).Generate(0)?.Text;
-        }
-        catch (RegexTranslationException)
-        {
-            return null;
-        }
-    }
+    private static string? RenderDate(string datePattern) =>
+        datePattern.Contains('{') || datePattern.Contains('\n') ? null : Probing.DatePatternStamp.Text(datePattern, DirectiveValues);
 }
